@@ -1,0 +1,109 @@
+"""Opening the database: connection pragmas, pre-migration backup, migrations, local identity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cchc_desktop.errors import StoreError
+from cchc_desktop.store import migrations as migration_files
+from cchc_desktop.store.site import ensure_local_site
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: Path | str, *, read_only: bool = False) -> Database:
+    """A connection with the product's pragmas: foreign keys, WAL, synchronous=FULL, busy timeout.
+
+    sqlite-utils never turns foreign keys on by itself, so the connection is built here and
+    wrapped. `read_only` opens the file with `mode=ro` (reports and exports on a worker thread).
+    """
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+        else:
+            conn = sqlite3.connect(str(path))
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Không mở được cơ sở dữ liệu {path}: {exc}") from exc
+    return Database(conn)
+
+
+def is_new_database(path: Path) -> bool:
+    return not path.exists() or path.stat().st_size == 0
+
+
+def backup_copy(db: Database, target: Path) -> Path:
+    """Copy the live database to `target` with SQLite's online backup API (consistent under WAL)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def pre_migration_backup_path(db_path: Path, version: str) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    return db_path.parent / "backups" / f"{db_path.stem}-truoc-nang-cap-{version}-{stamp}.db"
+
+
+def migrate(db: Database, db_path: Path | None = None) -> list[str]:
+    """Apply pending migrations, first backing up an existing database file.
+
+    Returns the names of the migrations applied.
+    """
+    migrations = migration_files.build_migrations()
+    applied_names = {m.name for m in migrations.applied(db)}
+    known = {p.stem for p in migration_files.migration_files()}
+    unknown = applied_names - known
+    if unknown:
+        raise StoreError(
+            "Cơ sở dữ liệu này do phiên bản CCHC Desktop mới hơn tạo ra "
+            f"(lược đồ {max(unknown)}). Hãy cài phiên bản mới nhất để mở."
+        )
+    pending = [m.name for m in migrations.pending(db)]
+    if not pending:
+        return []
+    if db_path is not None and applied_names:
+        backup = backup_copy(db, pre_migration_backup_path(db_path, pending[-1]))
+        log.info("Backed up %s to %s before migrating", db_path, backup)
+    try:
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Không nâng cấp được cơ sở dữ liệu: {exc}") from exc
+    return pending
+
+
+def open_database(path: Path | str, *, role: str = "district") -> Database:
+    """Open (creating if needed) and migrate the database at `path`; ensure the local site.
+
+    `role` applies only when the local site identity is created (first run).
+    """
+    db_path = Path(path)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Không tạo được thư mục dữ liệu {db_path.parent}: {exc}") from exc
+    db = connect(db_path)
+    try:
+        db.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        db.conn.close()
+        raise StoreError(
+            f"Tệp {db_path} không phải cơ sở dữ liệu CCHC Desktop hoặc đã bị hỏng ({exc})."
+        ) from exc
+    migrate(db, db_path)
+    ensure_local_site(db, role=role)
+    return db

@@ -1,0 +1,59 @@
+"""Deterministic ids for natural keys (UUIDv5), so two PCs creating "the same" row agree."""
+
+from __future__ import annotations
+
+import uuid
+
+from cchc_desktop.domain.text import fold
+
+NAMESPACE = uuid.UUID("5b0b7c3e-2f4e-5a8e-9c61-6d1a0c2b7f10")
+
+
+def natural_id(*parts: object) -> str:
+    """UUIDv5 of the parts joined with "|"; text parts are compared accent- and case-free."""
+    key = "|".join(fold(p) if isinstance(p, str) else str(p) for p in parts)
+    return str(uuid.uuid5(NAMESPACE, key))
+
+
+def plan_id(year: int, decision_number: str) -> str:
+    return natural_id("plan", year, decision_number)
+
+
+def appendix_id(plan: str, number: int) -> str:
+    return natural_id("appendix", plan, number)
+
+
+def task_id(plan: str, appendix: int, no: str) -> str:
+    return natural_id("task", plan, appendix, no)
+
+
+def node_id(plan: str, path: str) -> str:
+    return natural_id("node", plan, path)
+
+
+def milestone_id(task: str, ord_: int) -> str:
+    return natural_id("milestone", task, ord_)
+
+
+def task_agency_id(task: str, agency: str, role: str) -> str:
+    return natural_id("task_agency", task, agency, role)
+
+
+def agency_id(key: str) -> str:
+    return natural_id("agency", key)
+
+
+def alias_id(key: str) -> str:
+    return natural_id("alias", key)
+
+
+def progress_id(task: str, unit: str, year: int, period: str) -> str:
+    return natural_id("progress", task, unit, year, period)
+
+
+def indicator_id(plan: str, ord_: int) -> str:
+    return natural_id("indicator", plan, ord_)
+
+
+def indicator_value_id(indicator: str, unit: str, year: int, period: str) -> str:
+    return natural_id("indicator_value", indicator, unit, year, period)

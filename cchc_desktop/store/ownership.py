@@ -1,0 +1,75 @@
+"""Who may write which field (sync.md §5.4). The same predicate runs at edit and import time.
+
+The district owns the plan: its structure, tasks, agencies, milestones, indicators and office
+settings. A commune owns its own progress rows, evidence and indicator values. Review and
+approval fields on those rows belong to the district. Progress of units that are not communes
+(departments, offices) is recorded by the district. A PC that has not joined a network yet works
+alone and may write everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlite_utils import Database
+
+from cchc_desktop.store.site import LocalSite
+
+UNIT_OWNED_TABLES = frozenset({"progress", "evidence", "indicator_value"})
+DISTRICT_FIELDS = {
+    "progress": frozenset({"district_review"}),
+    "indicator_value": frozenset({"approved"}),
+}
+
+
+def unit_kind(db: Database, unit_id: str | None) -> str | None:
+    if unit_id is None:
+        return None
+    row = db.execute("SELECT kind FROM agency WHERE id = ?", [unit_id]).fetchone()
+    return row[0] if row else None
+
+
+def writer_allowed(
+    role: str,
+    writer_unit: str | None,
+    table: str,
+    row: Mapping[str, Any],
+    fields: Iterable[str],
+    row_unit_kind: str | None,
+) -> str | None:
+    """Return None when a site of `role`/`writer_unit` may write `fields`, else the reason."""
+    fields = set(fields)
+    if table in UNIT_OWNED_TABLES:
+        district_fields = DISTRICT_FIELDS.get(table, frozenset())
+        if fields & district_fields:
+            if role != "district":
+                return "Chỉ huyện được ghi ý kiến xem xét, phê duyệt."
+            fields -= district_fields
+            if not fields:
+                return None
+        row_unit = row.get("unit_id")
+        if row_unit_kind == "commune":
+            if role == "commune" and row_unit == writer_unit:
+                return None
+            return "Số liệu của xã do chính xã đó nhập; máy này không được sửa."
+        if role == "district":
+            return None
+        return "Máy của xã chỉ được nhập số liệu của xã mình."
+    if role == "district":
+        return None
+    return "Kế hoạch, nhiệm vụ và thời hạn do huyện quản lý; máy của xã không được sửa."
+
+
+def refusal(
+    db: Database,
+    site: LocalSite,
+    table: str,
+    row: Mapping[str, Any],
+    fields: Iterable[str],
+) -> str | None:
+    """The Vietnamese reason this site may not write `fields` of `row`, or None when it may."""
+    if site.network_id is None:
+        return None
+    kind = unit_kind(db, row.get("unit_id")) if table in UNIT_OWNED_TABLES else None
+    return writer_allowed(site.role, site.unit_id, table, row, fields, kind)
