@@ -243,6 +243,7 @@ CREATE TABLE task_agency (
   id TEXT PRIMARY KEY,                   -- uuid5(task, agency, role)
   task_id TEXT NOT NULL REFERENCES task (id),
   agency_id TEXT NOT NULL REFERENCES agency (id),
+  written_name TEXT NOT NULL DEFAULT '', -- the spelling in the plan's cell
   role TEXT NOT NULL CHECK (role IN ('lead', 'coordinating', 'summarising', 'implementing')),
   ord INTEGER NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0

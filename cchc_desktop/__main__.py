@@ -1,0 +1,5 @@
+"""`python -m cchc_desktop` runs the same entry point as the `cchc-desktop` command."""
+
+from cchc_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,226 @@
+"""The commands of `cchc-desktop`, each a thin handler over a service."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from cchc_desktop.cli import CliContext, Handler, add_db_option, out, print_json
+from cchc_desktop.errors import ValidationError
+
+CommandFactory = Callable[[str, str, Handler], argparse.ArgumentParser]
+
+
+def register(command: CommandFactory) -> None:
+    """Add every command to the parser (the factory adds --db and the handler)."""
+    p = command("gui", "mở cửa sổ chương trình", _gui)
+    p.add_argument("--screenshot", type=Path, metavar="FILE.png", help="chụp cửa sổ rồi thoát")
+
+    p = command("import-plan", "nhập kế hoạch từ văn bản (.txt xuất từ Word)", _import_plan)
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--replace", action="store_true", help="thay thế kế hoạch đã có")
+
+    plan = command("plan", "xem kế hoạch", _missing_subcommand)
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="LỆNH", parser_class=type(plan))
+    show = plan_sub.add_parser("show", help="in kế hoạch của một năm")
+    show.add_argument("--year", type=int, required=True)
+    show.add_argument("--json", action="store_true", help="in dạng JSON")
+    show.set_defaults(handler=_plan_show)
+    add_db_option(show, top=False)
+    lst = plan_sub.add_parser("list", help="liệt kê các kế hoạch")
+    lst.set_defaults(handler=_plan_list)
+    add_db_option(lst, top=False)
+
+    p = command("parse-deadline", "phân tích một cụm từ thời hạn", _parse_deadline)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--decision-date", type=_iso_date, default=None)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("text", metavar="TEXT")
+
+    p = command("deadlines", "liệt kê các hạn trong một khoảng ngày", _deadlines)
+    p.add_argument("--from", dest="date_from", type=_iso_date, required=True)
+    p.add_argument("--to", dest="date_to", type=_iso_date, required=True)
+    p.add_argument("--today", type=_iso_date, default=None, help="tính trạng thái theo ngày này")
+    p.add_argument("--json", action="store_true")
+
+    progress = command("progress", "ghi và xem tiến độ", _missing_subcommand)
+    progress_sub = progress.add_subparsers(
+        dest="progress_command", metavar="LỆNH", parser_class=type(progress)
+    )
+    setp = progress_sub.add_parser("set", help="ghi tiến độ của một đơn vị cho một kỳ")
+    setp.add_argument("--task", required=True, metavar="PHỤ_LỤC.STT")
+    setp.add_argument("--unit", required=True, metavar="TÊN_ĐƠN_VỊ")
+    setp.add_argument("--period", required=True, metavar="Q1|H1|Q3|Y")
+    setp.add_argument("--year", type=int, required=True)
+    setp.add_argument("--status", default=None)
+    setp.add_argument("--percent", type=int, default=None)
+    setp.add_argument("--note", default=None)
+    setp.add_argument("--completed-on", type=_iso_date, default=None)
+    setp.set_defaults(handler=_progress_set)
+    add_db_option(setp, top=False)
+    listp = progress_sub.add_parser("list", help="liệt kê tiến độ đã ghi")
+    listp.add_argument("--year", type=int, required=True)
+    listp.add_argument("--period", default=None)
+    listp.add_argument("--json", action="store_true")
+    listp.set_defaults(handler=_progress_list)
+    add_db_option(listp, top=False)
+
+    _register_optional(command)
+
+
+def _register_optional(command: CommandFactory) -> None:
+    """Commands whose modules live in other packages (reports, sync, backups)."""
+    from cchc_desktop.sync import commands as sync_commands  # noqa: PLC0415
+
+    sync_commands.register(command)
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"ngày “{text}” không đúng dạng YYYY-MM-DD") from exc
+
+
+def _missing_subcommand(args: argparse.Namespace, ctx: CliContext) -> int:
+    raise ValidationError("Thiếu lệnh con; xem --help.")
+
+
+def _gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.app import run_gui  # noqa: PLC0415 - Qt loads only for the window
+
+    return run_gui(db_path=ctx.db_path, screenshot=args.screenshot, extra_args=[])
+
+
+def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.importer.plan_text import read_plan_file  # noqa: PLC0415
+    from cchc_desktop.services.plan_service import import_plan  # noqa: PLC0415
+
+    path: Path = args.file
+    parsed = read_plan_file(path)
+    db = ctx.open_db()
+    result = import_plan(
+        db,
+        parsed,
+        replace_existing=args.replace,
+        source_name=path.name,
+        source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+    )
+    verb = "Đã thay thế" if result.replaced else "Đã nhập"
+    out(
+        f"{verb} kế hoạch năm {parsed.year} (Quyết định số {parsed.decision.number}): "
+        f"{result.appendices} phụ lục, {result.tasks} nhiệm vụ."
+    )
+    for name in result.new_agencies:
+        out(f"  Cơ quan mới cần xác nhận: {name}")
+    for warning in result.warnings:
+        where = f" (dòng {warning.line})" if warning.line else ""
+        out(f"  Cảnh báo{where}: {warning.message}")
+    return 0
+
+
+def _plan_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services.plan_service import (  # noqa: PLC0415
+        load_plan,
+        plan_for_year,
+        plan_to_json,
+    )
+
+    db = ctx.open_db()
+    plan = load_plan(db, plan_for_year(db, args.year).id)
+    if args.json:
+        print_json(plan_to_json(plan))
+        return 0
+    out(plan.title)
+    out(f"Quyết định số {plan.decision.number}, ký: {plan.decision.signer}")
+    for appendix in plan.appendices:
+        out(f"Phụ lục {appendix.number:02d}: {appendix.title} – {len(appendix.tasks)} nhiệm vụ")
+        for task in appendix.tasks:
+            out(f"  {task.no}. {task.title} [{task.timeline}]")
+    return 0
+
+
+def _plan_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services.plan_service import list_plans  # noqa: PLC0415
+
+    for plan in list_plans(ctx.open_db()):
+        out(f"{plan.year}\t{plan.decision_number}\t{plan.task_count} nhiệm vụ\t{plan.title}")
+    return 0
+
+
+def _parse_deadline(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.domain.deadlines import milestones_to_json, parse_timeline  # noqa: PLC0415
+
+    milestones = parse_timeline(args.text, args.year, args.decision_date)
+    if args.json:
+        print_json({"milestones": milestones_to_json(milestones)})
+        return 0
+    for m in milestones:
+        due = m.due.strftime("%d/%m/%Y") if m.due else "không có hạn cụ thể"
+        label = f"{m.label}: " if m.label else ""
+        out(f"{label}{m.kind} – {due} ({m.period or ''}){' – ' + m.warning if m.warning else ''}")
+    return 0
+
+
+def _deadlines(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services.deadline_service import (  # noqa: PLC0415
+        occurrence_to_json,
+        occurrences,
+    )
+
+    if args.date_to < args.date_from:
+        raise ValidationError("Ngày kết thúc phải sau ngày bắt đầu.")
+    today = args.today or dt.datetime.now().astimezone().date()
+    items = occurrences(ctx.open_db(), args.date_from, args.date_to, today=today)
+    if args.json:
+        print_json({"from": args.date_from.isoformat(), "to": args.date_to.isoformat(),
+                    "occurrences": [occurrence_to_json(o) for o in items]})
+        return 0
+    for o in items:
+        out(f"{o.due:%d/%m/%Y}\t{o.task_ref}\t{o.unit_name}\t{o.status.label}\t{o.task_title}")
+    return 0
+
+
+def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import organisation, progress_service  # noqa: PLC0415
+    from cchc_desktop.services.plan_service import plan_for_year  # noqa: PLC0415
+
+    db = ctx.open_db()
+    plan = plan_for_year(db, args.year)
+    task_id = progress_service.find_task(db, plan.id, args.task)
+    unit = organisation.ensure_agency(db, args.unit)
+    state = progress_service.parse_state(args.status) if args.status else None
+    changes = progress_service.set_progress(
+        db,
+        task_id=task_id,
+        unit_id=unit.agency_id,
+        year=args.year,
+        period=args.period,
+        state=state,
+        percent=args.percent,
+        result=args.note,
+        completed_on=args.completed_on,
+    )
+    if unit.created:
+        out(f"Đã thêm đơn vị mới “{args.unit}” (cần xác nhận trong danh sách cơ quan).")
+    out(f"Đã ghi tiến độ nhiệm vụ {args.task} của {args.unit}, kỳ {args.period}/{args.year}"
+        f" ({len(changes.fields)} trường thay đổi).")
+    return 0
+
+
+def _progress_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.domain.periods import parse_period  # noqa: PLC0415
+    from cchc_desktop.services import progress_service  # noqa: PLC0415
+
+    period = parse_period(args.period) if args.period else None
+    records = progress_service.list_progress(ctx.open_db(), year=args.year, period=period)
+    if args.json:
+        print_json([progress_service.progress_to_json(r) for r in records])
+        return 0
+    for r in records:
+        pct = f"{r.percent}%" if r.percent is not None else ""
+        out(f"{r.task_ref}\t{r.unit_name}\t{r.period}\t{r.state}\t{pct}\t{r.result}")
+    return 0

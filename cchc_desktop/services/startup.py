@@ -1,0 +1,45 @@
+"""Opening the office's database: create it on first use and fill it with the embedded plan."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cchc_desktop import paths
+from cchc_desktop.importer.plan_text import parse_plan_text
+from cchc_desktop.services.plan_service import ImportResult, import_plan
+from cchc_desktop.store.db import is_new_database, open_database
+
+log = logging.getLogger(__name__)
+
+SEED_PLAN_FILE = "ke-hoach-cchc-2020-ngoc-lac.txt"
+
+
+def seed_plan_path() -> Path:
+    return paths.resource_path(SEED_PLAN_FILE)
+
+
+def import_seed_plan(db: Database) -> ImportResult:
+    """Store the embedded default plan (the 2020 Ngọc Lặc district plan shipped in resources/)."""
+    data = seed_plan_path().read_bytes()
+    parsed = parse_plan_text(data.decode("utf-8"), source_name=SEED_PLAN_FILE)
+    return import_plan(
+        db,
+        parsed,
+        source_name=SEED_PLAN_FILE,
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        author="Cài đặt",
+    )
+
+
+def open_or_create(path: Path, *, seed: bool = True, role: str = "district") -> Database:
+    """Open the database at `path`; a new one gets the embedded plan unless `seed` is False."""
+    new = is_new_database(path)
+    db = open_database(path, role=role)
+    if new and seed:
+        result = import_seed_plan(db)
+        log.info("New database %s filled with the embedded plan (%d tasks)", path, result.tasks)
+    return db
