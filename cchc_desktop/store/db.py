@@ -35,6 +35,10 @@ def connect(path: Path | str, *, read_only: bool = False) -> Database:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise StoreError(
+                f"Tệp {path} không phải cơ sở dữ liệu CCHC Desktop hoặc đã bị hỏng ({exc})."
+            ) from exc
         raise StoreError(f"Không mở được cơ sở dữ liệu {path}: {exc}") from exc
     return Database(conn)
 
@@ -59,14 +63,14 @@ def pre_migration_backup_path(db_path: Path, version: str) -> Path:
     return db_path.parent / "backups" / f"{db_path.stem}-truoc-nang-cap-{version}-{stamp}.db"
 
 
-def migrate(db: Database, db_path: Path | None = None) -> list[str]:
+def migrate(db: Database, db_path: Path | None = None, folder: Path | None = None) -> list[str]:
     """Apply pending migrations, first backing up an existing database file.
 
-    Returns the names of the migrations applied.
+    `folder` overrides the migrations folder (tests). Returns the names of the migrations applied.
     """
-    migrations = migration_files.build_migrations()
+    migrations = migration_files.build_migrations(folder)
     applied_names = {m.name for m in migrations.applied(db)}
-    known = {p.stem for p in migration_files.migration_files()}
+    known = {p.stem for p in migration_files.migration_files(folder)}
     unknown = applied_names - known
     if unknown:
         raise StoreError(
