@@ -68,14 +68,6 @@ def register(command: CommandFactory) -> None:
     listp.set_defaults(handler=_progress_list)
     add_db_option(listp, top=False)
 
-    _register_optional(command)
-
-
-def _register_optional(command: CommandFactory) -> None:
-    """Commands whose modules live in other packages (reports, sync, backups)."""
-    from cchc_desktop.sync import commands as sync_commands  # noqa: PLC0415
-
-    sync_commands.register(command)
 
 
 def _iso_date(text: str) -> dt.date:

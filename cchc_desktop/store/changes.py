@@ -151,7 +151,7 @@ def apply_local_edits(
     with db.atomic():
         site = local_site(db)
         planned: list[tuple[Edit, dict[str, Any] | None, dict[str, Value]]] = []
-        for edit in edits:
+        for edit in _merge_same_row(edits):
             cols = table_columns(db, edit.table)
             values = {name: normalise_value(v) for name, v in edit.values.items()}
             unknown = set(values) - set(cols) | ({"id"} & set(values))
@@ -171,6 +171,14 @@ def apply_local_edits(
         if count == 0:
             return Changes()
         return _write(db, site.site_id, planned, count, author)
+
+
+def _merge_same_row(edits: Iterable[Edit]) -> list[Edit]:
+    """One edit per row, at the place of its first edit; later values win."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for edit in edits:
+        merged.setdefault((edit.table, edit.row_id), {}).update(edit.values)
+    return [Edit(table, row_id, values) for (table, row_id), values in merged.items()]
 
 
 def _fetch_row(db: Database, table: str, row_id: str, cols: Sequence[str]) -> dict[str, Any] | None:

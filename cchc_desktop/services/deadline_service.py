@@ -1,0 +1,188 @@
+"""Deadline occurrences for the calendar, the agenda, the start-up summary and `deadlines`.
+
+An occurrence is one dated milestone of a task for one responsible unit (the task's lead, or
+its implementing agencies when it names no lead), with the status that unit's progress gives
+it on a given day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from cchc_desktop.domain.model import MilestoneKind, WorkState
+from cchc_desktop.domain.periods import ReportingPeriod
+from cchc_desktop.domain.status import TaskStatus, task_status
+
+RESPONSIBLE_ROLES = ("lead", "implementing")
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    task_id: str
+    task_ref: str  # "2.5": appendix 2, task 5
+    task_title: str
+    plan_year: int
+    label: str
+    kind: MilestoneKind
+    due: dt.date
+    period: ReportingPeriod  # the report that judges it
+    unit_id: str | None
+    unit_name: str
+    status: TaskStatus
+
+
+def judging_period(milestone_period: str | None, due: dt.date) -> tuple[ReportingPeriod, int]:
+    """The report (and its year) in which a milestone's outcome is reported.
+
+    Recurring report milestones name their report ("2020-H1"); for any other milestone it is
+    the report of the quarter its due date falls in (Q1, 6 months, 9 months, year).
+    """
+    if milestone_period:
+        year_text, _, code = milestone_period.partition("-")
+        if year_text.isdigit() and code in ReportingPeriod.__members__:
+            return ReportingPeriod(code), int(year_text)
+    by_quarter = (ReportingPeriod.Q1, ReportingPeriod.H1, ReportingPeriod.Q3, ReportingPeriod.Y)
+    return by_quarter[(due.month - 1) // 3], due.year
+
+
+def occurrences(
+    db: Database,
+    date_from: dt.date,
+    date_to: dt.date,
+    *,
+    today: dt.date,
+    plan_id: str | None = None,
+    soon_days: int = 7,
+) -> list[Occurrence]:
+    """Every milestone due between `date_from` and `date_to` (inclusive), per responsible unit."""
+    sql = (
+        "SELECT m.task_id, a.number, t.no, t.title, p.year, m.label, m.kind, m.due, m.period,"
+        " ta.agency_id, coalesce(g.name, ''), ta.role"
+        " FROM milestone m JOIN task t ON t.id = m.task_id"
+        " JOIN appendix a ON a.id = t.appendix_id JOIN plan p ON p.id = t.plan_id"
+        " LEFT JOIN task_agency ta ON ta.task_id = t.id AND ta.deleted = 0"
+        " LEFT JOIN agency g ON g.id = ta.agency_id"
+        " WHERE m.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 AND m.due BETWEEN ? AND ?"
+    )
+    params: list[object] = [date_from.isoformat(), date_to.isoformat()]
+    if plan_id is not None:
+        sql += " AND p.id = ?"
+        params.append(plan_id)
+    sql += " ORDER BY m.due, a.number, t.ord, ta.ord"
+    rows = db.execute(sql, params).fetchall()
+    units_by_task: dict[tuple[str, str, str], list[tuple[str | None, str, str | None]]] = {}
+    meta: dict[tuple[str, str, str], tuple[object, ...]] = {}
+    for task_id, appendix, no, title, year, label, kind, due, period, agency, name, role in rows:
+        key = (task_id, due, f"{label}|{kind}|{period}")
+        meta.setdefault(key, (appendix, no, title, year, label, kind, due, period))
+        units_by_task.setdefault(key, []).append((agency, name, role))
+    progress = _progress_lookup(db, {k[0] for k in meta})
+    result: list[Occurrence] = []
+    for key, (appendix, no, title, year, label, kind, due_text, period) in meta.items():
+        due = dt.date.fromisoformat(str(due_text))
+        report, report_year = judging_period(str(period) if period else None, due)
+        for unit_id, unit_name in _responsible(units_by_task[key]):
+            state, completed = progress.get((key[0], unit_id, report_year, str(report)), (None, None))
+            if state is None:
+                state, completed = progress.get((key[0], unit_id, report_year, "*done"), (None, None))
+            status = task_status(due, state, completed, today, soon_days)
+            result.append(
+                Occurrence(
+                    task_id=key[0],
+                    task_ref=f"{appendix}.{no}",
+                    task_title=str(title),
+                    plan_year=int(str(year)),
+                    label=str(label),
+                    kind=MilestoneKind(str(kind)),
+                    due=due,
+                    period=report,
+                    unit_id=unit_id,
+                    unit_name=unit_name,
+                    status=status,
+                )
+            )
+    return result
+
+
+def _responsible(
+    agencies: list[tuple[str | None, str, str | None]],
+) -> Iterable[tuple[str | None, str]]:
+    named = [(a, n) for a, n, role in agencies if a is not None and role in RESPONSIBLE_ROLES]
+    if named:
+        return named
+    first = [(a, n) for a, n, _ in agencies if a is not None][:1]
+    return first or [(None, "")]
+
+
+def _progress_lookup(
+    db: Database, task_ids: set[str]
+) -> dict[tuple[str, str | None, int, str], tuple[WorkState, dt.date | None]]:
+    """Progress by (task, unit, year, period); "*done" holds a task done in any period."""
+    lookup: dict[tuple[str, str | None, int, str], tuple[WorkState, dt.date | None]] = {}
+    ids = sorted(task_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" for _ in chunk)
+        for task_id, unit_id, year, period, state, completed in db.execute(
+            "SELECT task_id, unit_id, year, period, state, completed_on FROM progress"  # noqa: S608
+            f" WHERE deleted = 0 AND task_id IN ({marks})",
+            chunk,
+        ).fetchall():
+            value = (WorkState(state), dt.date.fromisoformat(completed) if completed else None)
+            lookup[(task_id, unit_id, year, period)] = value
+            if value[0] is WorkState.DONE:
+                lookup[(task_id, unit_id, year, "*done")] = value
+    return lookup
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    overdue: list[Occurrence]
+    due_soon: list[Occurrence]
+    soon_days: int = 7
+
+    @property
+    def overdue_tasks(self) -> int:
+        return len({o.task_id for o in self.overdue})
+
+    @property
+    def due_soon_tasks(self) -> int:
+        return len({o.task_id for o in self.due_soon})
+
+    def text(self) -> str:
+        """The start-up line: "3 nhiệm vụ quá hạn, 5 nhiệm vụ đến hạn trong 7 ngày"."""
+        return (
+            f"{self.overdue_tasks} nhiệm vụ quá hạn, "
+            f"{self.due_soon_tasks} nhiệm vụ đến hạn trong {self.soon_days} ngày"
+        )
+
+
+def summary(db: Database, plan_id: str, year: int, today: dt.date, soon_days: int = 7) -> Summary:
+    """Overdue and due-soon occurrences of a plan, as of `today`."""
+    items = occurrences(
+        db, dt.date(year - 1, 1, 1), today + dt.timedelta(days=soon_days), today=today,
+        plan_id=plan_id, soon_days=soon_days,
+    )
+    overdue = [o for o in items if o.status.overdue]
+    due_soon = [o for o in items if o.status.due_soon and not o.status.overdue]
+    return Summary(overdue, due_soon, soon_days)
+
+
+def occurrence_to_json(o: Occurrence) -> dict[str, object]:
+    return {
+        "due": o.due.isoformat(),
+        "task": o.task_ref,
+        "title": o.task_title,
+        "label": o.label,
+        "kind": str(o.kind),
+        "period": str(o.period),
+        "unit": o.unit_name,
+        "status": str(o.status.category),
+        "status_label": o.status.label,
+        "overdue": o.status.overdue,
+        "due_soon": o.status.due_soon,
+    }
