@@ -117,6 +117,7 @@ _LEAD_WITH = re.compile(
 # A list marker: "-" at the start, or "-" with spaces around it elsewhere.
 _MARKER = re.compile(r"(?:^|(?<=[\s.;:,]))[-–•+]\s+")
 _TRIM = " \t.;,:-–•+"
+_EDGE = " \t.;,-–•+"  # keeps a closing ":" so that a label with no name after it is seen
 
 
 def starts_with_agency_head(text: str) -> bool:
@@ -181,7 +182,7 @@ def _blocks(cell: str) -> list[str]:
             cuts.append(match.end())
     cuts = sorted(set(cuts))
     pieces = [cell[a:b] for a, b in zip(cuts, [*cuts[1:], len(cell)], strict=True)]
-    return [b for b in (p.strip(_TRIM) for p in pieces) if b]
+    return [b for b in (p.strip(_EDGE) for p in pieces) if b]
 
 
 def split_agencies(cell: str) -> tuple[TaskAgency, ...]:
@@ -198,7 +199,7 @@ def split_agencies(cell: str) -> tuple[TaskAgency, ...]:
     for block in _blocks(text):
         block_role: AgencyRole | None = None
         for raw_segment in block.split(";"):
-            segment = raw_segment.strip(_TRIM)
+            segment = raw_segment.strip(_EDGE)
             label = _LABEL.match(segment)
             if label:
                 block_role = _ROLE_WORDS[label.group(1).casefold()]
