@@ -45,7 +45,7 @@ class CliContext:
         PC, whose plan comes from the district). `role` is this PC's role when it is created.
         """
         if self._db is None:
-            from cchc_desktop.services.startup import open_or_create  # noqa: PLC0415
+            from cchc_desktop.services.startup import open_or_create
 
             self._db = open_or_create(self.db_path, seed=seed, role=role)
         return self._db
@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    from cchc_desktop import cli_commands  # noqa: PLC0415
+    from cchc_desktop import cli_commands
 
     cli_commands.register(command)
     return parser
@@ -121,12 +121,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng.\n")
         return 1
+    except Exception as exc:
+        log.exception("Unexpected error in command %s", args_list)
+        sys.stderr.write(
+            f"Lỗi không mong đợi ({type(exc).__name__}: {exc}). "
+            "Hãy gửi nội dung này cho bộ phận hỗ trợ.\n"
+        )
+        return 1
     finally:
         ctx.close()
 
 
 def _open_window(db: Path | None, extra: list[str]) -> int:
-    from cchc_desktop.app import run_gui  # noqa: PLC0415 - Qt loads only for the window
+    from cchc_desktop.app import run_gui
 
     return run_gui(db_path=db or default_db_path(), screenshot=None, extra_args=extra)
 

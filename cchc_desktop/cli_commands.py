@@ -69,7 +69,6 @@ def register(command: CommandFactory) -> None:
     add_db_option(listp, top=False)
 
 
-
 def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -82,14 +81,14 @@ def _missing_subcommand(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _gui(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.app import run_gui  # noqa: PLC0415 - Qt loads only for the window
+    from cchc_desktop.app import run_gui
 
     return run_gui(db_path=ctx.db_path, screenshot=args.screenshot, extra_args=[])
 
 
 def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.importer.plan_text import read_plan_file  # noqa: PLC0415
-    from cchc_desktop.services.plan_service import import_plan  # noqa: PLC0415
+    from cchc_desktop.importer.plan_text import read_plan_file
+    from cchc_desktop.services.plan_service import import_plan
 
     path: Path = args.file
     parsed = read_plan_file(path)
@@ -115,7 +114,7 @@ def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _plan_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.services.plan_service import (  # noqa: PLC0415
+    from cchc_desktop.services.plan_service import (
         load_plan,
         plan_for_year,
         plan_to_json,
@@ -136,7 +135,7 @@ def _plan_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _plan_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.services.plan_service import list_plans  # noqa: PLC0415
+    from cchc_desktop.services.plan_service import list_plans
 
     for plan in list_plans(ctx.open_db()):
         out(f"{plan.year}\t{plan.decision_number}\t{plan.task_count} nhiệm vụ\t{plan.title}")
@@ -144,7 +143,7 @@ def _plan_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _parse_deadline(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.domain.deadlines import milestones_to_json, parse_timeline  # noqa: PLC0415
+    from cchc_desktop.domain.deadlines import milestones_to_json, parse_timeline
 
     milestones = parse_timeline(args.text, args.year, args.decision_date)
     if args.json:
@@ -158,7 +157,7 @@ def _parse_deadline(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _deadlines(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.services.deadline_service import (  # noqa: PLC0415
+    from cchc_desktop.services.deadline_service import (
         occurrence_to_json,
         occurrences,
     )
@@ -168,8 +167,13 @@ def _deadlines(args: argparse.Namespace, ctx: CliContext) -> int:
     today = args.today or dt.datetime.now().astimezone().date()
     items = occurrences(ctx.open_db(), args.date_from, args.date_to, today=today)
     if args.json:
-        print_json({"from": args.date_from.isoformat(), "to": args.date_to.isoformat(),
-                    "occurrences": [occurrence_to_json(o) for o in items]})
+        print_json(
+            {
+                "from": args.date_from.isoformat(),
+                "to": args.date_to.isoformat(),
+                "occurrences": [occurrence_to_json(o) for o in items],
+            }
+        )
         return 0
     for o in items:
         out(f"{o.due:%d/%m/%Y}\t{o.task_ref}\t{o.unit_name}\t{o.status.label}\t{o.task_title}")
@@ -177,8 +181,8 @@ def _deadlines(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.services import organisation, progress_service  # noqa: PLC0415
-    from cchc_desktop.services.plan_service import plan_for_year  # noqa: PLC0415
+    from cchc_desktop.services import organisation, progress_service
+    from cchc_desktop.services.plan_service import plan_for_year
 
     db = ctx.open_db()
     plan = plan_for_year(db, args.year)
@@ -198,14 +202,16 @@ def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     if unit.created:
         out(f"Đã thêm đơn vị mới “{args.unit}” (cần xác nhận trong danh sách cơ quan).")
-    out(f"Đã ghi tiến độ nhiệm vụ {args.task} của {args.unit}, kỳ {args.period}/{args.year}"
-        f" ({len(changes.fields)} trường thay đổi).")
+    out(
+        f"Đã ghi tiến độ nhiệm vụ {args.task} của {args.unit}, kỳ {args.period}/{args.year}"
+        f" ({len(changes.fields)} trường thay đổi)."
+    )
     return 0
 
 
 def _progress_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.domain.periods import parse_period  # noqa: PLC0415
-    from cchc_desktop.services import progress_service  # noqa: PLC0415
+    from cchc_desktop.domain.periods import parse_period
+    from cchc_desktop.services import progress_service
 
     period = parse_period(args.period) if args.period else None
     records = progress_service.list_progress(ctx.open_db(), year=args.year, period=period)

@@ -111,6 +111,7 @@ class _PlanEdits:
         self.edits: list[Edit] = []
         self.new_agencies: list[str] = []
         self._agency_ids: dict[str, str] = {}
+        self._flagged_agencies: set[str] = set()  # not yet confirmed by a clerk
         self._live: dict[str, set[str]] = {}
 
     def build(self) -> list[Edit]:
@@ -202,7 +203,7 @@ class _PlanEdits:
         )
         agency_ids = [self._agency(a.name) for a in task.agencies]
         needs_review = timeline_needs_review(milestones) or any(
-            a in self.new_agencies for a in (x.name for x in task.agencies)
+            a in self._flagged_agencies for a in agency_ids
         )
         self.edits.append(
             Edit(
@@ -253,11 +254,14 @@ class _PlanEdits:
         found = organisation.find_agency(self.db, name)
         if found is not None:
             agency_id = found.id
+            if found.needs_review:
+                self._flagged_agencies.add(agency_id)
         else:
             edits = organisation.agency_edits(name, needs_review=True)
             self.edits.extend(edits)
             agency_id = edits[0].row_id
             self.new_agencies.append(name)
+            self._flagged_agencies.add(agency_id)
         self._agency_ids[key] = agency_id
         return agency_id
 
@@ -313,9 +317,7 @@ def _milestone_values(task_id: str, ord_: int, m: Milestone) -> dict[str, Any]:
     }
 
 
-def rederive_milestones(
-    db: Database, task_id: str, timeline: str, *, author: str = ""
-) -> Changes:
+def rederive_milestones(db: Database, task_id: str, timeline: str, *, author: str = "") -> Changes:
     """Parse `timeline` again and store the task's milestones (confirmed ones survive)."""
     row = db.execute(
         "SELECT p.year, p.decision_date FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ?",
@@ -335,7 +337,11 @@ def rederive_milestones(
         if row_id not in keep:
             edits.append(Edit("milestone", row_id, {"deleted": 1}))
     edits.append(
-        Edit("task", task_id, {"timeline": timeline, "needs_review": timeline_needs_review(milestones)})
+        Edit(
+            "task",
+            task_id,
+            {"timeline": timeline, "needs_review": timeline_needs_review(milestones)},
+        )
     )
     return apply_local_edits(db, edits, author=author)
 
@@ -459,7 +465,7 @@ def _load_appendices(db: Database, plan_id: str) -> Iterable[Appendix]:
 
 
 def _load_task_agencies(db: Database, plan_id: str) -> dict[str, list[TaskAgency]]:
-    from cchc_desktop.domain.model import AgencyRole  # noqa: PLC0415
+    from cchc_desktop.domain.model import AgencyRole
 
     result: dict[str, list[TaskAgency]] = {}
     for task_id, written, name, role in db.execute(
@@ -541,4 +547,3 @@ def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
         ],
         "warnings": [w.message for w in plan.warnings],
     }
-

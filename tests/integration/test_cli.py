@@ -1,0 +1,224 @@
+"""The command line as IT support and scripts use it: real subprocesses, exit codes, stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop import __version__
+from cchc_desktop.services.startup import seed_plan_path
+
+
+def run(
+    *args: str, db: Path | None = None, env_dir: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if env_dir is not None:
+        env["CCHC_DATA_DIR"] = str(env_dir)
+    command = [sys.executable, "-m", "cchc_desktop"]
+    if db is not None:
+        command += ["--db", str(db)]
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
+    )
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    version = run("--version")
+    assert version.returncode == 0
+    assert __version__ in version.stdout
+    help_text = run("--help")
+    assert help_text.returncode == 0
+    for command in ("import-plan", "plan", "parse-deadline", "deadlines", "progress", "gui"):
+        assert command in help_text.stdout
+
+
+def test_plan_show_on_a_new_database_gives_the_seed_plan(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    result = run("plan", "show", "--year", "2020", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["year"] == 2020
+    assert data["decision"]["number"] == "6320/QĐ-UBND"
+    assert data["decision"]["date"] == "2019-12-26"
+    assert data["decision"]["signer"] == "Lê Văn Tuấn"
+    assert [len(a["tasks"]) for a in data["appendices"]] == [6, 8, 3, 6, 4, 6, 4]
+    task = data["appendices"][5]["tasks"][4]
+    assert task["title"].startswith("Triển khai thực hiện cung cấp dịch vụ công mức độ 3")
+    assert "<p>" not in json.dumps(data, ensure_ascii=False)
+    assert "**" not in json.dumps(data, ensure_ascii=False)
+    assert task["milestones"], "milestones are part of plan show"
+
+
+def test_db_option_is_accepted_after_the_command(tmp_path: Path) -> None:
+    db = tmp_path / "after.db"
+    result = run("plan", "show", "--year", "2020", "--json", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert db.exists()
+
+
+def test_default_database_lives_in_the_user_data_folder(tmp_path: Path) -> None:
+    result = run("plan", "list", env_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "cchc.db").exists()
+    assert "6320/QĐ-UBND" in result.stdout
+
+
+def test_import_plan_refuses_a_duplicate_then_replaces(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    again = run("import-plan", str(seed_plan_path()), db=db)
+    assert again.returncode == 1
+    assert "đã có trong cơ sở dữ liệu" in again.stderr
+    assert "Traceback" not in again.stderr
+    replaced = run("import-plan", str(seed_plan_path()), "--replace", db=db)
+    assert replaced.returncode == 0, replaced.stderr
+    assert "37 nhiệm vụ" in replaced.stdout
+    assert "Cảnh báo" in replaced.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "Không tìm thấy tệp"),
+        (b"\xff\xfe\x00\xd8garbage\x00\x00\x9c", "không"),
+        ("Biên bản họp chi bộ\n\nNội dung: không có phụ lục.\n".encode(), "không phải kế hoạch"),
+        (b"", "trống"),
+    ],
+)
+def test_bad_plan_files_get_a_vietnamese_message_and_exit_1(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    db = tmp_path / "a.db"
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = run("import-plan", str(path), db=db)
+    assert result.returncode == 1
+    assert message.lower() in result.stderr.lower()
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_usage_exits_2(tmp_path: Path) -> None:
+    result = run("plan", "show", "--year", "hai nghìn", db=tmp_path / "a.db")
+    assert result.returncode == 2
+    assert "Lỗi cú pháp lệnh" in result.stderr
+
+
+def test_missing_year_is_a_user_error(tmp_path: Path) -> None:
+    result = run("plan", "show", "--year", "1999", "--json", db=tmp_path / "a.db")
+    assert result.returncode == 1
+    assert "Không có kế hoạch năm 1999" in result.stderr
+
+
+def test_parse_deadline_json() -> None:
+    result = run("parse-deadline", "--year", "2020", "--json", "Trước 10/12/2020")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "milestones": [{"label": "", "kind": "date", "due": "2020-12-09", "period": "2020-12-09"}]
+    }
+
+
+def test_progress_set_and_list(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    done = run(
+        "progress",
+        "set",
+        "--task",
+        "2.5",
+        "--unit",
+        "Xã Minh Sơn",
+        "--period",
+        "Q1",
+        "--year",
+        "2020",
+        "--status",
+        "done",
+        "--percent",
+        "100",
+        "--note",
+        "Đã niêm yết",
+        "--completed-on",
+        "2020-03-10",
+        db=db,
+    )
+    assert done.returncode == 0, done.stderr
+    listed = run("progress", "list", "--year", "2020", "--json", db=db)
+    rows = json.loads(listed.stdout)
+    assert rows == [
+        {
+            "task": "2.5",
+            "title": rows[0]["title"],
+            "unit": "Xã Minh Sơn",
+            "year": 2020,
+            "period": "Q1",
+            "status": "done",
+            "percent": 100,
+            "note": "Đã niêm yết",
+            "completed_on": "2020-03-10",
+            "evidence": 0,
+        }
+    ]
+    bad = run(
+        "progress",
+        "set",
+        "--task",
+        "2.5",
+        "--unit",
+        "Xã Minh Sơn",
+        "--period",
+        "Q1",
+        "--year",
+        "2020",
+        "--percent",
+        "140",
+        db=db,
+    )
+    assert bad.returncode == 1
+    assert "từ 0 đến 100" in bad.stderr
+    unknown_task = run(
+        "progress",
+        "set",
+        "--task",
+        "9.1",
+        "--unit",
+        "Xã Minh Sơn",
+        "--period",
+        "Q1",
+        "--year",
+        "2020",
+        "--status",
+        "done",
+        db=db,
+    )
+    assert unknown_task.returncode == 1
+    assert "Phụ lục 09" in unknown_task.stderr
+
+
+def test_deadlines_lists_occurrences_with_status(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    result = run(
+        "deadlines",
+        "--from",
+        "2020-12-01",
+        "--to",
+        "2020-12-31",
+        "--today",
+        "2020-12-15",
+        "--json",
+        db=db,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["occurrences"], "December 2020 holds deadlines of the seed plan"
+    first = data["occurrences"][0]
+    assert {"due", "task", "unit", "status"} <= set(first)
+    dues = [o["due"] for o in data["occurrences"]]
+    assert dues == sorted(dues)
+    assert "2020-12-09" in dues  # "Trước 10/12/2020" of appendix 7, task 3
+    overdue = [o for o in data["occurrences"] if o["due"] == "2020-12-09"]
+    assert all(o["overdue"] for o in overdue)
