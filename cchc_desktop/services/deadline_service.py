@@ -86,9 +86,10 @@ def occurrences(
         due = dt.date.fromisoformat(str(due_text))
         report, report_year = judging_period(str(period) if period else None, due)
         for unit_id, unit_name in _responsible(units_by_task[key]):
-            state, completed = progress.get((key[0], unit_id, report_year, str(report)), (None, None))
-            if state is None:
-                state, completed = progress.get((key[0], unit_id, report_year, "*done"), (None, None))
+            found = progress.get((key[0], unit_id, report_year, str(report)))
+            if found is None:
+                found = progress.get((key[0], unit_id, report_year, "*done"))
+            state, completed = found or (None, None)
             status = task_status(due, state, completed, today, soon_days)
             result.append(
                 Occurrence(
@@ -164,8 +165,12 @@ class Summary:
 def summary(db: Database, plan_id: str, year: int, today: dt.date, soon_days: int = 7) -> Summary:
     """Overdue and due-soon occurrences of a plan, as of `today`."""
     items = occurrences(
-        db, dt.date(year - 1, 1, 1), today + dt.timedelta(days=soon_days), today=today,
-        plan_id=plan_id, soon_days=soon_days,
+        db,
+        dt.date(year - 1, 1, 1),
+        today + dt.timedelta(days=soon_days),
+        today=today,
+        plan_id=plan_id,
+        soon_days=soon_days,
     )
     overdue = [o for o in items if o.status.overdue]
     due_soon = [o for o in items if o.status.due_soon and not o.status.overdue]

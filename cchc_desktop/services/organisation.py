@@ -75,7 +75,7 @@ def list_agencies(db: Database, kinds: Iterable[AgencyKind] | None = None) -> li
     agencies = [_agency(r) for r in rows]
     if wanted is not None:
         agencies = [a for a in agencies if a.kind in wanted]
-    from cchc_desktop.domain.text import sort_key  # noqa: PLC0415
+    from cchc_desktop.domain.text import sort_key
 
     return sorted(agencies, key=lambda a: sort_key(a.name))
 
@@ -97,7 +97,11 @@ def agency_edits(name: str, kind: AgencyKind | None = None, *, needs_review: boo
                 "needs_review": needs_review,
             },
         ),
-        Edit("agency_alias", ids.alias_id(key), {"agency_id": agency, "alias": name, "alias_key": key}),
+        Edit(
+            "agency_alias",
+            ids.alias_id(key),
+            {"agency_id": agency, "alias": name, "alias_key": key},
+        ),
     ]
 
 
@@ -121,7 +125,13 @@ def add_alias(db: Database, agency_id: str, alias: str, *, author: str = "") -> 
         raise ValidationError(f"Tên “{alias}” đã dùng cho cơ quan “{existing.name}”.")
     return apply_local_edits(
         db,
-        [Edit("agency_alias", ids.alias_id(key), {"agency_id": agency_id, "alias": alias, "alias_key": key})],
+        [
+            Edit(
+                "agency_alias",
+                ids.alias_id(key),
+                {"agency_id": agency_id, "alias": alias, "alias_key": key},
+            )
+        ],
         author=author,
     )
 

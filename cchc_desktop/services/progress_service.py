@@ -67,7 +67,8 @@ def find_task(db: Database, plan_id: str, ref: str) -> str:
     match = _TASK_REF.match(ref)
     if match is None:
         raise ValidationError(
-            f"Mã nhiệm vụ “{ref}” không đúng dạng PHỤ_LỤC.STT (ví dụ 2.5 là nhiệm vụ 5 của Phụ lục 02)."
+            f"Mã nhiệm vụ “{ref}” không đúng dạng PHỤ_LỤC.STT "
+            "(ví dụ 2.5 là nhiệm vụ 5 của Phụ lục 02)."
         )
     appendix, no = int(match.group(1)), str(int(match.group(2)))
     row = db.execute(
