@@ -472,10 +472,15 @@ class _Parser:
         raise self.refuse("không tìm thấy tiêu đề «KẾ HOẠCH …».")
 
     def find_first_appendix(self, after: int) -> int:
-        for i in range(after + 1, len(self.lines)):
-            if self.appendix_heading(i):
+        """The first "Phụ lục N" heading with a table below it (or the first at all)."""
+        headings = [i for i in range(after + 1, len(self.lines)) if self.appendix_heading(i)]
+        if not headings:
+            raise self.refuse("không tìm thấy phụ lục nhiệm vụ nào.")
+        for i in headings:
+            # a body sentence starting "Phụ lục 1 …" has no table under it
+            if any("\t" in self.lines[k].raw for k in self.nonblank(i + 1, len(self.lines))[:6]):
                 return i
-        raise self.refuse("không tìm thấy phụ lục nhiệm vụ nào.")
+        return headings[0]
 
     def appendix_heading(self, i: int) -> re.Match[str] | None:
         line = self.lines[i]
@@ -520,7 +525,12 @@ class _Parser:
             if draft.date is None and _DATE.search(text):
                 draft.date = self.parse_date(text, self.lines[i].no)
                 draft.date_line = self.lines[i].no
-        draft.body = self.paragraphs(body_rows)
+        # the header block above "QUYẾT ĐỊNH" is laid out line by line: never joined
+        header = [i for i in body_rows if heading_at is not None and i < heading_at]
+        self.use(*header)
+        draft.body = tuple(
+            PlanNode(kind=NodeKind.PARAGRAPH, number="", text=self.lines[i].text) for i in header
+        ) + self.paragraphs([i for i in body_rows if i not in header])
         return sig, draft
 
     def signature(self, start: int, stop: int) -> _Signature:
@@ -695,11 +705,11 @@ class _Parser:
         """The appendix title and "(Kèm theo …)" just above the first appendix heading."""
         rows = self.nonblank(body_start, appendix_at)
         subtitle: list[int] = []
-        if rows and self.lines[rows[-1]].text.endswith(")"):
-            for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-                if self.lines[rows[k]].text.startswith("("):
+        for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            if self.lines[rows[k]].text.startswith("("):
+                if "kem theo" in fold(" ".join(self.lines[i].text for i in rows[k:])):
                     subtitle = rows[k:]
-                    break
+                break
         rest = rows[: len(rows) - len(subtitle)]
         title: list[int] = []
         # upper-case lines right above (the signature's name, in mixed case, stops the walk)

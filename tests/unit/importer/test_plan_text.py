@@ -756,3 +756,72 @@ def test_strip_markup() -> None:
     assert strip_markup("**6320/QĐ-UBND** ngày **28**") == "6320/QĐ-UBND ngày 28"
     assert strip_markup("HĐND&UBND &amp; <b>x</b>&#7871;") == "HĐND&UBND & xế"
     assert strip_markup("a\t<p>b</p>") == "a\t b "
+
+
+FULL_HEADER = """ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN NGỌC LẶC\tĐộc lập - Tự do - Hạnh phúc
+Số: 6320/QĐ-UBND\tNgọc Lặc, ngày 26 tháng 12 năm 2019
+
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch cải cách hành chính năm 2020
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN NGỌC LẶC
+
+Căn cứ Luật Tổ chức Chính quyền địa phương ngày 19/6/2015;
+
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này kế hoạch.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Phạm Văn Nam
+
+"""
+
+
+def test_a_decision_with_number_and_date_lines() -> None:
+    plan_start = SEED_TEXT.index("KẾ HOẠCH CẢI CÁCH")
+    parsed = parse_plan_text(FULL_HEADER + SEED_TEXT[plan_start:])
+    d = parsed.decision
+    assert (d.number, d.date) == ("6320/QĐ-UBND", dt.date(2019, 12, 26))
+    assert d.title == "Về việc ban hành Kế hoạch cải cách hành chính năm 2020"
+    assert (d.authority_prefix, d.signer_position, d.signer) == (
+        "KT.",
+        "PHÓ CHỦ TỊCH",
+        "Phạm Văn Nam",
+    )
+    texts = [n.text for n in d.body]
+    assert texts[:3] == [
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "HUYỆN NGỌC LẶC Độc lập - Tự do - Hạnh phúc",
+        "Số: 6320/QĐ-UBND Ngọc Lặc, ngày 26 tháng 12 năm 2019",
+    ]
+    assert texts[3] == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN NGỌC LẶC"
+    found = messages(parsed)
+    assert not any("địa danh" in m for m in found)  # this header spells Ngọc Lặc right
+    assert any("28/12/2019" in m for m in found)
+    assert any(
+        m.startswith("Người ký quyết định và người ký kế hoạch khác nhau: «PHÓ CHỦ TỊCH Phạm")
+        for m in found
+    )
+    assert not any("không nhận dạng được" in m for m in found)
+
+
+def test_a_body_sentence_starting_with_phu_luc_is_not_an_appendix(plan: ParsedPlan) -> None:
+    sentence = "Phụ lục 1 kèm theo Kế hoạch này nêu các nhiệm vụ về thể chế."
+    mutated = parse_plan_text(
+        SEED_TEXT.replace("2. Kinh phí thực hiện", sentence + "\n\n2. Kinh phí thực hiện")
+    )
+    assert mutated.appendices == plan.appendices
+    third = mutated.parts[2].children[0]
+    assert third.children[-1].text == sentence
+
+
+def test_an_appendix_subtitle_without_closing_parenthesis(plan: ParsedPlan) -> None:
+    mutated = parse_plan_text(
+        SEED_TEXT.replace("huyện Ngọc Lặc)\n\nPhụ lục số 01", "huyện Ngọc Lặc\n\nPhụ lục số 01")
+    )
+    assert mutated.appendix_title == plan.appendix_title
+    assert mutated.appendix_subtitle == plan.appendix_subtitle[:-1]
+    assert mutated.parts == plan.parts
