@@ -20,13 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc_desktop.domain.model import Appendix, Decision, ParsedPlan, Task, WorkState  # noqa: E402
+from cchc_desktop.domain.model import ParsedPlan, WorkState  # noqa: E402
 from cchc_desktop.domain.year_shift import shift_text  # noqa: E402
+from cchc_desktop.importer.plan_text import parse_plan_text  # noqa: E402
+from cchc_desktop.services import organisation  # noqa: E402
 from cchc_desktop.services.plan_service import import_plan  # noqa: E402
 from cchc_desktop.services.progress_service import set_progress  # noqa: E402
 from cchc_desktop.services.startup import import_seed_plan, seed_plan_path  # noqa: E402
-from cchc_desktop.importer.plan_text import parse_plan_text  # noqa: E402
-from cchc_desktop.services import organisation  # noqa: E402
 from cchc_desktop.store.db import open_database  # noqa: E402
 
 COMMUNE_NAMES = [f"Xã Thử Nghiệm {i:02d}" for i in range(1, 22)]
@@ -79,9 +79,7 @@ def make_stress_db(
     import_seed_plan(db)
     seed = parse_plan_text(seed_plan_path().read_text(encoding="utf-8"))
     unit_names = ["UBND huyện Ngọc Lặc", *COMMUNE_NAMES][:units]
-    unit_ids = [
-        organisation.ensure_agency(db, name).agency_id for name in unit_names
-    ]
+    unit_ids = [organisation.ensure_agency(db, name).agency_id for name in unit_names]
     total_tasks = 0
     number = 1000
     for year in range(2021, 2021 + years):
