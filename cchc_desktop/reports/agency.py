@@ -1,0 +1,164 @@
+"""The assignment sheet for one agency: its tasks of the plan, its role in each, the deadlines."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from reportlab.platypus import Flowable, Paragraph
+
+from cchc_desktop import formatting
+from cchc_desktop.domain.model import ROLE_LABELS, AgencyRole
+from cchc_desktop.domain.office import OfficeSettings
+from cchc_desktop.domain.text import clean
+from cchc_desktop.reports.data import AgencySheetData, DocumentOptions, task_ref
+from cchc_desktop.reports.document import (
+    Cancelled,
+    Column,
+    Progress,
+    ReportResult,
+    ReportWriter,
+    appendix_heading,
+    data_table,
+    markup,
+)
+from cchc_desktop.reports.official import (
+    closing_and_signature,
+    opening,
+    reference_line,
+    scaled,
+)
+
+SHEET_COLUMNS: tuple[Column, ...] = (
+    Column("STT", 11, "CENTER"),
+    Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
+    Column("Nhiệm vụ cụ thể", 70),
+    Column("Sản phẩm", 45),
+    Column("Vai trò", 18, "CENTER"),
+    Column("Cơ quan thực hiện", 42),
+    Column("Thời gian thực hiện", 30),
+    Column("Hạn gần nhất", 16, "CENTER"),
+)
+
+_ROLE_ORDER = (
+    AgencyRole.LEAD,
+    AgencyRole.IMPLEMENTING,
+    AgencyRole.COORDINATING,
+    AgencyRole.SUMMARISING,
+)
+
+
+def build_agency_report(
+    data: AgencySheetData,
+    office: OfficeSettings,
+    path: str | os.PathLike[str],
+    *,
+    options: DocumentOptions | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ReportResult:
+    """Print the assignment sheet (a THÔNG BÁO) for `data.agency`, with the task list appended.
+
+    When `options.addressees` is empty the sheet is addressed to the agency itself.
+
+    Raises:
+        ReportError: cancelled, or the file cannot be written.
+    """
+    opts = options or DocumentOptions()
+    if not opts.addressees:
+        opts = DocumentOptions(
+            number=opts.number,
+            issue_date=opts.issue_date,
+            blank_number_and_date=opts.blank_number_and_date,
+            recipients=opts.recipients,
+            addressees=(clean(data.agency),),
+            margins=opts.margins,
+        )
+    agency = clean(data.agency)
+    summary = f"Phân công nhiệm vụ cải cách hành chính năm {data.year} đối với {agency}"
+    writer = ReportWriter(
+        title=summary,
+        author=office.issuer_short,
+        subject=data.plan.title,
+        margins=opts.margins,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    writer.begin_section()
+    opening(writer, office, opts, doc_type="TB", summary=summary, year=data.year)
+    st = writer.styles
+    counts = Counter(r.role for r in data.rows)
+    body: list[Flowable] = [
+        Paragraph(
+            markup(
+                f"Thực hiện {data.plan.sentence()}, {office.issuer_short} thông báo các nhiệm vụ "
+                f"giao {agency} thực hiện trong năm {data.year} như sau:"
+            ),
+            st.body,
+        ),
+        Paragraph(markup(f"Tổng số: {len(data.rows)} nhiệm vụ; trong đó:"), st.body),
+    ]
+    roles = [role for role in _ROLE_ORDER if counts.get(role)]
+    body.extend(
+        Paragraph(
+            markup(
+                f"- {ROLE_LABELS[role]}: {counts[role]} nhiệm vụ{'.' if k == len(roles) else ';'}"
+            ),
+            st.body,
+        )
+        for k, role in enumerate(roles, 1)
+    )
+    dated = [(r.next_due, i) for i, r in enumerate(data.rows) if r.next_due is not None]
+    if dated:
+        first_due, index = min(dated)
+        first = data.rows[index]
+        body.append(
+            Paragraph(
+                markup(
+                    f"Hạn gần nhất: {formatting.date_long(first_due)} "
+                    f"(nhiệm vụ {first.no} của Phụ lục số {first.appendix:02d})."
+                ),
+                st.body,
+            )
+        )
+    body.append(Paragraph(markup("Danh sách nhiệm vụ chi tiết tại Phụ lục kèm theo."), st.body))
+    last = (
+        f"Đề nghị {agency} tổ chức triển khai thực hiện đúng nội dung, thời hạn được giao; "
+        f"báo cáo kết quả thực hiện về Phòng Nội vụ trước ngày {office.report_due_day} "
+        "của tháng cuối mỗi kỳ báo cáo để tổng hợp."
+    )
+    writer.add(*body)
+    closing_and_signature(writer, office, opts, last)
+
+    writer.begin_section(landscape_pages=True)
+    writer.add(
+        *appendix_heading(
+            "Phụ lục",
+            [f"DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {data.year} GIAO {agency.upper()}"],
+            reference_line(office, opts, doc_type="TB", year=data.year),
+        )
+    )
+    rows = (
+        [
+            str(i),
+            task_ref(r.appendix, r.no),
+            r.title,
+            "\n".join(
+                p if p.startswith(("-", "–")) or len(r.products) == 1 else f"- {p}"
+                for p in (clean(x) for x in r.products)
+                if p
+            ),
+            ROLE_LABELS[r.role],
+            r.agencies_text,
+            r.timeline,
+            formatting.date_short(r.next_due) if r.next_due else "",
+        ]
+        for i, r in enumerate(data.rows, 1)
+    )
+    writer.add(
+        data_table(
+            scaled(SHEET_COLUMNS, writer.landscape_width_mm()), rows, check=writer.check_cancelled
+        )
+    )
+    writer.add(Paragraph("./.", st.body_plain))
+    return writer.render(path)

@@ -1,0 +1,138 @@
+"""Pieces shared by the office's own reports: opening block, reference line, signature, columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable, Paragraph
+
+from cchc_desktop import formatting
+from cchc_desktop.domain.office import DOCUMENT_TYPE_TITLES, OfficeSettings
+from cchc_desktop.domain.text import nfc
+from cchc_desktop.reports.data import DocumentOptions
+from cchc_desktop.reports.document import (
+    Column,
+    ReportWriter,
+    addressees_block,
+    date_line,
+    letterhead,
+    markup,
+    number_line,
+    signature_block,
+    title_block,
+    with_closing,
+)
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+
+
+def roman(n: int) -> str:
+    """Roman numeral for 1–3999 (part and appendix numbers)."""
+    if n <= len(_ROMAN):
+        return _ROMAN[n - 1]
+    out = []
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def appendix_label(index: int, count: int) -> str:
+    """Return "Phụ lục" for one appendix, else "Phụ lục I", "Phụ lục II" … (ND30 PL-I §III.1)."""
+    return "Phụ lục" if count == 1 else f"Phụ lục {roman(index)}"
+
+
+def type_name(doc_type: str) -> str:
+    """ "BC" → "Báo cáo" (for running text such as the appendix reference line)."""
+    title = DOCUMENT_TYPE_TITLES.get(doc_type, doc_type)
+    return title[:1] + title[1:].lower()
+
+
+def opening(
+    writer: ReportWriter,
+    office: OfficeSettings,
+    options: DocumentOptions,
+    *,
+    doc_type: str,
+    summary: str,
+    year: int | None = None,
+) -> None:
+    """Header block, number and date, document type and summary, and "Kính gửi" if any."""
+    width = writer.text_width()
+    blank = options.blank_number_and_date
+    issue_year = options.issue_date.year if options.issue_date else year
+    writer.add(
+        letterhead(
+            office,
+            width,
+            number_text=number_line(options.number, office.symbol_for(doc_type), blank=blank),
+            date_text=date_line(office.place, options.issue_date, blank=blank, year=issue_year),
+        )
+    )
+    writer.add(*title_block(DOCUMENT_TYPE_TITLES[doc_type], summary, width=width))
+    if options.addressees:
+        writer.add(addressees_block(options.addressees, width))
+
+
+def reference_line(
+    office: OfficeSettings, options: DocumentOptions, *, doc_type: str, year: int | None = None
+) -> str:
+    """ "(Kèm theo Báo cáo số 05/BC-UBND ngày 15 tháng 6 năm 2020 của UBND huyện Ngọc Lặc)"."""
+    blank = options.blank_number_and_date or options.number is None
+    symbol = office.symbol_for(doc_type)
+    number = (
+        f"{formatting.BLANK}/{symbol}"
+        if blank
+        else f"{formatting.document_number(options.number or 0)}/{symbol}"
+    )
+    if options.blank_number_and_date or options.issue_date is None:
+        when = formatting.blank_date_long(options.issue_date.year if options.issue_date else year)
+    else:
+        when = formatting.date_long(options.issue_date)
+    issuer = f" của {office.issuer_short}" if office.issuer_short else ""
+    return f"(Kèm theo {type_name(doc_type)} số {number} {when}{issuer})"
+
+
+def closing_and_signature(
+    writer: ReportWriter,
+    office: OfficeSettings,
+    options: DocumentOptions,
+    last_paragraph: str,
+    *,
+    style_name: str = "body",
+) -> None:
+    """The last paragraph with "./.", kept together with the signature block and "Nơi nhận"."""
+    style = getattr(writer.styles, style_name)
+    recipients = options.recipients if options.recipients is not None else office.recipients
+    writer.add_signature(
+        [Paragraph(markup(with_closing(last_paragraph)), style)],
+        signature_block(
+            office.signature_lines(), office.signer_name, recipients, writer.text_width()
+        ),
+    )
+
+
+def scaled(columns: Sequence[Column], total_mm: float) -> list[Column]:
+    """Columns with widths scaled so they fill `total_mm` exactly."""
+    current = sum(c.width for c in columns)
+    return [Column(c.header, c.width * total_mm / current, c.align) for c in columns]
+
+
+def paragraph(writer: ReportWriter, text: str, style_name: str = "body") -> Flowable:
+    """A body paragraph in the named style (text NFC'd and escaped)."""
+    return Paragraph(markup(nfc(text)), getattr(writer.styles, style_name))
