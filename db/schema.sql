@@ -86,7 +86,7 @@ CREATE TABLE conflict (
   opened_at INTEGER,
   closed_by_origin TEXT,
   closed_by_seq INTEGER
-);
+, detail TEXT);
 
 CREATE TABLE day_off (
   id TEXT PRIMARY KEY,                   -- the ISO date
@@ -165,7 +165,7 @@ CREATE TABLE local_site (
   next_tx INTEGER NOT NULL DEFAULT 1,
   max_trusted_wall INTEGER,              -- latest district-stamped time seen
   created_at INTEGER NOT NULL
-);
+, blocked_reason TEXT, next_bundle_seq INTEGER NOT NULL DEFAULT 1, requested_unit TEXT);
 
 CREATE TABLE milestone (
   id TEXT PRIMARY KEY,
@@ -182,6 +182,24 @@ CREATE TABLE milestone (
   deleted INTEGER NOT NULL DEFAULT 0
 );
 
+CREATE TABLE missing_blob (
+  origin TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  PRIMARY KEY (origin, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE network (
+  network_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  district_code TEXT NOT NULL,
+  root_pubkey BLOB NOT NULL,
+  root_fp TEXT NOT NULL,
+  district_site TEXT,                    -- the district PC that commune bundles go to
+  next_cert_serial INTEGER NOT NULL DEFAULT 1,
+  joined_at INTEGER NOT NULL
+);
+
 CREATE TABLE origin_progress (
   origin TEXT PRIMARY KEY,
   contiguous_max INTEGER NOT NULL,
@@ -195,7 +213,7 @@ CREATE TABLE peer (
   last_bundle_seq_out INTEGER,
   clock_offset_ms INTEGER,
   last_import_at INTEGER
-);
+, last_created_wall INTEGER);
 
 CREATE TABLE plan (
   id TEXT PRIMARY KEY,
@@ -253,6 +271,19 @@ CREATE TABLE quarantine (
   PRIMARY KEY (origin, seq, reason)
 );
 
+CREATE TABLE segment (
+  origin TEXT NOT NULL,
+  lo INTEGER NOT NULL,
+  hi INTEGER NOT NULL,
+  n_changes INTEGER NOT NULL,
+  n_tx INTEGER NOT NULL,
+  jsonl_sha256 TEXT NOT NULL,
+  tx_sha256 TEXT NOT NULL,
+  sig BLOB NOT NULL,
+  sealed_at INTEGER,
+  PRIMARY KEY (origin, lo, hi)
+) WITHOUT ROWID;
+
 CREATE TABLE setting (
   id TEXT PRIMARY KEY,                   -- the setting's key
   value TEXT,                            -- JSON
@@ -269,7 +300,7 @@ CREATE TABLE site (
   cert BLOB,
   cert_serial INTEGER,
   revoked_after_seq INTEGER              -- NULL = not revoked
-);
+, revocation BLOB, enrolled_at INTEGER);
 
 CREATE TABLE task (
   id TEXT PRIMARY KEY,
@@ -302,6 +333,8 @@ CREATE INDEX appendix_plan ON appendix (plan_id, number);
 
 CREATE INDEX change_log_row ON change_log (tbl, row_id, field);
 
+CREATE INDEX conflict_open ON conflict (tbl, row_id, field) WHERE closed_by_seq IS NULL;
+
 CREATE INDEX document_register_type ON document_register (doc_type, year, number);
 
 CREATE INDEX evidence_progress ON evidence (progress_id);
@@ -316,6 +349,8 @@ CREATE INDEX indicator_value_indicator ON indicator_value (indicator_id, year, p
 CREATE INDEX milestone_due ON milestone (due);
 
 CREATE INDEX milestone_task ON milestone (task_id, ord);
+
+CREATE INDEX missing_blob_sha ON missing_blob (sha256);
 
 CREATE INDEX plan_node_parent ON plan_node (plan_id, parent_id, ord);
 

@@ -1,9 +1,18 @@
-"""The single write path (DESIGN.md §4, sync.md §5.3): every business change goes through here.
+"""The single write path (DESIGN.md §4, sync.md §5.3) and the merge rule it shares with imports.
 
-`apply_local_edits` checks who may write each field, writes the rows and, in the same
-transaction, appends one change-log entry per changed field (origin site, sequence, HLC stamp,
-table, row, field, value), records the version vector the author had seen, and moves the field's
-merge heads. Sync, history and undo all read what this writes.
+`apply_local_edits` checks who may write each field, appends one change-log entry per changed
+field (origin site, sequence, HLC stamp, table, row, field, value), records the version vector
+the author had seen, and hands the new entries to `Merger`, the one implementation of the
+per-field rule of sync.md §5.6 that imports use too:
+
+1. a change that *saw* another (its transaction's version vector covers it, or it is a later
+   change of the same origin) supersedes it; the changes nobody saw are the field's *heads*;
+2. the winning head is the one with the largest (hlc_wall, hlc_ctr, origin);
+3. several heads with different values are a conflict, kept until someone resolves it by an
+   ordinary edit that saw them all;
+4. `deleted` is an ordinary field; a deleted row with a concurrent edit is flagged for review.
+
+The business tables are a view of the log: `Merger` writes each touched field's winner.
 """
 
 from __future__ import annotations
@@ -11,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +30,14 @@ from sqlite_utils import Database
 from cchc_desktop.domain.text import nfc
 from cchc_desktop.errors import OwnershipError
 from cchc_desktop.store import ownership
-from cchc_desktop.store.site import hlc_tick, local_site, now_ms
+from cchc_desktop.store.site import (
+    EditBlockedError,
+    edit_refusal,
+    hlc_tick,
+    local_site,
+    new_id,
+    wall_ms,
+)
 
 # Tables written through this path; the rest (log, merge state, identity) belong to the store.
 BUSINESS_TABLES = frozenset(
@@ -42,6 +59,11 @@ BUSINESS_TABLES = frozenset(
         "document_register",
     }
 )
+
+# Quarantined changes with these reasons never take part in the merge (fork copies are not in
+# change_log at all: the log keeps the first copy received).
+EXCLUDED_REASONS = ("unauthorised", "revoked", "invalid")
+MAX_TEXT_CHARS = 1_000_000
 
 Value = str | int | None
 
@@ -102,6 +124,35 @@ def change_hash(
     return hashlib.sha256(payload.encode("utf-8")).digest()
 
 
+@dataclass(frozen=True, slots=True)
+class LoggedChange:
+    """One change_log entry. `value` is the canonical JSON text of the new value."""
+
+    origin: str
+    seq: int
+    tx_seq: int
+    hlc_wall: int
+    hlc_ctr: int
+    table: str
+    row_id: str
+    field: str
+    value: str | None
+    author: str = ""
+    edited_wall: int | None = None
+
+    def content_hash(self) -> bytes:
+        return change_hash(
+            self.origin,
+            self.seq,
+            self.tx_seq,
+            (self.hlc_wall, self.hlc_ctr),
+            self.table,
+            self.row_id,
+            self.field,
+            self.value,
+        )
+
+
 def normalise_value(value: object) -> Value:
     """Column value as stored: NFC text, ints, None; lists as JSON text, dates as ISO text."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
@@ -131,9 +182,441 @@ def table_columns(db: Database, table: str) -> tuple[str, ...]:
     return cols
 
 
+def required_columns(db: Database, table: str) -> frozenset[str]:
+    """Columns a row cannot exist without (NOT NULL, no default), `id` excepted."""
+    rows = db.execute(f"PRAGMA table_info({table})").fetchall()
+    return frozenset(r[1] for r in rows if r[3] and r[4] is None and r[1] != "id")
+
+
 def version_vector(db: Database) -> dict[str, int]:
     """What this database holds: per origin, the highest seq of its contiguous prefix."""
     return dict(db.execute("SELECT origin, contiguous_max FROM origin_progress"))
+
+
+def saw(a_origin: str, a_seq: int, a_vv: Mapping[str, int], b_origin: str, b_seq: int) -> bool:
+    """Whether change A had seen change B when it was made (sync.md §5.6 rule 2)."""
+    if a_origin == b_origin:
+        return a_seq > b_seq
+    return a_vv.get(b_origin, 0) >= b_seq
+
+
+# ---------------------------------------------------------------------------- value checks
+
+
+def _split_top_level(text: str, sep: str = ",") -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    quote = ""
+    current: list[str] = []
+    for ch in text:
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _check_expression(column_def: str) -> str | None:
+    """The expression of a column's CHECK constraint, read from its definition."""
+    upper = column_def.upper()
+    at = upper.find("CHECK")
+    if at < 0:
+        return None
+    start = column_def.index("(", at)
+    depth = 0
+    quote = ""
+    for i in range(start, len(column_def)):
+        ch = column_def[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return column_def[start + 1 : i]
+    return None
+
+
+def _strip_comments(sql: str) -> str:
+    return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+
+
+class ValueChecker:
+    """Whether a logged value may stand in its column: JSON type, NOT NULL and CHECK rules.
+
+    The rules are read from the schema itself, so a change that the author's PC could not have
+    written (a damaged or hostile bundle) is recognised the same way on every PC.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._rules: dict[str, dict[str, tuple[bool, str | None]]] = {}
+        self._cache: dict[tuple[str, str, str | None], str | None] = {}
+
+    def _table_rules(self, table: str) -> dict[str, tuple[bool, str | None]]:
+        rules = self._rules.get(table)
+        if rules is None:
+            info = self._db.execute(f"PRAGMA table_info({table})").fetchall()
+            notnull = {r[1]: bool(r[3]) for r in info}
+            sql = self._db.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+            ).fetchone()[0]
+            sql = _strip_comments(sql)
+            body = sql[sql.index("(") + 1 : sql.rindex(")")]
+            checks: dict[str, str] = {}
+            for part in _split_top_level(body):
+                words = part.strip().split(None, 1)
+                if words and words[0].strip('"') in notnull:
+                    expression = _check_expression(part)
+                    if expression:
+                        checks[words[0].strip('"')] = expression
+            rules = {name: (notnull[name], checks.get(name)) for name in notnull if name != "id"}
+            self._rules[table] = rules
+        return rules
+
+    def problem(self, table: str, field_name: str, value: str | None) -> str | None:
+        """None when the value is acceptable, else a short Vietnamese reason."""
+        key = (table, field_name, value)
+        if key in self._cache:
+            return self._cache[key]
+        reason = self._problem(table, field_name, value)
+        if len(self._cache) < 100_000:
+            self._cache[key] = reason
+        return reason
+
+    def _problem(self, table: str, field_name: str, value: str | None) -> str | None:
+        if table not in BUSINESS_TABLES:
+            return f"bảng “{table}” không được đồng bộ"
+        rules = self._table_rules(table)
+        if field_name not in rules:
+            return f"bảng “{table}” không có trường “{field_name}”"
+        try:
+            decoded = json.loads(value) if value is not None else None
+        except ValueError:
+            return f"giá trị của trường “{field_name}” không phải JSON"
+        if decoded is not None and not (
+            isinstance(decoded, str) or (isinstance(decoded, int) and not isinstance(decoded, bool))
+        ):
+            return f"giá trị của trường “{field_name}” không đúng kiểu"
+        if isinstance(decoded, str) and len(decoded) > MAX_TEXT_CHARS:
+            return f"giá trị của trường “{field_name}” quá dài"
+        notnull, check = rules[field_name]
+        if notnull and decoded is None:
+            return f"trường “{field_name}” không được để trống"
+        if check is not None:
+            ok = self._db.execute(
+                f'SELECT ({check}) IS NOT 0 FROM (SELECT ? AS "{field_name}")',  # noqa: S608
+                [decoded],
+            ).fetchone()[0]
+            if not ok:
+                return f"giá trị “{decoded}” không hợp lệ cho trường “{field_name}”"
+        return None
+
+
+# ---------------------------------------------------------------------------- merge
+
+
+@dataclass(slots=True)
+class _Version:
+    origin: str
+    seq: int
+    wall: int
+    ctr: int
+    value: str | None
+    vv: Mapping[str, int]
+
+    def order(self) -> tuple[int, int, str]:
+        return (self.wall, self.ctr, self.origin)
+
+    def saw(self, other: _Version) -> bool:
+        return saw(self.origin, self.seq, self.vv, other.origin, other.seq)
+
+
+@dataclass(slots=True)
+class _FieldState:
+    heads: list[_Version]
+    initial: frozenset[tuple[str, int]]
+
+
+@dataclass(slots=True)
+class MergeStats:
+    """What merging did: changes taken into account, conflicts opened and closed, tables."""
+
+    merged: int = 0
+    conflicts_opened: int = 0
+    conflicts_closed: int = 0
+    rows_waiting: int = 0  # rows still missing a required field (their creation not received)
+    tables: set[str] = field(default_factory=set)
+
+
+def _winner(heads: Sequence[_Version]) -> _Version:
+    return max(heads, key=_Version.order)
+
+
+class Merger:
+    """Integrates new change_log entries into field heads, the business rows and conflicts.
+
+    Call `add` for each change already appended to change_log (with its transaction's version
+    vector), then `flush` (also every few thousand changes to bound memory). `strict` (local
+    edits) lets constraint errors propagate; otherwise a row missing a required field waits for
+    its creation to arrive.
+    """
+
+    def __init__(self, db: Database, *, strict: bool = False) -> None:
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self.strict = strict
+        self.stats = MergeStats()
+        self._fields: dict[tuple[str, str, str], _FieldState] = {}
+        self._vv_cache: dict[tuple[str, int], Mapping[str, int]] = {}
+        self._required: dict[str, frozenset[str]] = {}
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _vv(self, origin: str, tx_seq: int, text: str) -> Mapping[str, int]:
+        key = (origin, tx_seq)
+        vv = self._vv_cache.get(key)
+        if vv is None:
+            vv = json.loads(text)
+            if len(self._vv_cache) > 50_000:
+                self._vv_cache.clear()
+            self._vv_cache[key] = vv
+        return vv
+
+    def _load(self, key: tuple[str, str, str]) -> _FieldState:
+        state = self._fields.get(key)
+        if state is None:
+            rows = self.conn.execute(
+                "SELECT h.origin, h.seq, c.hlc_wall, c.hlc_ctr, c.value, c.tx_seq, t.vv"
+                " FROM field_head h JOIN change_log c ON c.origin = h.origin AND c.seq = h.seq"
+                " JOIN change_tx t ON t.origin = c.origin AND t.tx_seq = c.tx_seq"
+                " WHERE h.tbl = ? AND h.row_id = ? AND h.field = ?",
+                key,
+            ).fetchall()
+            heads = [_Version(o, s, w, c, v, self._vv(o, tx, vv)) for o, s, w, c, v, tx, vv in rows]
+            state = _FieldState(heads, frozenset((h.origin, h.seq) for h in heads))
+            self._fields[key] = state
+        return state
+
+    def _seen_by_any(self, key: tuple[str, str, str], version: _Version) -> bool:
+        """Whether any merged-or-pending change of the field saw `version` (full scan)."""
+        rows = self.conn.execute(
+            "SELECT c.origin, c.seq, c.tx_seq, t.vv FROM change_log c"
+            " JOIN change_tx t ON t.origin = c.origin AND t.tx_seq = c.tx_seq"
+            " WHERE c.tbl = ? AND c.row_id = ? AND c.field = ?"
+            " AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.origin = c.origin"
+            " AND q.seq = c.seq AND q.reason IN (?, ?, ?))",
+            [*key, *EXCLUDED_REASONS],
+        ).fetchall()
+        for origin, seq, tx_seq, vv_text in rows:
+            if origin == version.origin and seq == version.seq:
+                continue
+            if saw(origin, seq, self._vv(origin, tx_seq, vv_text), version.origin, version.seq):
+                return True
+        return False
+
+    # -- merging ---------------------------------------------------------------------------
+
+    def add(self, change: LoggedChange, vv: Mapping[str, int]) -> None:
+        """Take one new change into account (it must already be in change_log)."""
+        key = (change.table, change.row_id, change.field)
+        state = self._load(key)
+        version = _Version(
+            change.origin, change.seq, change.hlc_wall, change.hlc_ctr, change.value, vv
+        )
+        self.stats.merged += 1
+        self.stats.tables.add(change.table)
+        if any(h.origin == version.origin and h.seq == version.seq for h in state.heads):
+            return
+        seen_heads = [h for h in state.heads if version.saw(h)]
+        if len(seen_heads) == len(state.heads):
+            # It saw every head: nothing can have seen it (that would be a causal cycle).
+            state.heads = [version]
+            return
+        kept = [h for h in state.heads if not version.saw(h)]
+        is_head = not any(h.saw(version) for h in kept) and not self._seen_by_any(key, version)
+        state.heads = [*kept, version] if is_head else kept
+
+    def flush(self) -> None:
+        """Write heads, business rows and conflicts for everything added since the last flush."""
+        if not self._fields:
+            return
+        fields = self._fields
+        self._fields = {}
+        removed: list[tuple[str, str, str, str, int]] = []
+        added: list[tuple[str, str, str, str, int]] = []
+        rows: dict[tuple[str, str], dict[str, str | None]] = {}
+        for key, state in fields.items():
+            current = {(h.origin, h.seq) for h in state.heads}
+            removed.extend((*key, o, s) for o, s in state.initial - current)
+            added.extend((*key, o, s) for o, s in current - state.initial)
+            if state.heads:
+                rows.setdefault((key[0], key[1]), {})[key[2]] = _winner(state.heads).value
+        self.conn.executemany(
+            "DELETE FROM field_head WHERE tbl = ? AND row_id = ? AND field = ? AND origin = ?"
+            " AND seq = ?",
+            removed,
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO field_head (tbl, row_id, field, origin, seq)"
+            " VALUES (?, ?, ?, ?, ?)",
+            added,
+        )
+        deleted_rows: list[tuple[str, str]] = []
+        for (table, row_id), values in rows.items():
+            if self._materialise(table, row_id, values):
+                deleted_rows.append((table, row_id))
+        for key, state in fields.items():
+            if len(state.heads) > 1 or len(state.initial) > 1:
+                self._refresh_conflict(key, "same_field", _conflict_heads(state.heads))
+        restored = {
+            (t, r)
+            for (t, r, f), state in fields.items()
+            if f == "deleted" and state.heads and _winner(state.heads).value != "1"
+        }
+        for table, row_id in restored:
+            self._refresh_conflict((table, row_id, "deleted"), "edit_vs_delete", None)
+        for table, row_id in deleted_rows:
+            self._check_edit_vs_delete(table, row_id)
+
+    # -- business rows ---------------------------------------------------------------------
+
+    def _materialise(self, table: str, row_id: str, values: Mapping[str, str | None]) -> bool:
+        """Write the winning values into the row; return whether the row is now deleted."""
+        decoded = {name: json.loads(v) if v is not None else None for name, v in values.items()}
+        assignments = ", ".join(f'"{name}" = ?' for name in decoded)
+        row = self.conn.execute(
+            f'UPDATE "{table}" SET {assignments} WHERE id = ? RETURNING deleted',  # noqa: S608
+            [*decoded.values(), row_id],
+        ).fetchall()
+        if row:
+            return bool(row[0][0])
+        winners = self._row_winners(table, row_id)
+        required = self._required.get(table)
+        if required is None:
+            required = self._required[table] = required_columns(self.db, table)
+        if not self.strict and not required <= set(winners):
+            self.stats.rows_waiting += 1
+            return False
+        columns = ["id", *winners]
+        marks = ", ".join("?" for _ in columns)
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.conn.execute(
+            f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # noqa: S608
+            [row_id, *winners.values()],
+        )
+        return bool(winners.get("deleted"))
+
+    def _row_winners(self, table: str, row_id: str) -> dict[str, Any]:
+        rows = self.conn.execute(
+            "SELECT h.field, c.hlc_wall, c.hlc_ctr, h.origin, c.value FROM field_head h"
+            " JOIN change_log c ON c.origin = h.origin AND c.seq = h.seq"
+            " WHERE h.tbl = ? AND h.row_id = ?",
+            [table, row_id],
+        ).fetchall()
+        best: dict[str, tuple[tuple[int, int, str], str | None]] = {}
+        for name, wall, ctr, origin, value in rows:
+            order = (wall, ctr, origin)
+            if name not in best or order > best[name][0]:
+                best[name] = (order, value)
+        return {
+            name: json.loads(value) if value is not None else None
+            for name, (_order, value) in best.items()
+        }
+
+    # -- conflicts -------------------------------------------------------------------------
+
+    def _refresh_conflict(
+        self, key: tuple[str, str, str], kind: str, heads: list[list[Any]] | None
+    ) -> None:
+        """Open, refresh or close the open conflict of `kind` on a field to match `heads`."""
+        open_row = self.conn.execute(
+            "SELECT id, heads FROM conflict WHERE tbl = ? AND row_id = ? AND field = ?"
+            " AND kind = ? AND closed_by_seq IS NULL",
+            [*key, kind],
+        ).fetchone()
+        if heads is None:
+            if open_row is not None:
+                closer = self._closer(key)
+                self.conn.execute(
+                    "UPDATE conflict SET closed_by_origin = ?, closed_by_seq = ? WHERE id = ?",
+                    [closer[0], closer[1], open_row[0]],
+                )
+                self.stats.conflicts_closed += 1
+            return
+        text = canonical_json(heads)
+        if open_row is None:
+            self.conn.execute(
+                "INSERT INTO conflict (id, tbl, row_id, field, kind, heads, opened_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [new_id(), *key, kind, text, wall_ms(self.db)],
+            )
+            self.stats.conflicts_opened += 1
+        elif open_row[1] != text:
+            self.conn.execute("UPDATE conflict SET heads = ? WHERE id = ?", [text, open_row[0]])
+
+    def _closer(self, key: tuple[str, str, str]) -> tuple[str, int]:
+        row = self.conn.execute(
+            "SELECT h.origin, h.seq FROM field_head h JOIN change_log c ON c.origin = h.origin"
+            " AND c.seq = h.seq WHERE h.tbl = ? AND h.row_id = ? AND h.field = ?"
+            " ORDER BY c.hlc_wall DESC, c.hlc_ctr DESC, h.origin DESC LIMIT 1",
+            key,
+        ).fetchone()
+        return (str(row[0]), int(row[1])) if row is not None else ("", 0)
+
+    def _check_edit_vs_delete(self, table: str, row_id: str) -> None:
+        """A deleted row with a field edit nobody saw together with the delete (§5.6 rule 5)."""
+        rows = self.conn.execute(
+            "SELECT h.field, h.origin, h.seq, c.hlc_wall, c.hlc_ctr, c.value, c.tx_seq, t.vv"
+            " FROM field_head h JOIN change_log c ON c.origin = h.origin AND c.seq = h.seq"
+            " JOIN change_tx t ON t.origin = c.origin AND t.tx_seq = c.tx_seq"
+            " WHERE h.tbl = ? AND h.row_id = ?",
+            [table, row_id],
+        ).fetchall()
+        by_field: dict[str, list[_Version]] = {}
+        for name, origin, seq, wall, ctr, value, tx_seq, vv in rows:
+            by_field.setdefault(name, []).append(
+                _Version(origin, seq, wall, ctr, value, self._vv(origin, tx_seq, vv))
+            )
+        deletes = by_field.pop("deleted", [])
+        heads: list[list[Any]] | None = None
+        if deletes and _winner(deletes).value == "1":
+            delete = _winner(deletes)
+            concurrent = sorted(
+                {
+                    (v.origin, v.seq)
+                    for versions in by_field.values()
+                    for v in versions
+                    if not delete.saw(v) and not v.saw(delete)
+                }
+            )
+            if concurrent:
+                heads = [[delete.origin, delete.seq], *[list(c) for c in concurrent]]
+        self._refresh_conflict((table, row_id, "deleted"), "edit_vs_delete", heads)
+
+
+def _conflict_heads(heads: Sequence[_Version]) -> list[list[Any]] | None:
+    if len(heads) < 2 or len({h.value for h in heads}) < 2:
+        return None
+    return [[h.origin, h.seq] for h in sorted(heads, key=lambda h: (h.origin, h.seq))]
+
+
+# ---------------------------------------------------------------------------- local edits
 
 
 def apply_local_edits(
@@ -142,43 +625,45 @@ def apply_local_edits(
     *,
     author: str = "",
     check_ownership: bool = True,
+    guard: bool = True,
+    force: bool = False,
+    seen: Iterable[tuple[str, int]] = (),
 ) -> Changes:
     """Write `edits` as one transaction through the change log; return what changed.
 
-    Fields whose value does not change are not logged. Raises OwnershipError (and writes
-    nothing) when this site may not write one of the fields.
+    Fields whose value does not change are not logged, unless `force` (a conflict resolution
+    that keeps the value in use must still be recorded). `seen` adds changes the author saw to
+    the transaction's version vector (the heads a resolution covers). Raises OwnershipError (and
+    writes nothing) when this site may not write one of the fields, and EditBlockedError when
+    this PC may not edit at all (`guard` False skips that check: tests, simulations).
     """
     with db.atomic():
+        if guard:
+            blocked = edit_refusal(db)
+            if blocked:
+                raise EditBlockedError(blocked)
         site = local_site(db)
         planned: list[tuple[Edit, dict[str, Any] | None, dict[str, Value]]] = []
-        for edit in _merge_same_row(edits):
+        for edit in edits:
             cols = table_columns(db, edit.table)
             values = {name: normalise_value(v) for name, v in edit.values.items()}
             unknown = set(values) - set(cols) | ({"id"} & set(values))
             if unknown:
                 raise ValueError(f"unknown columns for {edit.table}: {sorted(unknown)}")
             old = _fetch_row(db, edit.table, edit.row_id, cols)
-            changed = {k: v for k, v in values.items() if old is None or old.get(k) != v}
+            changed = {k: v for k, v in values.items() if force or old is None or old.get(k) != v}
             if not changed:
                 continue
             if check_ownership:
                 merged = {**(old or {}), **values}
-                reason = ownership.refusal(db, site, edit.table, merged, changed)
+                reason = ownership.refusal(db, site, edit.table, merged, changed, old_row=old)
                 if reason:
                     raise OwnershipError(reason)
             planned.append((edit, old, changed))
         count = sum(len(changed) for _, _, changed in planned)
         if count == 0:
             return Changes()
-        return _write(db, site.site_id, planned, count, author)
-
-
-def _merge_same_row(edits: Iterable[Edit]) -> list[Edit]:
-    """One edit per row, at the place of its first edit; later values win."""
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
-    for edit in edits:
-        merged.setdefault((edit.table, edit.row_id), {}).update(edit.values)
-    return [Edit(table, row_id, values) for (table, row_id), values in merged.items()]
+        return _write(db, site.site_id, planned, count, author, seen)
 
 
 def _fetch_row(db: Database, table: str, row_id: str, cols: Sequence[str]) -> dict[str, Any] | None:
@@ -192,44 +677,29 @@ def _write(
     planned: list[tuple[Edit, dict[str, Any] | None, dict[str, Value]]],
     count: int,
     author: str,
+    seen: Iterable[tuple[str, int]],
 ) -> Changes:
     first_seq, tx_seq = db.execute("SELECT next_seq, next_tx FROM local_site").fetchone()
     last_seq = first_seq + count - 1
     db.execute("UPDATE local_site SET next_seq = ?, next_tx = ?", [last_seq + 1, tx_seq + 1])
     stamps = hlc_tick(db, count)
     vv = version_vector(db)
+    for seen_origin, seen_seq in seen:
+        vv[seen_origin] = max(vv.get(seen_origin, 0), seen_seq)
     vv[origin] = last_seq
     db.execute(
         "INSERT INTO change_tx (origin, tx_seq, vv) VALUES (?, ?, ?)",
         [origin, tx_seq, canonical_json(vv)],
     )
-    wall = now_ms()
-    log_rows: list[tuple[Any, ...]] = []
-    head_rows: list[tuple[str, str, str, str, int]] = []
+    wall = wall_ms(db)
+    logged: list[LoggedChange] = []
     results: list[FieldChange] = []
     seq = first_seq
     for edit, old, changed in planned:
-        if old is None:
-            columns = ["id", *changed]
-            marks = ", ".join("?" for _ in columns)
-            db.execute(
-                f"INSERT INTO {edit.table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
-                [edit.row_id, *changed.values()],
-            )
-        else:
-            assignments = ", ".join(f"{name} = ?" for name in changed)
-            db.execute(
-                f"UPDATE {edit.table} SET {assignments} WHERE id = ?",  # noqa: S608
-                [*changed.values(), edit.row_id],
-            )
-            # A local edit has seen every head this PC holds up to its version vector.
-            for name in changed:
-                _retire_seen_heads(db, edit.table, edit.row_id, name, vv)
         for name, value in changed.items():
             stamp = stamps[seq - first_seq]
-            logged = canonical_json(value)
-            log_rows.append(
-                (
+            logged.append(
+                LoggedChange(
                     origin,
                     seq,
                     tx_seq,
@@ -238,13 +708,11 @@ def _write(
                     edit.table,
                     edit.row_id,
                     name,
-                    logged,
+                    canonical_json(value),
                     author,
                     wall,
-                    change_hash(origin, seq, tx_seq, stamp, edit.table, edit.row_id, name, logged),
                 )
             )
-            head_rows.append((edit.table, edit.row_id, name, origin, seq))
             results.append(
                 FieldChange(
                     edit.table,
@@ -256,34 +724,48 @@ def _write(
                 )
             )
             seq += 1
-    db.conn.executemany(
-        "INSERT INTO change_log (origin, seq, tx_seq, hlc_wall, hlc_ctr, tbl, row_id, field,"
-        " value, author, edited_wall, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        log_rows,
-    )
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO field_head (tbl, row_id, field, origin, seq) VALUES (?,?,?,?,?)",
-        head_rows,
-    )
+    insert_log(db, logged)
     db.execute(
         "INSERT INTO origin_progress (origin, contiguous_max) VALUES (?, ?)"
         " ON CONFLICT (origin) DO UPDATE SET contiguous_max = excluded.contiguous_max",
         [origin, last_seq],
     )
+    merger = Merger(db, strict=True)
+    for change in logged:
+        merger.add(change, vv)
+    merger.flush()
     return Changes(tuple(results), frozenset(c.table for c in results))
 
 
-def _retire_seen_heads(
-    db: Database, table: str, row_id: str, field_name: str, vv: Mapping[str, int]
+def insert_log(
+    db: Database,
+    changes: Sequence[LoggedChange],
+    *,
+    bundle: bytes | None = None,
+    received_at: int | None = None,
 ) -> None:
-    heads = db.execute(
-        "SELECT origin, seq FROM field_head WHERE tbl = ? AND row_id = ? AND field = ?",
-        [table, row_id, field_name],
-    ).fetchall()
-    seen = [(o, s) for o, s in heads if s <= vv.get(o, 0)]
-    if seen:
-        db.conn.executemany(
-            "DELETE FROM field_head WHERE tbl = ? AND row_id = ? AND field = ? AND origin = ?"
-            " AND seq = ?",
-            [(table, row_id, field_name, o, s) for o, s in seen],
-        )
+    """Append entries to change_log (the caller holds the transaction)."""
+    db.conn.executemany(
+        "INSERT INTO change_log (origin, seq, tx_seq, hlc_wall, hlc_ctr, tbl, row_id, field,"
+        " value, author, edited_wall, content_hash, received_bundle, received_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                c.origin,
+                c.seq,
+                c.tx_seq,
+                c.hlc_wall,
+                c.hlc_ctr,
+                c.table,
+                c.row_id,
+                c.field,
+                c.value,
+                c.author,
+                c.edited_wall,
+                c.content_hash(),
+                bundle,
+                received_at,
+            )
+            for c in changes
+        ],
+    )

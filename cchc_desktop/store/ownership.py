@@ -67,9 +67,23 @@ def refusal(
     table: str,
     row: Mapping[str, Any],
     fields: Iterable[str],
+    *,
+    old_row: Mapping[str, Any] | None = None,
 ) -> str | None:
-    """The Vietnamese reason this site may not write `fields` of `row`, or None when it may."""
+    """The Vietnamese reason this site may not write `fields` of `row`, or None when it may.
+
+    `row` is the row as it would be after the edit; `old_row` the row before it. Moving a row
+    to another unit needs the right to write both the old and the new unit's row.
+    """
     if site.network_id is None:
         return None
-    kind = unit_kind(db, row.get("unit_id")) if table in UNIT_OWNED_TABLES else None
-    return writer_allowed(site.role, site.unit_id, table, row, fields, kind)
+    fields = list(fields)
+    rows = [row]
+    if old_row is not None and old_row.get("unit_id") != row.get("unit_id"):
+        rows.append(old_row)
+    for candidate in rows:
+        kind = unit_kind(db, candidate.get("unit_id")) if table in UNIT_OWNED_TABLES else None
+        reason = writer_allowed(site.role, site.unit_id, table, candidate, fields, kind)
+        if reason:
+            return reason
+    return None
