@@ -146,7 +146,7 @@ def is_writable(db_path: Path) -> bool:
     return True
 
 
-def _connect_read_only(db_path: Path) -> sqlite3.Connection:
+def connect_read_only(db_path: Path) -> sqlite3.Connection:
     """A `mode=ro` connection, falling back to `immutable=1` on media SQLite cannot write at all.
 
     Raises:
@@ -184,7 +184,7 @@ def open_read_only(db_path: Path) -> Database:
     if not db_path.exists():
         raise StoreError(f"Không tìm thấy tệp cơ sở dữ liệu {db_path}.")
     try:
-        db = Database(_connect_read_only(db_path))
+        db = Database(connect_read_only(db_path))
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"Không mở được cơ sở dữ liệu {db_path} ở chế độ chỉ đọc: {exc}") from exc
     problem = schema_problem(db)
@@ -222,7 +222,7 @@ def inspect_database(db_path: Path) -> FileState:
         return FileState(exists=False, writable=is_writable(db_path), problems=())
     writable = is_writable(db_path)
     try:
-        conn = _connect_read_only(db_path)
+        conn = connect_read_only(db_path)
     except sqlite3.DatabaseError as exc:
         return FileState(exists=True, writable=writable, problems=(str(exc),))
     try:
