@@ -192,6 +192,8 @@ _DECISION_NUMBER = re.compile(r"số\s*:?\s*(\d+[\w\-.]*/[\w\-]+)", re.IGNORECAS
 _DATE = re.compile(
     r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-)\s*(\d{1,2})\s*(?:năm\s+|/|-)\s*(\d{4})", re.IGNORECASE
 )
+_NUMBER_LINE = re.compile(r"^số\s*:", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"(?:^|\s)[^\d,;:]{2,40},\s*ngày\s+\d", re.IGNORECASE)
 _ISSUER_OF = re.compile(r"\d{4}\s+của\s+(.+?)\s*\)?\s*$", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b(?:huyện|thị xã|thành phố|quận|tỉnh|xã|phường|thị trấn)\s+(.+?)\s*\)?\s*$", re.IGNORECASE
@@ -517,16 +519,18 @@ class _Parser:
             issuer_line=self.lines[issuer_at] if issuer_at is not None else None,
         )
         # "Số: 6320/QĐ-UBND" and "Ngọc Lặc, ngày 26 tháng 12 năm 2019" above "QUYẾT ĐỊNH"
-        for i in (i for i in body_rows if heading_at is not None and i < heading_at):
+        # (anywhere in the section when it has no "QUYẾT ĐỊNH", as for a plan issued alone)
+        for i in (i for i in body_rows if heading_at is None or i < heading_at):
             text = self.lines[i].text
-            if not draft.number and fold(text).startswith("so"):
+            if not draft.number and _NUMBER_LINE.match(text):
                 found = _DECISION_NUMBER.search(text)
                 draft.number = found.group(1) if found else ""
-            if draft.date is None and _DATE.search(text):
+            if draft.date is None and _PLACE_DATE.search(text):
                 draft.date = self.parse_date(text, self.lines[i].no)
                 draft.date_line = self.lines[i].no
-        # the header block above "QUYẾT ĐỊNH" is laid out line by line: never joined
-        header = [i for i in body_rows if heading_at is not None and i < heading_at]
+        # the header block above "QUYẾT ĐỊNH" (all of it when there is none) is laid out line
+        # by line: never joined
+        header = [i for i in body_rows if heading_at is None or i < heading_at]
         self.use(*header)
         draft.body = tuple(
             PlanNode(kind=NodeKind.PARAGRAPH, number="", text=self.lines[i].text) for i in header
@@ -755,7 +759,11 @@ class _Parser:
             return False
         if text[0].islower():
             return True
-        return previous.kind is NodeKind.PARAGRAPH and previous.text[-1] not in _TERMINAL
+        return (
+            previous.kind is NodeKind.PARAGRAPH
+            and previous.text[-1] not in _TERMINAL
+            and not _is_upper_line(previous.text)
+        )
 
     def parse_body(self, start: int, stop: int) -> tuple[PlanNode, ...]:
         roots: list[_Node] = []

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_desktop.domain.model import AgencyRole, NodeKind, ParsedPlan, PlanNode, Task
 from cchc_desktop.errors import PlanImportError
@@ -825,3 +827,41 @@ def test_an_appendix_subtitle_without_closing_parenthesis(plan: ParsedPlan) -> N
     assert mutated.appendix_title == plan.appendix_title
     assert mutated.appendix_subtitle == plan.appendix_subtitle[:-1]
     assert mutated.parts == plan.parts
+
+
+def test_a_plan_issued_without_a_decision_takes_its_own_number_and_date() -> None:
+    header = (
+        "ỦY BAN NHÂN DÂN XÃ MINH SƠN\n\nSố: 15/KH-UBND\n\nMinh Sơn, ngày 10 tháng 01 năm 2021\n\n"
+    )
+    parsed = parse_plan_text(header + MINIMAL.replace("(Ban hành kèm theo", "(Xem kèm theo"))
+    d = parsed.decision
+    assert (d.number, d.date) == ("15/KH-UBND", dt.date(2021, 1, 10))
+    assert [n.text for n in d.body] == [
+        "ỦY BAN NHÂN DÂN XÃ MINH SƠN",
+        "Số: 15/KH-UBND",
+        "Minh Sơn, ngày 10 tháng 01 năm 2021",
+    ]
+    assert any("05/01/2021" in m and "10/01/2021" in m for m in messages(parsed))
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(
+    cut=st.integers(min_value=0, max_value=len(SEED_TEXT)),
+    drops=st.lists(st.integers(min_value=0, max_value=SEED_TEXT.count("\n")), max_size=6),
+)
+def test_damaged_seeds_give_a_plan_or_a_clear_error(cut: int, drops: list[int]) -> None:
+    lines = SEED_TEXT[:cut].split("\n")
+    damaged = "\n".join(line for k, line in enumerate(lines) if k not in set(drops))
+    reason = ""
+    try:
+        parsed: ParsedPlan | None = parse_plan_text(damaged)
+    except PlanImportError as error:
+        parsed, reason = None, str(error)
+    if parsed is None:
+        assert reason.startswith("Văn bản ")  # a Vietnamese reason, not a traceback
+        return
+    assert parsed.task_count >= 1
+    for text in all_texts(parsed):
+        assert not re.search(r"</?[a-z]+|\*\*", text), text
+    unplaced = [w for w in parsed.warnings if "không nhận dạng được" in w.message]
+    assert all(w.line is not None for w in unplaced)
