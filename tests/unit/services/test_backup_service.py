@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import errno
 import hashlib
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
-from cchc_desktop.errors import NotFoundError, StoreError, ValidationError
+from cchc_desktop import cli
+from cchc_desktop.errors import CchcError, NotFoundError, StoreError, ValidationError
+from cchc_desktop.services import backup_commands
 from cchc_desktop.services import backup_service as bs
 from cchc_desktop.store import integrity
 from cchc_desktop.store.db import connect, open_database
@@ -423,3 +427,90 @@ def test_check_backup(db: Database, db_path: Path) -> None:
 )
 def test_format_size(size: int, text: str) -> None:
     assert bs.format_size(size) == text
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run `backup ...` through a parser built the way cli.build_parser builds it."""
+    parser = cli._Parser(prog="cchc-desktop")
+    cli.add_db_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", parser_class=cli._Parser)
+
+    def command(name: str, help_text: str, handler: cli.Handler) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        cli.add_db_option(p, top=False)
+        p.set_defaults(handler=handler)
+        return p
+
+    backup_commands.register(command)
+    args = parser.parse_args(argv)
+    ctx = cli.CliContext(db_path=args.db)
+    try:
+        code = args.handler(args, ctx)
+    except CchcError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        code = 1
+    finally:
+        ctx.close()
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_create_list_restore(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = connect(db_path)
+    put_setting(database, "office.name", "trước")
+    database.conn.close()
+
+    code, out, _ = run_cli(["backup", "create", "--db", str(db_path)], capsys)
+    assert code == 0
+    assert out.startswith("Đã tạo bản sao lưu ")
+    made = bs.list_backups(db_path)[0]
+
+    code, out, _ = run_cli(["--db", str(db_path), "backup", "list"], capsys)
+    assert code == 0
+    assert out.splitlines() == [
+        f"{made.created:%d/%m/%Y %H:%M:%S}\t{bs.format_size(made.size)}\t"
+        f"Sao lưu thủ công\t{made.path.name}"
+    ]
+    code, out, _ = run_cli(["--db", str(db_path), "backup", "list", "--json"], capsys)
+    listed = json.loads(out)
+    assert [(e["reason"], Path(e["file"]).name) for e in listed] == [("thu-cong", made.path.name)]
+
+    database = connect(db_path)
+    put_setting(database, "office.name", "sau")
+    database.conn.close()
+    code, out, err = run_cli(
+        ["--db", str(db_path), "backup", "restore", made.path.name, "--yes"], capsys
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == f"Đã phục hồi cơ sở dữ liệu từ {made.path.name}."
+    assert get_setting(db_path, "office.name") == "trước"
+
+
+def test_cli_restore_needs_confirmation(
+    db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made = bs.create_backup(db, db_path)
+    code, _, err = run_cli(["--db", str(db_path), "backup", "restore", str(made.path)], capsys)
+    assert code == 1
+    assert "thêm --yes để xác nhận" in err
+    assert [b.reason for b in bs.list_backups(db_path)] == ["thu-cong"]
+
+
+def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "none" / "cchc.db"
+    code, _, err = run_cli(["--db", str(missing), "backup", "create"], capsys)
+    assert code == 1
+    assert "Không có cơ sở dữ liệu" in err
+    assert not missing.exists(), "backup create never creates a database"
+    code, out, _ = run_cli(["--db", str(missing), "backup", "list"], capsys)
+    assert code == 0
+    assert out.startswith("Chưa có bản sao lưu nào")
+    code, _, err = run_cli(["--db", str(missing), "backup", "restore", "x.db", "--yes"], capsys)
+    assert code == 1
+    assert "Không tìm thấy bản sao lưu x.db" in err
+    code, _, err = run_cli(["--db", str(missing), "backup"], capsys)
+    assert code == 1
+    assert "Thiếu lệnh con" in err
