@@ -100,9 +100,16 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+_OLD_SPELLING = re.compile(r"\b(?:qui|ki)\b")
+
+
 def _fold_aligned(s: str) -> str:
-    """`fold` keeping one character per character, so positions map back to `s`."""
-    return "".join(_fold_char(ch) for ch in s)
+    """`fold` keeping one character per character, so positions map back to `s`.
+
+    The old spellings "quí", "kì" ("định kì", "qui định") fold like "quý", "kỳ".
+    """
+    folded = "".join(_fold_char(ch) for ch in s)
+    return _OLD_SPELLING.sub(lambda m: "quy" if m.group() == "qui" else "ky", folded)
 
 
 # ------------------------------------------------------------------ segments
@@ -152,12 +159,14 @@ _Y4 = r"(?:19|20|21)\d{2}"
 _JOIN = r"(?:,|va|&|hoac|-|den|toi)"
 _UNITS = (
     r"(?:quy(?!\s*(?:dinh|[ivx]+\b|\d))|(?:0?6|sau)\s*thang|(?:0?9|chin)\s*thang|nua nam"
+    r"|(?:0?3|ba|12)\s*thang"
     r"|cuoi nam|nam(?!\s*\d)|thang(?!\s*\d)|tuan|ngay(?!\s*\d))(?![a-z])"
 )
 _UNIT_LIST = rf"(?:\s*(?:,|va|hoac|/|&|-)\s*(?:(?:bao cao|ky)\s*)?(?:(?:hang|moi)\s*)?{_UNITS})*"
 _YEARLY = r"(?:\s*,?\s*(?:hang|moi)\s*nam(?![a-z]))?"
 _UNIT_TOKEN = re.compile(
-    r"(?:0?6|sau)\s*thang|(?:0?9|chin)\s*thang|nua nam|cuoi nam|quy|nam|thang|tuan|ngay"
+    r"(?:0?6|sau)\s*thang|(?:0?9|chin)\s*thang|(?:0?3|ba|12)\s*thang|nua nam|cuoi nam|quy|nam"
+    r"|thang|tuan|ngay"
 )
 
 _RE_SPAN = re.compile(
@@ -191,7 +200,7 @@ _RE_MONTH = re.compile(
     r"(?:\s*(?:/|-|\.)\s*(?P<y>\d{4})|\s*,?\s*nam\s*(?P<y2>\d{4}))?(?!\d)" + _YEARLY
 )
 _RE_MONTH_BARE = re.compile(
-    r"(?:\bt\.?\s*)?(?<![\d/.:,])(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])"
+    r"(?:\bt\.?\s*)?(?<![\d/.:,-])(?P<m>\d{1,2})(?:\s*/\s*|[.-])(?P<y>\d{4})(?![\d/.-])"
 )
 _RE_DUE_DAY = re.compile(
     r"(?:\b(?P<pre>truoc|cham nhat(?: la)?|den|vao)\s+)?\bngay\s*(?P<d>\d{1,2})(?![\d/.-])"
@@ -244,7 +253,8 @@ _RE_YEAR_BARE = re.compile(rf"(?<![\d/.:,-])(?P<y>{_Y4})(?![\d/.:-])")
 
 _PREFIX_WORD = re.compile(
     r"(?:^|(?<=\s))(?:truoc|cham nhat|muon nhat|han chot|den het|den|toi|trong vong|trong"
-    r"|vao|cuoi|dau|tu nay|ke tu nay|tu|het|la|ngay|khong qua|khong muon hon)\s*$"
+    r"|vao|cuoi|dau|giua|tuan dau|tuan cuoi|tu nay|ke tu nay|tu|het|la|ngay|khong qua"
+    r"|khong muon hon)\s*$"
 )
 _HINT = re.compile(
     r"\d|\b(?:ngay|thang|quy|nam|tuan|ky|han|truoc|sau|dot xuat|yeu cau|dinh ky|thuong xuyen"
@@ -273,6 +283,7 @@ _LABEL_VERBS = (
     "cong bo",
 )
 _LEAD_CONNECTORS = ("hoac la", "hoac", "va", "hay", "con", "sau do", "dong thoi")
+_EMPTY_LABELS = frozenset({"ngay", "thoi gian", "thoi han", "tien do", "han", "moc"})
 _TRAIL_CONNECTORS = (
     "thoi gian thuc hien",
     "thoi gian",
@@ -394,8 +405,29 @@ def _h_month_bare(m: re.Match[str]) -> _Hit | None:
     return _Hit(m.start(), m.end(), "month", (month,), int(m["y"]))
 
 
+_UNIT_KEYS = {
+    "6thang": "half",
+    "06thang": "half",
+    "sauthang": "half",
+    "nuanam": "half",
+    "9thang": "nine",
+    "09thang": "nine",
+    "chinthang": "nine",
+    "3thang": "quarter",
+    "03thang": "quarter",
+    "bathang": "quarter",
+    "quy": "quarter",
+    "nam": "year",
+    "cuoinam": "year",
+    "12thang": "year",
+    "thang": "month",
+    "tuan": "day",
+    "ngay": "day",
+}
+
+
 def _h_recurring(m: re.Match[str]) -> _Hit | None:
-    units = frozenset(re.sub(r"\s+", " ", u) for u in _UNIT_TOKEN.findall(m.group()))
+    units = frozenset(_UNIT_KEYS[re.sub(r"\s+", "", u)] for u in _UNIT_TOKEN.findall(m.group()))
     return _Hit(m.start(), m.end(), "recurring", units=units)
 
 
@@ -403,7 +435,7 @@ def _h_due_day(m: re.Match[str]) -> _Hit | None:
     day = int(m["d"])
     if not 1 <= day <= 31:
         return None
-    units = frozenset({"quy"} if m["last"] else {"thang"})
+    units = frozenset({"quarter"} if m["last"] else {"month"})
     before = (m["pre"] or "") == "truoc"
     return _Hit(m.start(), m.end(), "due_day", units=units, due_day=day, due_before=before)
 
@@ -513,6 +545,8 @@ def _clean_label(raw: str) -> str:
                 changed = True
                 break
     text = re.sub(r"\s+", " ", text)
+    if _fold_aligned(text) in _EMPTY_LABELS:
+        return ""
     return text[:1].upper() + text[1:] if text else ""
 
 
@@ -594,6 +628,8 @@ def _analyse_segment(seg: str) -> tuple[list[_Part], bool]:
         end = _agency_end(seg, folded, hit.end, next_start) if hit.extends else hit.end
         parts.append(_Part(hit, own, seg, _fold_aligned(gap)))
         previous_label = own
+        if hit.weak and hit.kind == "recurring" and i + 1 < len(hits):
+            continue  # "Báo cáo 6 tháng trước ngày 15/6": the report's name labels the date
         floor = max(end, hit.end)
     return parts, has_hint
 
@@ -752,12 +788,12 @@ def _part_milestones(part: _Part, ctx: _Context) -> list[Milestone]:
 
 def _recurring(hit: _Hit, label: str, source: str, ctx: _Context) -> list[Milestone]:
     year, rules, units = ctx.plan_year, ctx.rules, hit.units
-    half = bool(units & {"6 thang", "06 thang", "sau thang", "nua nam"})
-    nine = bool(units & {"9 thang", "09 thang", "chin thang"})
-    yearly = bool(units & {"nam", "cuoi nam"})
-    quarterly = "quy" in units
-    monthly = "thang" in units
-    every_day = bool(units & {"tuan", "ngay"})
+    half = "half" in units
+    nine = "nine" in units
+    yearly = "year" in units
+    quarterly = "quarter" in units
+    monthly = "month" in units
+    every_day = "day" in units
     if not (half or nine or yearly or quarterly or monthly or every_day):
         quarterly = half = yearly = True  # "Định kỳ": the four official reports
     out: list[Milestone] = []
@@ -787,7 +823,7 @@ def _recurring(hit: _Hit, label: str, source: str, ctx: _Context) -> list[Milest
     if hit.due_day is not None:
         slots = [(code, _on_day(due, hit.due_day, hit.due_before)) for code, due in slots]
     seen: set[str] = set()
-    for code, due in sorted(slots, key=lambda s: (s[1], len(s[0]))):
+    for code, due in sorted(slots, key=lambda s: (s[1], not s[0][5:].isdigit())):
         if code not in seen:
             seen.add(code)
             out.append(Milestone(MilestoneKind.RECURRING, due, code, source, label))

@@ -482,6 +482,69 @@ CORPUS: list[tuple[str, list[Row]]] = [
     ("- Báo cáo năm: trước 15/12/2020", [("date", "2020-12-14", "2020-12-14", "Báo cáo năm")]),
     ("**Trước 15/11/2020**", [("date", "2020-11-14", "2020-11-14", "")]),
     ("<p>Quý I/2020</p>", [("quarter", "2020-03-31", "2020-Q1", "")]),
+    (
+        "Báo cáo 6 tháng trước ngày 15/6; báo cáo năm trước ngày 15/12",
+        [
+            ("date", "2020-06-14", "2020-06-14", "Báo cáo 6 tháng"),
+            ("date", "2020-12-14", "2020-12-14", "Báo cáo năm"),
+        ],
+    ),
+    (
+        "Quý I/2021: Xây dựng kế hoạch; Quý IV/2021: Báo cáo",
+        [
+            ("quarter", "2021-03-31", "2021-Q1", "Xây dựng kế hoạch"),
+            ("quarter", "2021-12-31", "2021-Q4", "Báo cáo"),
+        ],
+    ),
+    (
+        "- Xây dựng Kế hoạch: Quý I/2021; - Tổ chức thực hiện: Quý II - Quý IV/2021",
+        [
+            ("quarter", "2021-03-31", "2021-Q1", "Xây dựng Kế hoạch"),
+            ("quarter", "2021-12-31", "2021-Q4", "Tổ chức thực hiện"),
+        ],
+    ),
+    (
+        "<ul><li>Ban hành KH: tháng 12/2019</li><li>Báo cáo: tháng 11/2020</li></ul>",
+        [
+            ("month", "2019-12-31", "2019-12", "Ban hành KH"),
+            ("month", "2020-11-30", "2020-11", "Báo cáo"),
+        ],
+    ),
+    ("Quí III/2021", [("quarter", "2021-09-30", "2021-Q3", "")]),
+    (
+        "Định kì hằng quí",
+        [
+            ("recurring", "2020-03-20", "2020-Q1", ""),
+            ("recurring", "2020-06-20", "2020-Q2", ""),
+            ("recurring", "2020-09-20", "2020-Q3", ""),
+            ("recurring", "2020-12-20", "2020-Q4", ""),
+        ],
+    ),
+    (
+        "Định kỳ 03 tháng",
+        [
+            ("recurring", "2020-03-20", "2020-Q1", ""),
+            ("recurring", "2020-06-20", "2020-Q2", ""),
+            ("recurring", "2020-09-20", "2020-Q3", ""),
+            ("recurring", "2020-12-20", "2020-Q4", ""),
+        ],
+    ),
+    (
+        "Hằng quý, năm (trước ngày 15 tháng cuối quý)",
+        [
+            ("recurring", "2020-03-14", "2020-Q1", ""),
+            ("recurring", "2020-06-14", "2020-Q2", ""),
+            ("recurring", "2020-09-14", "2020-Q3", ""),
+            ("recurring", "2020-12-14", "2020-Y", ""),
+        ],
+    ),
+    ("Tuần đầu tháng 1/2021", [("month", "2021-01-31", "2021-01", "")]),
+    ("Trước Quý III/2021", [("date", "2021-06-30", "2021-06-30", "")]),
+    ("12-2020", [("month", "2020-12-31", "2020-12", "")]),
+    ("Theo đề nghị của các cơ quan, đơn vị", [("on_request", None, None, "")]),
+    ("Ngay khi có văn bản", [("external", None, None, "")]),
+    ("Trong 30 ngày kể từ ngày ký", [("unscheduled", None, None, "")]),
+    ("Thực hiện ngay", [("unscheduled", None, None, "")]),
     ("chưa xác định", [("unscheduled", None, None, "")]),
     ("", [("unscheduled", None, None, "")]),
 ]
