@@ -14,7 +14,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,7 @@ from cchc_desktop.domain.text import nfc
 from cchc_desktop.errors import ReportError
 from cchc_desktop.reports import fonts
 from cchc_desktop.reports.data import PageMargins
+from cchc_desktop.reports.files import write_bytes_atomically
 from cchc_desktop.reports.styles import (
     CELL_LEADING,
     CELL_SIZE,
@@ -166,7 +166,30 @@ def rule_under(size: float, leading: float, length: float) -> Rule:
 
 
 class DataTable(Table):
-    """A Table that reports drawn rows to the running build (progress, cancellation)."""
+    """A Table that keeps rows whole and reports drawn rows to the running build.
+
+    A row is split across pages only when it cannot fit on an empty page: ReportLab would
+    otherwise put a repeated header and one line of a row at the bottom of a page.
+    """
+
+    frame_height: float = 0.0  # set by ReportWriter.add; 0 = never split inside a row
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        # _calc, _splitRows and _rowHeights are ReportLab internals the stubs do not declare.
+        self._calc(availWidth, availHeight)  # type: ignore[attr-defined]
+        pieces: list[Flowable] = self._splitRows(availHeight, doInRowSplit=False)  # type: ignore[attr-defined]
+        if not pieces and self.frame_height:
+            header = _header_rows(self)
+            heights: list[float] = list(self._rowHeights)  # type: ignore[attr-defined]
+            if len(heights) > header:
+                needed = sum(heights[: header + 1])
+                at_top = availHeight >= 0.9 * self.frame_height
+                if needed > self.frame_height and at_top:
+                    pieces = self._splitRows(availHeight, doInRowSplit=True)  # type: ignore[attr-defined]
+        for piece in pieces:
+            if isinstance(piece, DataTable):
+                piece.frame_height = self.frame_height
+        return pieces
 
     def draw(self) -> None:
         super().draw()
@@ -176,12 +199,15 @@ class DataTable(Table):
             state.report()
 
 
+def _header_rows(table: Table) -> int:
+    repeat: int | tuple[int, ...] = table.repeatRows
+    return repeat if isinstance(repeat, int) else len(repeat)
+
+
 def data_rows(table: Table) -> int:
     """Rows of `table` below its repeated header rows."""
-    repeat: int | tuple[int, ...] = table.repeatRows
-    header = repeat if isinstance(repeat, int) else len(repeat)
     rows: int = getattr(table, "_nrows", 0)
-    return max(0, rows - header)
+    return max(0, rows - _header_rows(table))
 
 
 def _page_end(canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -451,8 +477,8 @@ def data_table(
     """A gridded table with bold headers repeated on every page.
 
     Header cells are Paragraphs; body cells are pre-wrapped plain strings (fast). A second row
-    numbers the columns "(1)", "(2)", … as in government tables. Tall rows may split across pages.
-    `check` is called every few hundred rows (it raises to cancel).
+    numbers the columns "(1)", "(2)", … as in government tables. Rows stay whole unless taller
+    than a page. `check` is called every few hundred rows (it raises to cancel).
     """
     st = styles or get_styles()
     widths = [c.width * mm for c in columns]
@@ -485,7 +511,6 @@ def data_table(
         data,
         colWidths=widths,
         repeatRows=header_rows,
-        splitInRow=1,
         hAlign="CENTER",
     )
     table.setStyle(TableStyle(commands))
@@ -540,6 +565,12 @@ class ReportWriter:
         page_w = (landscape(A4) if o == LANDSCAPE else A4)[0]
         return float(page_w - (self.margins.left + self.margins.right) * mm)
 
+    def frame_height(self, orientation: str | None = None) -> float:
+        """Height of the text area in points for `orientation` (default: the current section)."""
+        o = orientation or self._orientation
+        page_h = (landscape(A4) if o == LANDSCAPE else A4)[1]
+        return float(page_h - (self.margins.top + self.margins.bottom) * mm)
+
     def text_width_mm(self, orientation: str | None = None) -> float:
         """Width of the text area in millimetres (for table column widths)."""
         return self.text_width(orientation) / mm
@@ -572,6 +603,7 @@ class ReportWriter:
         for f in flowables:
             if isinstance(f, DataTable):
                 self._row_count += data_rows(f)
+                f.frame_height = self.frame_height()
             self.story.append(f)
 
     def add_signature(self, last: Sequence[Flowable], signature: Flowable) -> None:
@@ -650,7 +682,7 @@ class ReportWriter:
             _state.reset(token)
         data = buffer.getvalue()
         state.check()
-        _write_atomically(target, data)
+        write_bytes_atomically(target, data, suffix=".pdf")
         if self._progress is not None:
             self._progress(100)
         return ReportResult(
@@ -660,21 +692,6 @@ class ReportWriter:
             size=len(data),
             font=files.source,
         )
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            Path(tmp).replace(target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ReportError(f"Không ghi được tệp báo cáo “{target}”: {exc.strerror or exc}") from exc
 
 
 _ITEM_NUMBER = re.compile(r"^[a-zđ]$")

@@ -120,7 +120,9 @@ def _decision(
             office,
             width,
             number_text=number_line(d.number or None, _decision_symbol(plan, office), blank=blank),
-            date_text=date_line(office.place, d.date, blank=blank, year=plan.year - 1),
+            date_text=date_line(
+                office.place, d.date, blank=blank, year=d.date.year if d.date else None
+            ),
         )
     )
     writer.add(*title_block("QUYẾT ĐỊNH", d.title, width=width))

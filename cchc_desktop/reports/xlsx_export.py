@@ -1,0 +1,289 @@
+"""Spreadsheets clerks expect: the plan's tasks and a period's results (openpyxl, .xlsx)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cchc_desktop.domain.model import STATUS_LABELS, AgencyRole, Appendix, Task
+from cchc_desktop.domain.text import clean, nfc
+from cchc_desktop.reports.data import PeriodReportData, period_phrase, summary_counts
+from cchc_desktop.reports.files import write_bytes_atomically
+
+Cell = str | int | float | dt.date | None
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XLSX cannot hold
+_HEADER_FONT = Font(name="Times New Roman", bold=True, size=12)
+_BODY_FONT = Font(name="Times New Roman", size=12)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTRE = Alignment(wrap_text=True, vertical="top", horizontal="center")
+_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+@dataclass(frozen=True, slots=True)
+class XlsxColumn:
+    """A column: Vietnamese header, width in characters, centred or not."""
+
+    header: str
+    width: float
+    centre: bool = False
+
+
+TASK_COLUMNS: tuple[XlsxColumn, ...] = (
+    XlsxColumn("Phụ lục", 8, True),
+    XlsxColumn("Lĩnh vực", 24),
+    XlsxColumn("STT", 6, True),
+    XlsxColumn("Nhiệm vụ cụ thể", 60),
+    XlsxColumn("Sản phẩm", 40),
+    XlsxColumn("Cơ quan thực hiện", 36),
+    XlsxColumn("Cơ quan chủ trì", 28),
+    XlsxColumn("Cơ quan phối hợp", 28),
+    XlsxColumn("Thời gian thực hiện", 32),
+    XlsxColumn("Hạn gần nhất", 13, True),
+    XlsxColumn("Ghi chú", 20),
+)
+
+RESULT_COLUMNS: tuple[XlsxColumn, ...] = (
+    XlsxColumn("Phụ lục", 8, True),
+    XlsxColumn("Lĩnh vực", 24),
+    XlsxColumn("STT", 6, True),
+    XlsxColumn("Nhiệm vụ", 60),
+    XlsxColumn("Cơ quan chủ trì", 28),
+    XlsxColumn("Thời gian thực hiện", 30),
+    XlsxColumn("Hạn", 13, True),
+    XlsxColumn("Tình trạng", 26),
+    XlsxColumn("Tiến độ (%)", 10, True),
+    XlsxColumn("Kết quả thực hiện", 50),
+    XlsxColumn("Số minh chứng", 10, True),
+)
+
+UNIT_COLUMNS: tuple[XlsxColumn, ...] = (
+    XlsxColumn("Đơn vị báo cáo", 30),
+    XlsxColumn("Phụ lục", 8, True),
+    XlsxColumn("STT", 6, True),
+    XlsxColumn("Nhiệm vụ", 60),
+    XlsxColumn("Tình trạng", 26),
+    XlsxColumn("Tiến độ (%)", 10, True),
+    XlsxColumn("Kết quả thực hiện", 50),
+    XlsxColumn("Số minh chứng", 10, True),
+)
+
+
+def _text(value: str) -> str:
+    return _ILLEGAL.sub("", nfc(value)).strip()
+
+
+def _write_sheet(
+    ws: Worksheet, columns: Sequence[XlsxColumn], rows: Iterable[Sequence[Cell]]
+) -> int:
+    """Header, rows, widths, wrapping, frozen header row and a filter; returns the row count."""
+    ws.append([c.header for c in columns])
+    for cell in ws[1]:
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        cell.alignment = _HEADER_ALIGN
+        cell.border = _BORDER
+    count = 0
+    for row in rows:
+        count += 1
+        values = [_text(v) if isinstance(v, str) else v for v in row]
+        ws.append(values)
+        r = ws.max_row
+        for i, column in enumerate(columns, 1):
+            cell = ws.cell(row=r, column=i)
+            if isinstance(values[i - 1], str) and str(values[i - 1]).startswith("="):
+                cell.data_type = "s"  # text, never a formula
+            elif isinstance(values[i - 1], dt.date):
+                cell.number_format = "DD/MM/YYYY"
+            cell.font = _BODY_FONT
+            cell.alignment = _CENTRE if column.centre else _WRAP
+            cell.border = _BORDER
+    for i, column in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = column.width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, ws.max_row)}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    return count
+
+
+def _save(wb: Workbook, path: str | os.PathLike[str]) -> Path:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    target = Path(path)
+    write_bytes_atomically(target, buffer.getvalue(), suffix=".xlsx")
+    return target
+
+
+def _agencies(task: Task, *roles: AgencyRole) -> str:
+    return "; ".join(clean(a.name) for a in task.agencies if a.role in roles)
+
+
+def _next_due(task: Task) -> dt.date | None:
+    dues = [m.due for m in task.milestones if m.due is not None]
+    return min(dues) if dues else None
+
+
+def task_rows(appendices: Sequence[Appendix]) -> list[list[Cell]]:
+    """The rows of the tasks sheet, in plan order (also what the sheet re-opens with)."""
+    rows: list[list[Cell]] = []
+    for appendix in appendices:
+        for task in appendix.tasks:
+            rows.append(
+                [
+                    appendix.number,
+                    clean(appendix.title),
+                    clean(task.no),
+                    clean(task.title),
+                    "\n".join(clean(p) for p in task.products if clean(p)),
+                    clean(task.agencies_text),
+                    _agencies(task, AgencyRole.LEAD, AgencyRole.IMPLEMENTING),
+                    _agencies(task, AgencyRole.COORDINATING),
+                    clean(task.timeline),
+                    _next_due(task),
+                    clean(task.note),
+                ]
+            )
+    return rows
+
+
+def export_tasks_xlsx(
+    appendices: Sequence[Appendix], path: str | os.PathLike[str], *, title: str = ""
+) -> Path:
+    """Write the plan's tasks (one row each, every cell of the plan) to an .xlsx file.
+
+    Raises:
+        ReportError: the file cannot be written.
+    """
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nhiệm vụ"
+    _write_sheet(ws, TASK_COLUMNS, task_rows(appendices))
+    wb.properties.title = _text(title) or "Nhiệm vụ cải cách hành chính"
+    wb.properties.creator = "CCHC Desktop"
+    return _save(wb, path)
+
+
+def result_rows(data: PeriodReportData) -> list[list[Cell]]:
+    """The rows of the results sheet: one per task of every area."""
+    return [
+        [
+            area.appendix,
+            clean(area.title),
+            clean(t.no),
+            clean(t.title),
+            clean(t.lead_agency),
+            clean(t.timeline),
+            t.due,
+            STATUS_LABELS[t.status],
+            t.percent,
+            clean(t.result),
+            t.evidence_count,
+        ]
+        for area in data.areas
+        for t in area.tasks
+    ]
+
+
+def export_period_xlsx(data: PeriodReportData, path: str | os.PathLike[str]) -> Path:
+    """Write a period's results: sheets "Kết quả", "Tổng hợp", "Chỉ tiêu" and "Đơn vị".
+
+    Raises:
+        ReportError: the file cannot be written.
+    """
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Kết quả"
+    _write_sheet(ws, RESULT_COLUMNS, result_rows(data))
+
+    counts = summary_counts(data.tasks)
+    total = sum(counts.values())
+    summary = wb.create_sheet("Tổng hợp")
+    _write_sheet(
+        summary,
+        (
+            XlsxColumn("Tình trạng", 32),
+            XlsxColumn("Số nhiệm vụ", 14, True),
+            XlsxColumn("Tỷ lệ (%)", 12, True),
+        ),
+        [
+            *(
+                [STATUS_LABELS[c], n, round(100 * n / total, 1) if total else 0]
+                for c, n in counts.items()
+            ),
+            ["Tổng cộng", total, 100 if total else 0],
+        ],
+    )
+
+    indicators = wb.create_sheet("Chỉ tiêu")
+    _write_sheet(
+        indicators,
+        (
+            XlsxColumn("Chỉ tiêu", 50),
+            XlsxColumn("Đơn vị tính", 12, True),
+            XlsxColumn("Mục tiêu", 12, True),
+            XlsxColumn("Kết quả", 12, True),
+            XlsxColumn("Đánh giá", 16, True),
+            XlsxColumn("Ghi chú", 30),
+        ),
+        [
+            [
+                clean(r.name),
+                r.unit,
+                r.target,
+                r.actual,
+                {True: "Đạt", False: "Chưa đạt", None: "Chưa có số liệu"}[r.attained],
+                clean(r.note),
+            ]
+            for r in data.indicators
+        ],
+    )
+
+    units = wb.create_sheet("Đơn vị")
+    _write_sheet(
+        units,
+        UNIT_COLUMNS,
+        [
+            [
+                clean(u.unit),
+                r.appendix,
+                clean(r.no),
+                clean(r.title),
+                STATUS_LABELS[r.status],
+                r.percent,
+                clean(r.result),
+                r.evidence_count,
+            ]
+            for u in data.units
+            for r in u.rows
+        ],
+    )
+    wb.properties.title = f"Kết quả CCHC {period_phrase(data.period, data.year)}"
+    wb.properties.creator = "CCHC Desktop"
+    return _save(wb, path)
+
+
+__all__ = [
+    "RESULT_COLUMNS",
+    "TASK_COLUMNS",
+    "UNIT_COLUMNS",
+    "XlsxColumn",
+    "export_period_xlsx",
+    "export_tasks_xlsx",
+    "result_rows",
+    "task_rows",
+]

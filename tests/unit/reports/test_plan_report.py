@@ -1,0 +1,185 @@
+"""The plan printed from the data: decision, plan text, appendices with every cell."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop.domain.model import ParsedPlan
+from cchc_desktop.domain.office import OfficeSettings
+from cchc_desktop.errors import ReportError
+from cchc_desktop.paths import resource_path
+from cchc_desktop.reports.data import DocumentOptions
+from cchc_desktop.reports.plan import build_plan_report, task_cells
+
+from .conftest import MARKUP_TITLE, NFD_TITLE
+from .pdfutil import (
+    A4_LANDSCAPE,
+    A4_PORTRAIT,
+    BASE14,
+    all_text,
+    flat,
+    fonts_of,
+    page_sizes,
+    page_texts,
+    top_texts,
+)
+
+
+@pytest.fixture
+def plan_pdf(tmp_path: Path, small_plan: ParsedPlan, office: OfficeSettings) -> Path:
+    result = build_plan_report(small_plan, office, tmp_path / "plan.pdf")
+    assert result.pages == len(page_sizes(result.path))
+    assert len(result.sha256) == 64
+    return result.path
+
+
+def test_first_page_has_the_exact_header_and_date_line(plan_pdf: Path) -> None:
+    first = flat(page_texts(plan_pdf)[0])
+    for text in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "UBND TỈNH THANH HÓA",
+        "UBND HUYỆN NGỌC LẶC",
+        "Số: 15/QĐ-UBND",
+        "Ngọc Lặc, ngày 05 tháng 01 năm 2020",
+        "QUYẾT ĐỊNH",
+        "Ban hành Kế hoạch cải cách hành chính năm 2020",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN NGỌC LẶC",
+        "Căn cứ Luật Tổ chức Chính quyền địa phương ngày 19/6/2015;",
+        "Điều 1. Ban hành kèm theo Quyết định này",
+    ):
+        assert text in first, text
+    # The type and title from the body are not printed twice.
+    assert first.count("Ban hành Kế hoạch cải cách hành chính năm 2020") == 1
+
+
+def test_decision_ends_with_closing_signature_and_recipients(plan_pdf: Path) -> None:
+    text = all_text(plan_pdf)
+    assert "kể từ ngày ký./." in text
+    assert "Nơi nhận:" in text
+    assert "- Như Điều 2;" in text
+    assert "- Lưu: VT." in text
+    assert "Lê Văn Tuấn" in text
+    # The decision's own signature ("CHỦ TỊCH", no TM.) is used, not the office default.
+    assert "TM. ỦY BAN NHÂN DÂN" not in text
+
+
+def test_plan_text_parts_and_items(plan_pdf: Path) -> None:
+    text = all_text(plan_pdf)
+    for expected in (
+        "KẾ HOẠCH",
+        "CẢI CÁCH HÀNH CHÍNH NĂM 2020",
+        "(Ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 05 tháng 01 năm 2020 "
+        "của Chủ tịch UBND huyện Ngọc Lặc)",
+        "I. MỤC TIÊU, YÊU CẦU",
+        "1. Mục tiêu",
+        "5.1. Đối với các cơ quan hành chính",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "báo cáo kết quả thực hiện về Phòng Nội vụ./.",
+    ):
+        assert expected in text, expected
+
+
+def test_appendix_tables_reproduce_every_cell(plan_pdf: Path, small_plan: ParsedPlan) -> None:
+    text = all_text(plan_pdf)
+    for header in (
+        "STT",
+        "Nhiệm vụ cụ thể",
+        "Sản phẩm",
+        "Cơ quan thực hiện",
+        "Thời gian thực hiện",
+        "Ghi chú",
+    ):
+        assert header in text
+    assert "Phụ lục số 01" in text
+    assert "Phụ lục số 02" in text
+    assert "Cải cách thể chế - Phòng Tư pháp chịu trách nhiệm chủ trì" in text
+    for appendix in small_plan.appendices:
+        for task in appendix.tasks:
+            for cell in task_cells(task):
+                assert flat(unicodedata.normalize("NFC", cell)) in text, cell
+
+
+def test_nfd_and_markup_characters_print_as_text(plan_pdf: Path) -> None:
+    text = all_text(plan_pdf)
+    assert unicodedata.normalize("NFC", NFD_TITLE) in text
+    assert MARKUP_TITLE in text
+
+
+def test_page_sizes_and_numbering(plan_pdf: Path) -> None:
+    sizes = page_sizes(plan_pdf)
+    landscape = [i for i, s in enumerate(sizes) if s == A4_LANDSCAPE]
+    assert sizes[0] == A4_PORTRAIT
+    assert len(landscape) == 2  # one page per (small) appendix
+    assert all(s == A4_PORTRAIT for s in sizes[: landscape[0]])
+    tops = top_texts(plan_pdf)
+    assert tops[0] == ""
+    for i in landscape:  # each appendix restarts at 1, whose number is hidden
+        assert tops[i] == ""
+
+
+def test_every_font_is_embedded(plan_pdf: Path) -> None:
+    found = fonts_of(plan_pdf)
+    assert found
+    assert all(embedded for _, embedded in found)
+    assert not {re.sub(r"^[A-Z]{6}\+", "", name) for name, _ in found} & BASE14
+
+
+def test_blank_number_and_date(
+    tmp_path: Path, small_plan: ParsedPlan, office: OfficeSettings
+) -> None:
+    result = build_plan_report(
+        small_plan,
+        office,
+        tmp_path / "blank.pdf",
+        options=DocumentOptions(blank_number_and_date=True),
+    )
+    first = page_texts(result.path)[0]
+    assert re.search(r"Số:\s+/QĐ-UBND", first)
+    assert re.search(r"Ngọc Lặc, ngày\s+tháng\s+năm 2020", first)
+    assert "15/QĐ-UBND" not in first
+    assert "ngày 05 tháng 01" not in all_text(result.path)
+
+
+def test_cancelled_plan_raises(
+    tmp_path: Path, small_plan: ParsedPlan, office: OfficeSettings
+) -> None:
+    with pytest.raises(ReportError, match="Đã huỷ tạo báo cáo"):
+        build_plan_report(small_plan, office, tmp_path / "x.pdf", cancelled=lambda: True)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_seed_plan_prints_all_37_tasks(tmp_path: Path, office: OfficeSettings) -> None:
+    from cchc_desktop.importer.plan_text import parse_plan_text
+
+    plan = parse_plan_text(
+        resource_path("ke-hoach-cchc-2020-ngoc-lac.txt").read_text(encoding="utf-8")
+    )
+    assert plan.task_count == 37
+    progress: list[int] = []
+    result = build_plan_report(plan, office, tmp_path / "seed.pdf", progress=progress.append)
+    assert progress[-1] == 100
+    text = all_text(result.path)
+    sizes = page_sizes(result.path)
+    for appendix in plan.appendices:
+        assert f"Phụ lục số {appendix.number:02d}" in text
+        for task in appendix.tasks:
+            assert flat(task.title) in text, task.title
+            for cell in task_cells(task):
+                assert flat(cell) in text, cell
+    assert "Số: 6320/QĐ-UBND" in text
+    assert "Ngọc Lặc, ngày 26 tháng 12 năm 2019" in text
+    assert "Lê Văn Tuấn" in text
+    # 7 appendices, each starting a landscape section whose first page carries no number.
+    texts = page_texts(result.path)
+    starts = [
+        i for i in range(1, len(sizes)) if sizes[i] == A4_LANDSCAPE and "Phụ lục số" in texts[i]
+    ]
+    assert len(starts) == 7
+    tops = top_texts(result.path)
+    assert all(tops[i] == "" for i in starts)
+    assert any(tops[i] == "2" for i in range(starts[0], len(sizes)))
