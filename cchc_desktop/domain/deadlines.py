@@ -7,7 +7,9 @@ How a cell is read:
 2. It is cut into segments at line breaks, ";", sentence ends (". ") and list bullets
    (" - " before a word; "2021 - 2025" and "tháng 3 - tháng 6" stay whole).
 3. A "Label: phrase" segment gives the label to every milestone of its phrase. Without a
-   colon, the words before a phrase ("Báo cáo kết quả thực hiện tháng 11/2020") are its label.
+   colon, the words before a phrase ("Báo cáo kết quả thực hiện tháng 11/2020") are its label
+   when the cell holds several phrases; a lone phrase's leading words are its verb
+   ("Hoàn thành trước 30/6/2020") and give no label.
 4. Phrases are found on an accent- and case-free copy of the text (so "hằng"/"hàng", NFD
    input and capitals do not matter), most specific first: spans, dates, half years, nine
    months, quarters, months, recurring reports, continuous work, on-request and external
@@ -215,6 +217,9 @@ _RE_RECUR_DINH_KY = re.compile(
 _RE_RECUR_REPORT = re.compile(rf"(?<=bao cao )(?:{_UNITS}){_UNIT_LIST}")
 _RE_RECUR_LIST = re.compile(
     rf"(?<![a-z0-9])(?:quy|(?:0?6|sau)\s*thang)(?![a-z])(?:\s*(?:,|va|&)\s*{_UNITS})+"
+)
+_RE_RECUR_TIMES = re.compile(
+    rf"\b(?:0?1|mot)\s*lan\s*/\s*(?:{_UNITS})|(?<![a-z0-9])(?:{_UNITS})\s*/\s*(?:0?1|mot)\s*lan\b"
 )
 _RE_CONTINUOUS = re.compile(
     r"\b(?:thuong xuyen|lien tuc|quanh nam|suot nam)"
@@ -487,6 +492,7 @@ _MATCHERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_RE_RECUR_DINH_KY, _h_recurring),
     (_RE_RECUR_REPORT, _h_recurring_single),
     (_RE_RECUR_LIST, _h_recurring),
+    (_RE_RECUR_TIMES, _h_recurring),
     (_RE_CONTINUOUS, _h_continuous),
     *((rx, _h_on_request) for rx in _RE_ON_REQUEST),
     *((rx, _h_external) for rx in _RE_EXTERNAL),
@@ -525,6 +531,7 @@ class _Part:
     label: str
     source: str
     lead: str  # folded words before the phrase (for "Báo cáo theo quy định")
+    explicit: bool = False  # the label is a "Label:" before a colon, not words before the phrase
 
 
 def _clean_label(raw: str) -> str:
@@ -598,14 +605,15 @@ def _analyse_segment(seg: str) -> tuple[list[_Part], bool]:
     base = 0
     hits: list[_Hit]
     if colon is not None:
-        left_hits = [h for h in _find_hits(folded[:colon]) if not h.weak]
+        left_hits = _find_hits(folded[:colon])
         right_hits = _find_hits(folded[colon + 1 :])
-        if right_hits and not left_hits:
+        if any(not h.weak for h in right_hits) or (right_hits and not left_hits):
+            # "Kế hoạch CCHC năm 2021: trước 31/12/2020": the year names the plan
             label, base, hits = _clean_label(seg[:colon]), colon + 1, right_hits
-        elif left_hits and not right_hits:
-            label, hits = _clean_label(seg[colon + 1 :]), left_hits
+        elif left_hits:
+            label, hits = _clean_label(seg[colon + 1 :]), left_hits  # "Quý I/2021: Kế hoạch"
         else:
-            hits = _find_hits(folded)
+            hits = []
     else:
         hits = _find_hits(folded)
     if base:
@@ -626,7 +634,7 @@ def _analyse_segment(seg: str) -> tuple[list[_Part], bool]:
             own = previous_label
         next_start = hits[i + 1].start if i + 1 < len(hits) else len(seg)
         end = _agency_end(seg, folded, hit.end, next_start) if hit.extends else hit.end
-        parts.append(_Part(hit, own, seg, _fold_aligned(gap)))
+        parts.append(_Part(hit, own, seg, _fold_aligned(gap), explicit=bool(label)))
         previous_label = own
         if hit.weak and hit.kind == "recurring" and i + 1 < len(hits):
             continue  # "Báo cáo 6 tháng trước ngày 15/6": the report's name labels the date
@@ -873,24 +881,30 @@ def _parse(
     ctx = _Context(plan_year, decision, rules)
     normalised = _normalise(text[:_MAX_INPUT])
     whole = re.sub(r"\s+", " ", normalised).strip()
-    milestones: list[Milestone] = []
-    weak: list[Milestone] = []
+    if not _MIN_YEAR <= plan_year <= _MAX_YEAR:
+        return [_unscheduled(whole, warning=f"Năm kế hoạch {plan_year} không hợp lệ.")]
+    strong: list[tuple[_Part | None, list[Milestone]]] = []
+    weak: list[tuple[_Part | None, list[Milestone]]] = []
     for seg in _segments(normalised):
         parts, has_hint = _analyse_segment(seg)
         seg_folded = _fold_aligned(seg)
         _propagate_years(parts, seg_folded)
         parts = _merge_modifiers(parts, seg_folded)
         parts = _drop_range_starts(parts, seg_folded)
-        strong = [p for p in parts if not p.hit.weak]
         for part in parts:
-            target = weak if part.hit.weak else milestones
-            target.extend(_part_milestones(part, ctx))
-        if not strong and has_hint and not any(p.hit.weak for p in parts):
-            milestones.append(_unscheduled(seg))
-    if not milestones:
-        milestones = weak
-    if not milestones:
+            (weak if part.hit.weak else strong).append((part, _part_milestones(part, ctx)))
+        if not parts and has_hint:
+            strong.append((None, [_unscheduled(seg)]))
+    phrases = strong or weak
+    if not phrases:
         return [_unscheduled(whole)]
+    milestones: list[Milestone] = []
+    for part, found in phrases:
+        if len(phrases) == 1 and part is not None and not part.explicit:
+            # A lone phrase's leading words are its verb ("Hoàn thành trước …"), not a label
+            # telling milestones of the cell apart.
+            found = [_relabel(m, "") for m in found]
+        milestones.extend(found)
     unique: list[Milestone] = []
     seen: set[tuple[Any, ...]] = set()
     for m in milestones:
@@ -901,6 +915,10 @@ def _parse(
         warning = _warning(m, ctx)
         unique.append(_with_warning(m, warning))
     return unique
+
+
+def _relabel(m: Milestone, label: str) -> Milestone:
+    return Milestone(m.kind, m.due, m.period, m.source, label, m.warning, m.confirmed, m.overridden)
 
 
 def _with_warning(m: Milestone, warning: str) -> Milestone:

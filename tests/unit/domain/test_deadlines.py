@@ -149,7 +149,7 @@ SEED_EXPECTED: dict[tuple[int, int], tuple[str, list[Row]]] = {
     ),
     (4, 4): (
         "Thực hiện theo quy định của cấp có thẩm quyền.",
-        [("external", None, None, "Thực hiện")],
+        [("external", None, None, "")],
     ),
     (4, 5): (
         "- Kế hoạch kiểm tra: Quý 1/2020 - Báo cáo kết quả thực hiện tháng 11/2020.",
@@ -308,7 +308,7 @@ CORPUS: list[tuple[str, list[Row]]] = [
     ("31.12.2020", [("date", "2020-12-31", "2020-12-31", "")]),
     ("31-12-2020", [("date", "2020-12-31", "2020-12-31", "")]),
     ("20/12/20", [("date", "2020-12-20", "2020-12-20", "")]),
-    ("Hoàn thành trước 30/6/2020", [("date", "2020-06-29", "2020-06-29", "Hoàn thành")]),
+    ("Hoàn thành trước 30/6/2020", [("date", "2020-06-29", "2020-06-29", "")]),
     ("Từ ngày 01/3/2020 đến ngày 30/6/2020", [("date", "2020-06-30", "2020-06-30", "")]),
     (
         "Trước ngày 31/01/2020 và trước ngày 31/7/2020",
@@ -433,10 +433,10 @@ CORPUS: list[tuple[str, list[Row]]] = [
     (
         "Báo cáo định kỳ theo quy định",
         [
-            ("recurring", "2020-03-20", "2020-Q1", "Báo cáo"),
-            ("recurring", "2020-06-20", "2020-H1", "Báo cáo"),
-            ("recurring", "2020-09-20", "2020-Q3", "Báo cáo"),
-            ("recurring", "2020-12-20", "2020-Y", "Báo cáo"),
+            ("recurring", "2020-03-20", "2020-Q1", ""),
+            ("recurring", "2020-06-20", "2020-H1", ""),
+            ("recurring", "2020-09-20", "2020-Q3", ""),
+            ("recurring", "2020-12-20", "2020-Y", ""),
         ],
     ),
     (
@@ -452,14 +452,14 @@ CORPUS: list[tuple[str, list[Row]]] = [
     ("Theo yêu cầu", [("on_request", None, None, "")]),
     ("Khi có yêu cầu", [("on_request", None, None, "")]),
     ("đột xuất", [("on_request", None, None, "")]),
-    ("Báo cáo theo quy định", [("on_request", None, None, "Báo cáo")]),
+    ("Báo cáo theo quy định", [("on_request", None, None, "")]),
     ("Theo Kế hoạch của Sở Nội vụ", [("external", None, None, "")]),
     ("theo quy định của cấp có thẩm quyền", [("external", None, None, "")]),
     ("Theo lộ trình của Chính phủ", [("external", None, None, "")]),
     ("Theo chỉ đạo của UBND tỉnh", [("external", None, None, "")]),
     ("Sau khi có hướng dẫn của Sở Nội vụ", [("external", None, None, "")]),
     ("Theo kế hoạch", [("external", None, None, "")]),
-    ("Thực hiện theo quy định", [("external", None, None, "Thực hiện")]),
+    ("Thực hiện theo quy định", [("external", None, None, "")]),
     (
         "Thực hiện trong năm 2020, báo cáo kết quả trước ngày 30/11/2020",
         [
@@ -815,3 +815,17 @@ def test_quarterly_reports_fall_in_their_quarter(hang: str, quy: str, year: int)
     for q, m in enumerate(ms, start=1):
         assert m.due is not None
         assert (m.due.year, (m.due.month - 1) // 3 + 1) == (year, q)
+
+
+def test_an_impossible_plan_year_gives_one_unscheduled_milestone() -> None:
+    (m,) = parse_timeline("Định kỳ hằng quý", 0)
+    assert m.kind == MilestoneKind.UNSCHEDULED
+    assert m.warning == "Năm kế hoạch 0 không hợp lệ."
+
+
+def test_label_before_a_colon_may_hold_a_year_and_labels_after_a_date_work_too() -> None:
+    assert rows("Kế hoạch CCHC năm 2021: Trước 31/12/2020", 2021) == [
+        ("date", "2020-12-30", "2020-12-30", "Kế hoạch CCHC năm 2021")
+    ]
+    assert rows("Ban hành: Quý I") == [("quarter", "2020-03-31", "2020-Q1", "Ban hành")]
+    assert [r[2] for r in rows("01 lần/quý")] == ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"]
