@@ -899,8 +899,8 @@ def _parse(
     if not phrases:
         return [_unscheduled(whole)]
     milestones: list[Milestone] = []
-    for part, found in phrases:
-        if len(phrases) == 1 and part is not None and not part.explicit:
+    for phrase, found in phrases:
+        if len(phrases) == 1 and phrase is not None and not phrase.explicit:
             # A lone phrase's leading words are its verb ("Hoàn thành trước …"), not a label
             # telling milestones of the cell apart.
             found = [_relabel(m, "") for m in found]
