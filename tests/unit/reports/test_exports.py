@@ -1,0 +1,140 @@
+"""XLSX and iCalendar exports read back with the same rows and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from cchc_desktop.domain.model import Milestone, MilestoneKind, ParsedPlan, StatusCategory
+from cchc_desktop.errors import ReportError
+from cchc_desktop.reports.data import PeriodReportData, summary_counts
+from cchc_desktop.reports.ical_export import build_calendar, export_milestones_ics, milestone_uid
+from cchc_desktop.reports.xlsx_export import (
+    RESULT_COLUMNS,
+    TASK_COLUMNS,
+    export_period_xlsx,
+    export_tasks_xlsx,
+    result_rows,
+    task_rows,
+)
+
+STAMP = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def _rows(ws: object) -> list[list[object]]:
+    out = []
+    for row in ws.iter_rows(min_row=2, values_only=True):  # type: ignore[attr-defined]
+        out.append([v.date() if isinstance(v, dt.datetime) else v for v in row])
+    return out
+
+
+def test_tasks_xlsx_reopens_with_the_same_rows(tmp_path: Path, small_plan: ParsedPlan) -> None:
+    path = export_tasks_xlsx(small_plan.appendices, tmp_path / "tasks.xlsx", title="Kế hoạch 2020")
+    wb = load_workbook(path)
+    ws = wb["Nhiệm vụ"]
+    assert [c.value for c in ws[1]] == [c.header for c in TASK_COLUMNS]
+    expected = [[None if v == "" else v for v in row] for row in task_rows(small_plan.appendices)]
+    assert _rows(ws) == expected
+    assert len(expected) == small_plan.task_count
+    assert ws.freeze_panes == "A2"
+    assert all(c.font.b for c in ws[1])
+    assert ws.column_dimensions["D"].width == 60
+    assert ws["D2"].alignment.wrap_text
+    assert ws["J2"].number_format == "DD/MM/YYYY"
+    # Cells as printed: the NFD title comes back NFC; lead and coordinating agencies split out.
+    assert ws["D3"].value == "Rà soát, hệ thống hoá văn bản quy phạm pháp luật"
+    assert ws["G2"].value == "Phòng Tư pháp"
+    assert ws["H2"].value == "UBND các xã, thị trấn"
+    assert ws["J2"].value.date() == dt.date(2020, 11, 30)
+
+
+def test_text_starting_with_equals_stays_text(tmp_path: Path, small_plan: ParsedPlan) -> None:
+    first = small_plan.appendices[0]
+    task = replace(first.tasks[0], title='=HYPERLINK("http://x")')
+    plan_apps = (replace(first, tasks=(task,)),)
+    wb = load_workbook(export_tasks_xlsx(plan_apps, tmp_path / "f.xlsx"))
+    cell = wb["Nhiệm vụ"]["D2"]
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x")'
+
+
+def test_period_xlsx_has_results_summary_indicators_and_units(
+    tmp_path: Path, period_data: PeriodReportData
+) -> None:
+    path = export_period_xlsx(period_data, tmp_path / "period.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Kết quả", "Tổng hợp", "Chỉ tiêu", "Đơn vị"]
+    results = wb["Kết quả"]
+    assert [c.value for c in results[1]] == [c.header for c in RESULT_COLUMNS]
+    expected = [[None if v == "" else v for v in row] for row in result_rows(period_data)]
+    assert _rows(results) == expected
+    summary = {row[0]: row[1] for row in _rows(wb["Tổng hợp"])}
+    counts = summary_counts(period_data.tasks)
+    assert summary["Hoàn thành đúng hạn"] == counts[StatusCategory.DONE_ON_TIME] == 3
+    assert summary["Chưa hoàn thành – quá hạn"] == 4
+    assert summary["Tổng cộng"] == len(period_data.tasks)
+    assert len(_rows(wb["Chỉ tiêu"])) == len(period_data.indicators)
+    assert len(_rows(wb["Đơn vị"])) == sum(len(u.rows) for u in period_data.units)
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2"
+
+
+def test_xlsx_write_error_is_a_report_error(tmp_path: Path, small_plan: ParsedPlan) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ReportError, match="Không ghi được tệp"):
+        export_tasks_xlsx(small_plan.appendices, blocker / "x.xlsx")
+
+
+def test_ics_parses_back_with_the_same_events(tmp_path: Path, small_plan: ParsedPlan) -> None:
+    count = export_milestones_ics(small_plan.appendices, tmp_path / "m.ics", year=2020, stamp=STAMP)
+    dated = [
+        (t, m)
+        for a in small_plan.appendices
+        for t in a.tasks
+        for m in t.milestones
+        if m.due is not None
+    ]
+    assert count == len(dated) == 3  # the continuous (undated) milestone is left out
+    cal = Calendar.from_ical((tmp_path / "m.ics").read_bytes())
+    assert str(cal["X-WR-CALNAME"]) == "Thời hạn CCHC năm 2020"
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    for task, milestone in dated:
+        event = events[milestone_uid(2020, task, milestone)]
+        start = event["DTSTART"].dt
+        assert start == milestone.due
+        assert not isinstance(start, dt.datetime)
+        assert event["DTEND"].dt == milestone.due + dt.timedelta(days=1)
+        summary = str(event["SUMMARY"])
+        assert summary.startswith("Hạn: Báo cáo kết quả – ")
+        assert summary.endswith(f"(Phụ lục {task.appendix:02d}, NV {task.no})")
+    nfd_event = events[milestone_uid(2020, *dated[1])]
+    assert "Rà soát, hệ thống hoá văn bản quy phạm pháp luật" in str(nfd_event["SUMMARY"])
+
+
+def test_ics_uids_are_stable_and_distinct(small_plan: ParsedPlan) -> None:
+    first = [str(e["UID"]) for e in build_calendar(small_plan.appendices, year=2020).walk("VEVENT")]
+    again = [str(e["UID"]) for e in build_calendar(small_plan.appendices, year=2020).walk("VEVENT")]
+    assert first == again
+    assert len(set(first)) == len(first)
+    other_year = [
+        str(e["UID"]) for e in build_calendar(small_plan.appendices, year=2021).walk("VEVENT")
+    ]
+    assert not set(first) & set(other_year)
+
+
+def test_ics_skips_duplicate_milestones(small_plan: ParsedPlan) -> None:
+    first = small_plan.appendices[0]
+    task = first.tasks[0]
+    twice = replace(task, milestones=(*task.milestones, task.milestones[0]))
+    one = Milestone(MilestoneKind.DATE, dt.date(2020, 2, 3), "2020-02-03", "03/02/2020")
+    extra = replace(first.tasks[1], milestones=(one,))
+    cal = build_calendar((replace(first, tasks=(twice, extra)),), year=2020, stamp=STAMP)
+    events = cal.walk("VEVENT")
+    assert len(events) == 2
+    assert str(events[1]["SUMMARY"]).startswith("Hạn: Rà soát")  # no label: the task alone
