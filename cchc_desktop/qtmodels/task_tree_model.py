@@ -1,0 +1,455 @@
+"""The plan tree (parts, items, paragraphs, appendices, tasks) as a lazy QAbstractItemModel.
+
+Only the top level is read when a plan opens; a node's children are read when the view asks
+(`canFetchMore`/`fetchMore`), an appendix's tasks in batches. The filter proxy needs every
+node, so it calls `load_all()` (a few whole-plan queries) the first time a filter is set.
+Write results (`Changes`) refresh the affected rows in place; structural changes reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, overload
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon
+from sqlite_utils import Database
+
+from cchc_desktop import formatting
+from cchc_desktop.domain.model import NodeKind
+from cchc_desktop.qtmodels.roles import (
+    ITEM_ROLE,
+    REF_ROLE,
+    SORT_ROLE,
+    STATUS_ROLE,
+    Index,
+    collation_text,
+    number_key,
+)
+from cchc_desktop.qtmodels.status_style import color_of, icon_of, status_text
+from cchc_desktop.services import tree_service
+from cchc_desktop.services.tree_service import APPENDIX, PLAN_NODE, TASK, NodeRef, TreeRow
+from cchc_desktop.store.changes import Changes
+
+log = logging.getLogger(__name__)
+
+COL_NUMBER, COL_TITLE, COL_LEAD, COL_DUE, COL_STATUS, COL_PERCENT = range(6)
+HEADERS = ("STT", "Nhiệm vụ", "Chủ trì", "Hạn gần nhất", "Trạng thái", "Tiến độ")
+
+# Tables whose changes alter what a task row shows.
+_TASK_TABLES = frozenset({"task", "task_agency", "milestone", "progress", "evidence"})
+_STRUCTURE_TABLES = frozenset({"plan_node", "appendix", "task"})
+_NODE_ICONS = {
+    NodeKind.DECISION: ":/icons/node-decision.svg",
+    NodeKind.PART: ":/icons/node-part.svg",
+    NodeKind.ITEM: ":/icons/node-item.svg",
+    NodeKind.PARAGRAPH: ":/icons/node-paragraph.svg",
+    NodeKind.APPENDIX: ":/icons/node-appendix.svg",
+}
+_STATUS_RANK_NONE = 99
+
+
+class _Node:
+    """A tree node: its row data, its parent, and the children read so far."""
+
+    __slots__ = ("children", "parent", "position", "row", "total")
+
+    def __init__(self, row: TreeRow | None, parent: _Node | None, position: int) -> None:
+        self.row = row
+        self.parent = parent
+        self.position = position  # index among the parent's children
+        self.children: list[_Node] = []
+        self.total = row.child_count if row is not None else 0
+
+    @property
+    def ref(self) -> NodeRef | None:
+        return self.row.ref if self.row is not None else None
+
+    def can_fetch(self) -> bool:
+        return len(self.children) < self.total
+
+
+class TaskTreeModel(QAbstractItemModel):
+    """One plan's tree over `tree_service`, read lazily.
+
+    Signals:
+        plan_loaded(str): the model now shows the plan with this id (after `set_plan`).
+        fully_loaded(): every node of the plan has been read (after `load_all`).
+    """
+
+    plan_loaded = Signal(str)
+    fully_loaded = Signal()
+
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._today = today
+        self._root = _Node(None, None, 0)
+        self._by_ref: dict[NodeRef, _Node] = {}
+        self._plan_id: str | None = None
+        self._all_loaded = False
+        self._icons: dict[str, QIcon] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ------------------------------------------------------------------ loading
+
+    @property
+    def plan_id(self) -> str | None:
+        return self._plan_id
+
+    @property
+    def all_loaded(self) -> bool:
+        return self._all_loaded
+
+    def set_plan(self, plan_id: str | None) -> None:
+        """Show `plan_id` (None: nothing); reads only the top level."""
+        self.beginResetModel()
+        self._plan_id = plan_id
+        self._root = _Node(None, None, 0)
+        self._by_ref = {}
+        self._all_loaded = False
+        if plan_id is not None:
+            rows = tree_service.top_level(self._db, plan_id)
+            self._root.total = len(rows)
+            self._append(self._root, rows)
+        self.endResetModel()
+        if plan_id is not None:
+            self.plan_loaded.emit(plan_id)
+
+    def reload(self) -> None:
+        """Read the plan again (after a structural change); the view restores what it can."""
+        self.set_plan(self._plan_id)
+
+    def _append(self, parent: _Node, rows: Iterable[TreeRow]) -> list[_Node]:
+        added = []
+        for row in rows:
+            node = _Node(row, parent, len(parent.children))
+            parent.children.append(node)
+            self._by_ref[row.ref] = node
+            added.append(node)
+        return added
+
+    def canFetchMore(self, parent: Index) -> bool:
+        node = self._node(parent)
+        return node is not self._root and node.can_fetch()
+
+    def fetchMore(self, parent: Index) -> None:
+        node = self._node(parent)
+        if node is self._root or not node.can_fetch() or node.ref is None:
+            return
+        rows = tree_service.children(self._db, node.ref, self._today(), offset=len(node.children))
+        if not rows:
+            node.total = len(node.children)  # the database changed under us
+            return
+        first = len(node.children)
+        self.beginInsertRows(self._index_of(node), first, first + len(rows) - 1)
+        self._append(node, rows)
+        self.endInsertRows()
+
+    def load_all(self) -> None:
+        """Read every node of the plan (a few whole-plan queries), inserting what is missing."""
+        if self._all_loaded or self._plan_id is None:
+            return
+        whole = tree_service.whole_plan(self._db, self._plan_id, self._today())
+        pending: list[_Node] = list(self._root.children)
+        while pending:
+            node = pending.pop()
+            rows = whole.children.get(node.ref, []) if node.ref is not None else []
+            missing = rows[len(node.children) :]
+            if missing:
+                first = len(node.children)
+                self.beginInsertRows(self._index_of(node), first, first + len(missing) - 1)
+                self._append(node, missing)
+                self.endInsertRows()
+            node.total = len(node.children)
+            pending.extend(node.children)
+        self._all_loaded = True
+        self.fully_loaded.emit()
+
+    # ------------------------------------------------------------------ lookup
+
+    def _node(self, index: Index) -> _Node:
+        if not index.isValid():
+            return self._root
+        node = index.internalPointer()
+        assert isinstance(node, _Node)
+        return node
+
+    def _index_of(self, node: _Node, column: int = 0) -> QModelIndex:
+        if node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.position, column, node)
+
+    def row_at(self, index: Index) -> TreeRow | None:
+        return self._node(index).row
+
+    def index_of_ref(self, ref: NodeRef) -> QModelIndex:
+        """The index of a loaded node, or an invalid index."""
+        node = self._by_ref.get(ref)
+        return self._index_of(node) if node is not None else QModelIndex()
+
+    def locate_task(self, task_id: str) -> QModelIndex:
+        """The index of a task, reading its appendix's tasks first if needed."""
+        ref = NodeRef(TASK, task_id)
+        if ref not in self._by_ref and self._plan_id is not None:
+            found = self._db.execute(
+                "SELECT appendix_id FROM task WHERE id = ? AND plan_id = ? AND deleted = 0",
+                [task_id, self._plan_id],
+            ).fetchone()
+            if found is not None:
+                appendix = self._by_ref.get(NodeRef(APPENDIX, found[0]))
+                while appendix is not None and ref not in self._by_ref and appendix.can_fetch():
+                    self.fetchMore(self._index_of(appendix))
+        return self.index_of_ref(ref)
+
+    def loaded_rows(self) -> Iterator[TreeRow]:
+        stack = list(reversed(self._root.children))
+        while stack:
+            node = stack.pop()
+            if node.row is not None:
+                yield node.row
+            stack.extend(reversed(node.children))
+
+    # ------------------------------------------------------------------ refresh
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what `changes` touched: rows in place, or the whole tree for new/removed rows."""
+        if self._plan_id is None or not changes:
+            return
+        structural = any(
+            c.table in _STRUCTURE_TABLES and (c.created or c.field in {"deleted", "ord"})
+            for c in changes.fields
+        )
+        if structural or changes.touches("plan"):
+            self.reload()
+            return
+        if changes.touches("agency"):
+            self._refresh_tasks([r.ref.id for r in self.loaded_rows() if r.ref.table == TASK])
+        else:
+            self._refresh_tasks(sorted(self._affected_tasks(changes)))
+        for table in (PLAN_NODE, APPENDIX):
+            for row_id in changes.rows(table):
+                self._refresh_node(NodeRef(table, row_id))
+
+    def _affected_tasks(self, changes: Changes) -> set[str]:
+        task_ids = set(changes.rows("task"))
+        lookups = {
+            "task_agency": "SELECT task_id FROM task_agency WHERE id = ?",
+            "milestone": "SELECT task_id FROM milestone WHERE id = ?",
+            "progress": "SELECT task_id FROM progress WHERE id = ?",
+            "evidence": "SELECT p.task_id FROM evidence e JOIN progress p ON p.id = e.progress_id"
+            " WHERE e.id = ?",
+        }
+        for table, sql in lookups.items():
+            for row_id in changes.rows(table):
+                found = self._db.execute(sql, [row_id]).fetchone()
+                if found is not None:
+                    task_ids.add(str(found[0]))
+        return {t for t in task_ids if NodeRef(TASK, t) in self._by_ref}
+
+    def _refresh_tasks(self, task_ids: list[str]) -> None:
+        if not task_ids:
+            return
+        for row in tree_service.task_rows(self._db, task_ids, self._today()):
+            self._replace(row)
+
+    def _refresh_node(self, ref: NodeRef) -> None:
+        if ref in self._by_ref:
+            row = tree_service.node_row(self._db, ref)
+            if row is not None:
+                self._replace(row)
+
+    def _replace(self, row: TreeRow) -> None:
+        node = self._by_ref.get(row.ref)
+        if node is None:
+            return
+        node.row = row
+        self.dataChanged.emit(self._index_of(node, 0), self._index_of(node, len(HEADERS) - 1))
+
+    def refresh_statuses(self) -> None:
+        """Judge every loaded task again (the day changed, or F5)."""
+        self._refresh_tasks([r.ref.id for r in self.loaded_rows() if r.ref.table == TASK])
+
+    # ------------------------------------------------------------------ Qt model API
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column < 0 or column >= len(HEADERS) or row < 0:
+            return QModelIndex()
+        node = self._node(parent)
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, child: Index) -> QModelIndex: ...
+
+    def parent(self, child: Index | None = None) -> QObject | QModelIndex | None:
+        """The parent index of `child`; without an argument, QObject's parent (both are Qt's)."""
+        if child is None:
+            return super().parent()
+        if not child.isValid():
+            return QModelIndex()
+        node = self._node(child)
+        parent = node.parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.position, 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self._node(parent)
+        return bool(node.children) or node.total > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_DUE:
+            return "Hạn chưa hoàn thành sớm nhất (hoặc hạn cuối khi đã xong)"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._node(index).row
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_STATUS and row.status is not None:
+                return color_of(row.status)
+            if column == COL_DUE and row.overdue:
+                return QColor("#c62828")
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if row.kind in (NodeKind.PART, NodeKind.APPENDIX, NodeKind.DECISION):
+                return self._bold
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NUMBER, COL_PERCENT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == ITEM_ROLE:
+            return row
+        if role == REF_ROLE:
+            return row.ref
+        if role == STATUS_ROLE:
+            return row.status
+        return None
+
+    # ------------------------------------------------------------------ cell contents
+
+    @staticmethod
+    def _display(row: TreeRow, column: int) -> str | None:
+        if column == COL_NUMBER:
+            return row.number
+        if column == COL_TITLE:
+            return row.title
+        if column == COL_LEAD:
+            return row.lead
+        if column == COL_DUE:
+            if row.next_due is not None:
+                return formatting.date_short(row.next_due)
+            return "" if row.kind is not NodeKind.TASK else "—"
+        if column == COL_STATUS:
+            if row.status is not None:
+                return status_text(row.status)
+            return "" if row.kind is not NodeKind.TASK else "Không có hạn cụ thể"
+        if column == COL_PERCENT:
+            return f"{row.percent} %" if row.percent is not None else ""
+        return None
+
+    def _decoration(self, row: TreeRow, column: int) -> QIcon | None:
+        if column == COL_STATUS and row.status is not None:
+            return icon_of(row.status)
+        if column == COL_TITLE:
+            if row.needs_review:
+                return self._icon(":/icons/warning.svg")
+            path = _NODE_ICONS.get(row.kind)
+            return self._icon(path) if path else None
+        return None
+
+    def _icon(self, path: str) -> QIcon:
+        icon = self._icons.get(path)
+        if icon is None:
+            icon = QIcon(path)
+            self._icons[path] = icon
+        return icon
+
+    @staticmethod
+    def _tooltip(row: TreeRow, column: int) -> str | None:
+        if column == COL_TITLE:
+            text = row.title
+            if row.needs_review:
+                text += "\n⚠ Cần kiểm tra: thời hạn chưa rõ hoặc cơ quan chưa được xác nhận."
+            return text
+        if column == COL_STATUS and row.status is not None:
+            return status_text(row.status)
+        if column == COL_DUE and row.next_due is not None:
+            return f"{formatting.weekday_name(row.next_due)}, {formatting.date_short(row.next_due)}"
+        if column == COL_LEAD and row.lead:
+            return row.lead
+        return None
+
+    @staticmethod
+    def _sort_value(row: TreeRow, column: int) -> Any:
+        if column == COL_NUMBER:
+            return number_key(row.number)
+        if column == COL_TITLE:
+            return collation_text(row.title)
+        if column == COL_LEAD:
+            return collation_text(row.lead)
+        if column == COL_DUE:
+            return row.next_due.toordinal() if row.next_due is not None else dt.date.max.toordinal()
+        if column == COL_STATUS:
+            return _status_rank(row)
+        if column == COL_PERCENT:
+            return row.percent if row.percent is not None else -1
+        return None
+
+
+def _status_rank(row: TreeRow) -> int:
+    """Most urgent first: overdue, due soon, open, done late, done on time, not applicable."""
+    status = row.status
+    if status is None:
+        return _STATUS_RANK_NONE
+    if status.overdue:
+        return 0
+    if status.due_soon:
+        return 1
+    order = ("in_progress_on_time", "not_started", "done_late", "done_on_time", "not_applicable")
+    category = str(status.category)
+    return 2 + order.index(category) if category in order else 10

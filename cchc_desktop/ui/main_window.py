@@ -1,0 +1,524 @@
+"""The main window: plan selector, search and filters, start-up summary, the lazy task tree.
+
+Wiring only: reads go through services and item models, writes through `Operations` and the
+undo stack, and every view refreshes from the `Changes` a write returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QWidget
+
+from cchc_desktop.context import AppContext
+from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
+from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
+from cchc_desktop.errors import CchcError
+from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt.logging_qt import log_dir
+from cchc_desktop.qt.operations import Operations
+from cchc_desktop.qt.settings import Settings
+from cchc_desktop.qtmodels.roles import REF_ROLE
+from cchc_desktop.qtmodels.status_style import StatusLegend
+from cchc_desktop.qtmodels.task_filter_proxy import Deadline, TaskFilter, TaskFilterProxy
+from cchc_desktop.qtmodels.task_tree_model import (
+    COL_DUE,
+    COL_LEAD,
+    COL_NUMBER,
+    COL_PERCENT,
+    COL_STATUS,
+    COL_TITLE,
+    TaskTreeModel,
+)
+from cchc_desktop.services import organisation, plan_service, tree_service
+from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
+from cchc_desktop.store.changes import Changes
+from cchc_desktop.ui.about_dialog import AboutDialog
+from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150  # typing pause before the filter runs
+TAB_TREE, TAB_CALENDAR, TAB_INDICATORS = range(3)
+
+
+class MainWindow(QMainWindow):
+    """The clerk's window over one open database.
+
+    Signals:
+        plan_changed(str): the tree now shows this plan (its id).
+        node_selected(object): the current tree node changed; a NodeRef, or None.
+    """
+
+    plan_changed = Signal(str)
+    node_selected = Signal(object)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        ops: Operations,
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ops = ops
+        self.settings = settings
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.undo_stack = QUndoStack(self)
+        self._current_ref: NodeRef | None = None
+        self._restoring_selection = False
+
+        self.model = TaskTreeModel(ctx.db, ctx.today, self)
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._setup_tree()
+        self._setup_filters()
+        self._setup_actions()
+        self.legend = StatusLegend(self.ui.legend_container)
+        self.ui.legend_layout.addWidget(self.legend, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+
+        ops.changed.connect(self._on_changed)
+        ops.reset.connect(self._on_reset)
+        self.ui.status_bar.showMessage(f"Cơ sở dữ liệu: {ctx.db_path}")
+        if ctx.read_only:
+            self.ui.status_bar.showMessage(
+                f"Chỉ xem (không ghi được vào {ctx.db_path}): mọi nút lưu đã tắt."
+            )
+        self._restore_window_state()
+        self.reload_plans()
+
+    # ------------------------------------------------------------------ set-up
+
+    def _setup_tree(self) -> None:
+        view = self.ui.tree_view
+        view.setModel(self.proxy)
+        header = view.header()
+        # The plan opens in document order (no sort column); a header click sorts.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (COL_NUMBER, 64),
+            (COL_LEAD, 170),
+            (COL_DUE, 96),
+            (COL_STATUS, 190),
+            (COL_PERCENT, 64),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        view.activated.connect(self._on_activated)
+        self.proxy.filter_applied.connect(self._on_filter_applied)
+        self.model.modelReset.connect(self._update_match_label)
+
+    def _setup_filters(self) -> None:
+        ui = self.ui
+        ui.status_combo.addItem("Mọi trạng thái", None)
+        for category in StatusCategory:
+            ui.status_combo.addItem(STATUS_LABELS[category], category)
+        ui.period_combo.addItem("Mọi kỳ báo cáo", None)
+        for period in ReportingPeriod:
+            ui.period_combo.addItem(f"Kỳ {PERIOD_LABELS[period].lower()}", period)
+        ui.deadline_combo.addItem("Mọi thời hạn", Deadline.ANY)
+        ui.deadline_combo.addItem("Quá hạn", Deadline.OVERDUE)
+        ui.deadline_combo.addItem("Đến hạn trong 7 ngày", Deadline.DUE_SOON)
+        self.reload_agencies()
+
+        ui.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        ui.search_edit.returnPressed.connect(self.apply_filter)
+        for combo in (ui.agency_combo, ui.status_combo, ui.period_combo, ui.deadline_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        ui.clear_filters_button.clicked.connect(self.clear_filters)
+        ui.overdue_button.clicked.connect(lambda: self.show_deadline(Deadline.OVERDUE))
+        ui.due_soon_button.clicked.connect(lambda: self.show_deadline(Deadline.DUE_SOON))
+        ui.plan_combo.currentIndexChanged.connect(self._on_plan_chosen)
+
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        undo = self.undo_stack.createUndoAction(self, "&Hoàn tác")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(QIcon(":/icons/action-undo.svg"))
+        redo = self.undo_stack.createRedoAction(self, "&Làm lại")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        redo.setIcon(QIcon(":/icons/action-redo.svg"))
+        self.action_undo: QAction = undo
+        self.action_redo: QAction = redo
+        first = ui.menu_edit.actions()[0]
+        ui.menu_edit.insertActions(first, [undo, redo])
+        ui.menu_edit.insertSeparator(first)
+        ui.main_toolbar.insertActions(ui.action_refresh, [undo, redo])
+        ui.main_toolbar.insertSeparator(ui.action_refresh)
+
+        ui.action_quit.triggered.connect(self.close)
+        ui.action_find.triggered.connect(self.focus_search)
+        ui.action_refresh.triggered.connect(self.refresh)
+        ui.action_expand_all.triggered.connect(self.expand_all)
+        ui.action_collapse_all.triggered.connect(ui.tree_view.collapseAll)
+        ui.action_show_tree.triggered.connect(lambda: ui.left_tabs.setCurrentIndex(TAB_TREE))
+        ui.action_show_calendar.triggered.connect(
+            lambda: ui.left_tabs.setCurrentIndex(TAB_CALENDAR)
+        )
+        ui.action_show_indicators.triggered.connect(
+            lambda: ui.left_tabs.setCurrentIndex(TAB_INDICATORS)
+        )
+        ui.action_open_log_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+        )
+        ui.action_open_data_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir)))
+        )
+        ui.action_about.triggered.connect(self.show_about)
+        self.addActions([undo, redo])
+
+    # ------------------------------------------------------------------ plans
+
+    def reload_plans(self) -> None:
+        """Fill the plan selector and show the remembered plan (or the newest)."""
+        combo = self.ui.plan_combo
+        wanted = self.model.plan_id or self.settings.get(opts.LAST_PLAN_ID)
+        plans = plan_service.list_plans(self.ctx.db)
+        combo.blockSignals(True)
+        combo.clear()
+        for plan in plans:
+            label = f"Năm {plan.year} – {plan.decision_number or plan.title}"
+            combo.addItem(label, plan.id)
+            combo.setItemData(
+                combo.count() - 1,
+                f"{plan.title}\n{plan.task_count} nhiệm vụ",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        index = combo.findData(wanted) if wanted else -1
+        combo.setCurrentIndex(index if index >= 0 else (0 if plans else -1))
+        combo.blockSignals(False)
+        self._show_plan(combo.currentData())
+
+    def _on_plan_chosen(self, _index: int) -> None:
+        plan_id = self.ui.plan_combo.currentData()
+        if plan_id != self.model.plan_id:
+            self._show_plan(plan_id)
+
+    def _show_plan(self, plan_id: str | None) -> None:
+        self.model.set_plan(plan_id)
+        if plan_id:
+            self.settings.set(opts.LAST_PLAN_ID, str(plan_id))
+            self.plan_changed.emit(str(plan_id))
+        if self.proxy.current_filter.active:
+            self.proxy.set_filter(self.proxy.current_filter)
+        self.refresh_summary()
+        self._update_match_label()
+
+    @property
+    def plan_id(self) -> str | None:
+        return self.model.plan_id
+
+    def plan_year(self) -> int | None:
+        if self.model.plan_id is None:
+            return None
+        row = self.ctx.db.execute(
+            "SELECT year FROM plan WHERE id = ?", [self.model.plan_id]
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    # ------------------------------------------------------------------ filters
+
+    def reload_agencies(self) -> None:
+        combo = self.ui.agency_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Mọi cơ quan, đơn vị", None)
+        for agency in organisation.list_agencies(self.ctx.db):
+            combo.addItem(agency.name, agency.id)
+        index = combo.findData(current) if current else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def current_filter(self) -> TaskFilter:
+        ui = self.ui
+        # Combo data comes back as plain str (QVariant drops the enum type).
+        status = ui.status_combo.currentData()
+        period = ui.period_combo.currentData()
+        return TaskFilter(
+            text=ui.search_edit.text(),
+            agency_id=ui.agency_combo.currentData(),
+            status=StatusCategory(status) if status else None,
+            period=ReportingPeriod(period) if period else None,
+            deadline=Deadline(ui.deadline_combo.currentData() or Deadline.ANY),
+        )
+
+    def apply_filter(self) -> None:
+        """Apply what the filter bar says to the tree (runs after a short typing pause)."""
+        self._search_timer.stop()
+        task_filter = self.current_filter()
+        if task_filter == self.proxy.current_filter:
+            return
+        self.proxy.set_filter(task_filter)
+        if task_filter.active:
+            self.ui.tree_view.expandAll()
+
+    def clear_filters(self) -> None:
+        ui = self.ui
+        for combo in (ui.agency_combo, ui.status_combo, ui.period_combo, ui.deadline_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        ui.search_edit.blockSignals(True)
+        ui.search_edit.clear()
+        ui.search_edit.blockSignals(False)
+        self.ui.tree_view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.apply_filter()
+
+    def show_deadline(self, deadline: Deadline) -> None:
+        """The summary bar's click: show the tree with only overdue (or due-soon) tasks."""
+        self.ui.left_tabs.setCurrentIndex(TAB_TREE)
+        combo = self.ui.deadline_combo
+        combo.setCurrentIndex(combo.findData(deadline))
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.ui.left_tabs.setCurrentIndex(TAB_TREE)
+        self.ui.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.search_edit.selectAll()
+
+    def _on_filter_applied(self, _count: int) -> None:
+        self._update_match_label()
+
+    def _update_match_label(self) -> None:
+        total = self._plan_task_count()
+        if self.proxy.current_filter.active:
+            text = f"Đang lọc: {self.proxy.match_count}/{total} nhiệm vụ"
+        else:
+            text = f"{total} nhiệm vụ"
+        self.ui.match_label.setText(text)
+
+    def _plan_task_count(self) -> int:
+        if self.model.plan_id is None:
+            return 0
+        row = self.ctx.db.execute(
+            "SELECT count(*) FROM task WHERE plan_id = ? AND deleted = 0", [self.model.plan_id]
+        ).fetchone()
+        return int(row[0])
+
+    # ------------------------------------------------------------------ summary
+
+    def refresh_summary(self) -> None:
+        """The start-up line: "3 nhiệm vụ quá hạn, 5 nhiệm vụ đến hạn trong 7 ngày"."""
+        plan_id = self.model.plan_id
+        ui = self.ui
+        if plan_id is None:
+            ui.summary_frame.setVisible(False)
+            return
+        counts = tree_service.summary_counts(self.ctx.db, plan_id, self.ctx.today())
+        ui.summary_frame.setVisible(True)
+        ui.overdue_button.setText(f"{counts.overdue} nhiệm vụ quá hạn")
+        ui.due_soon_button.setText(
+            f"{counts.due_soon} nhiệm vụ đến hạn trong {counts.soon_days} ngày"
+        )
+        ui.overdue_button.setStyleSheet(
+            "QPushButton { color: #c62828; font-weight: bold; }" if counts.overdue else ""
+        )
+        ui.due_soon_button.setStyleSheet(
+            "QPushButton { color: #e65100; font-weight: bold; }" if counts.due_soon else ""
+        )
+        self.summary_text = counts.text()
+
+    # ------------------------------------------------------------------ selection
+
+    def current_ref(self) -> NodeRef | None:
+        return self._current_ref
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._restoring_selection:
+            return
+        ref = current.data(REF_ROLE) if current.isValid() else None
+        if ref == self._current_ref:
+            return
+        if not self.confirm_leave():
+            self._restoring_selection = True
+            self.ui.tree_view.selectionModel().setCurrentIndex(
+                previous,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self._restoring_selection = False
+            return
+        self._current_ref = ref
+        self.node_selected.emit(ref)
+
+    def confirm_leave(self) -> bool:
+        """May the current record be left? The editor asks about unsaved text (overridden)."""
+        return True
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        view = self.ui.tree_view
+        if self.proxy.hasChildren(index):
+            view.setExpanded(index, not view.isExpanded(index))
+
+    def select_ref(self, ref: NodeRef) -> bool:
+        """Select a node in the tree (loading, clearing filters and expanding as needed)."""
+        self.ui.left_tabs.setCurrentIndex(TAB_TREE)
+        if ref.table == TASK:
+            source = self.model.locate_task(ref.id)
+        else:
+            source = self.model.index_of_ref(ref)
+        if not source.isValid():
+            return False
+        proxy_index = self.proxy.mapFromSource(source)
+        if not proxy_index.isValid():
+            self.clear_filters()
+            proxy_index = self.proxy.mapFromSource(source)
+            if not proxy_index.isValid():
+                return False
+        view = self.ui.tree_view
+        parent = proxy_index.parent()
+        while parent.isValid():
+            view.expand(parent)
+            parent = parent.parent()
+        view.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        view.scrollTo(proxy_index)
+        return self._current_ref == ref
+
+    def select_task(self, task_id: str) -> bool:
+        """Select a task by id, switching to its plan first if needed (the calendar's jump)."""
+        row = self.ctx.db.execute(
+            "SELECT plan_id FROM task WHERE id = ? AND deleted = 0", [task_id]
+        ).fetchone()
+        if row is None:
+            return False
+        if row[0] != self.model.plan_id:
+            combo = self.ui.plan_combo
+            combo.setCurrentIndex(combo.findData(row[0]))
+        return self.select_ref(NodeRef(TASK, task_id))
+
+    def expand_all(self) -> None:
+        self.model.load_all()
+        self.ui.tree_view.expandAll()
+
+    def expand_appendices(self) -> None:
+        """Open every appendix (reads their tasks): the view a clerk usually wants first."""
+        view = self.ui.tree_view
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            ref = index.data(REF_ROLE)
+            if isinstance(ref, NodeRef) and ref.table == APPENDIX:
+                view.expand(index)
+
+    # ------------------------------------------------------------------ refresh
+
+    def _on_changed(self, changes: Changes) -> None:
+        self.model.apply_changes(changes)
+        if self.proxy.current_filter.active:
+            self.proxy.refresh()
+        if changes.touches("plan"):
+            self.reload_plans()
+        if changes.touches("agency"):
+            self.reload_agencies()
+        self.refresh_summary()
+        self._update_match_label()
+
+    def _on_reset(self) -> None:
+        self.undo_stack.clear()
+        self.reload_agencies()
+        self.reload_plans()
+
+    def refresh(self) -> None:
+        """F5: read everything again and judge statuses against today's date."""
+        expanded = self._expanded_refs()
+        current = self._current_ref
+        self.reload_agencies()
+        self.model.reload()
+        if self.proxy.current_filter.active:
+            self.proxy.set_filter(self.proxy.current_filter)
+        self._restore_expanded(expanded)
+        if current is not None:
+            self.select_ref(current)
+        self.refresh_summary()
+        self._update_match_label()
+        self.ui.status_bar.showMessage(
+            f"Đã làm mới lúc {dt.datetime.now().astimezone():%H:%M}", 5000
+        )
+
+    def _expanded_refs(self) -> list[NodeRef]:
+        view = self.ui.tree_view
+        refs: list[NodeRef] = []
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if view.isExpanded(index):
+                    ref = index.data(REF_ROLE)
+                    if isinstance(ref, NodeRef):
+                        refs.append(ref)
+                    stack.append(index)
+        return refs
+
+    def _restore_expanded(self, refs: list[NodeRef]) -> None:
+        view = self.ui.tree_view
+        for ref in refs:
+            source = self.model.index_of_ref(ref)
+            if source.isValid():
+                view.expand(self.proxy.mapFromSource(source))
+
+    # ------------------------------------------------------------------ dialogs
+
+    def show_about(self) -> None:
+        AboutDialog(self.ctx.db_path, log_dir(), self).exec()
+
+    def show_error(self, title: str, error: BaseException) -> None:
+        """A clerk-caused error: its Vietnamese message, nothing else."""
+        message = str(error) if isinstance(error, CchcError) else f"Lỗi: {error}"
+        QMessageBox.warning(self, title, message)
+
+    # ------------------------------------------------------------------ window state
+
+    def _restore_window_state(self) -> None:
+        s = self.settings
+        geometry = s.get(opts.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.get(opts.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = s.get(opts.MAIN_SPLITTER)
+        if splitter.isEmpty() or not self.ui.main_splitter.restoreState(splitter):
+            self.ui.main_splitter.setSizes([760, 600])
+        header = s.get(opts.TREE_HEADER)
+        if not header.isEmpty():
+            self.ui.tree_view.header().restoreState(header)
+        # Widths and order are remembered; the plan still opens in document order.
+        self.ui.tree_view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.ui.left_tabs.setCurrentIndex(s.get(opts.LAST_TAB))
+
+    def save_window_state(self) -> None:
+        s = self.settings
+        s.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
+        s.set(opts.WINDOW_STATE, self.saveState())
+        s.set(opts.MAIN_SPLITTER, self.ui.main_splitter.saveState())
+        s.set(opts.TREE_HEADER, self.ui.tree_view.header().saveState())
+        s.set(opts.LAST_TAB, self.ui.left_tabs.currentIndex())
+        if self.model.plan_id:
+            s.set(opts.LAST_PLAN_ID, self.model.plan_id)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_leave():
+            event.ignore()
+            return
+        self.save_window_state()
+        event.accept()
