@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SECOND_START = textwrap.dedent(
     """
     import sys
-    from collections.abc import Callable, Iterator
-from pathlib import Path
+    from pathlib import Path
     from PySide6.QtCore import QCoreApplication
     from cchc_desktop.qt.single_instance import SingleInstance
     app = QCoreApplication([])
