@@ -7,61 +7,22 @@ No traceback reaches a user.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, NoReturn
+from collections.abc import Sequence
+from typing import NoReturn
 
-from sqlite_utils import Database
-
-from cchc_desktop import __version__, paths
+from cchc_desktop import __version__
+from cchc_desktop.cli_support import (
+    CliContext,
+    GuiLauncher,
+    Handler,
+    add_db_option,
+    default_db_path,
+)
 from cchc_desktop.errors import CchcError
 
 log = logging.getLogger(__name__)
-
-DEFAULT_DB_NAME = "cchc.db"
-
-Handler = Callable[[argparse.Namespace, "CliContext"], int]
-
-
-def default_db_path() -> Path:
-    return paths.user_data_dir() / DEFAULT_DB_NAME
-
-
-@dataclass
-class CliContext:
-    """What a command handler needs: where the database is, and a way to open it."""
-
-    db_path: Path
-    _db: Database | None = None
-
-    def open_db(self, *, seed: bool = True, role: str = "district") -> Database:
-        """Open (and on first use create) the database.
-
-        A new database is filled with the embedded default plan unless `seed` is False (a commune
-        PC, whose plan comes from the district). `role` is this PC's role when it is created.
-        """
-        if self._db is None:
-            from cchc_desktop.services.startup import open_or_create
-
-            self._db = open_or_create(self.db_path, seed=seed, role=role)
-        return self._db
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.conn.close()
-            self._db = None
-
-
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def out(text: str) -> None:
-    sys.stdout.write(text + "\n")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,16 +31,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"Lỗi cú pháp lệnh: {message}\n")
-
-
-def add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    parser.add_argument(
-        "--db",
-        type=Path,
-        default=None if top else argparse.SUPPRESS,
-        metavar="PATH",
-        help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,16 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = None) -> int:
+    """Run one command; with no command, open the window through `launch_gui`."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list:
-        return _open_window(None, [])
     args = parser.parse_args(args_list)
     handler: Handler | None = getattr(args, "handler", None)
+    ctx = CliContext(db_path=args.db or default_db_path(), launch_gui=launch_gui)
     if handler is None:
-        return _open_window(args.db, [])
-    ctx = CliContext(db_path=args.db or default_db_path())
+        from cchc_desktop.cli_commands import open_window
+
+        handler = open_window
     try:
         return handler(args, ctx)
     except CchcError as exc:
@@ -130,13 +82,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         ctx.close()
-
-
-def _open_window(db: Path | None, extra: list[str]) -> int:
-    from cchc_desktop.app import run_gui
-
-    return run_gui(db_path=db or default_db_path(), screenshot=None, extra_args=extra)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

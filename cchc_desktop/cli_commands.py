@@ -5,18 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
-from cchc_desktop.cli import CliContext, Handler, add_db_option, out, print_json
+from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import ValidationError
-
-CommandFactory = Callable[[str, str, Handler], argparse.ArgumentParser]
+from cchc_desktop.services import backup_commands
 
 
 def register(command: CommandFactory) -> None:
     """Add every command to the parser (the factory adds --db and the handler)."""
-    p = command("gui", "mở cửa sổ chương trình", _gui)
+    p = command("gui", "mở cửa sổ chương trình", open_window)
     p.add_argument("--screenshot", type=Path, metavar="FILE.png", help="chụp cửa sổ rồi thoát")
 
     p = command("import-plan", "nhập kế hoạch từ văn bản (.txt xuất từ Word)", _import_plan)
@@ -68,6 +66,8 @@ def register(command: CommandFactory) -> None:
     listp.set_defaults(handler=_progress_list)
     add_db_option(listp, top=False)
 
+    backup_commands.register(command)
+
 
 def _iso_date(text: str) -> dt.date:
     try:
@@ -80,10 +80,11 @@ def _missing_subcommand(args: argparse.Namespace, ctx: CliContext) -> int:
     raise ValidationError("Thiếu lệnh con; xem --help.")
 
 
-def _gui(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.app import run_gui
-
-    return run_gui(db_path=ctx.db_path, screenshot=args.screenshot, extra_args=[])
+def open_window(args: argparse.Namespace, ctx: CliContext) -> int:
+    """`gui` (and no command at all): the window, on the chosen database."""
+    if ctx.launch_gui is None:
+        raise ValidationError("Cửa sổ chương trình không có sẵn trong chế độ dòng lệnh này.")
+    return ctx.launch_gui(db_path=ctx.db_path, screenshot=getattr(args, "screenshot", None))
 
 
 def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cchc_desktop.cli import CliContext, Handler, add_db_option, out, print_json
+from cchc_desktop.cli_support import CliContext, Handler, add_db_option, out, print_json
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services import backup_service
 
