@@ -173,7 +173,15 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     except OSError:
         return []
     found = [info for p in candidates if (info := parse_backup_name(p)) is not None]
-    return sorted(found, key=lambda b: (b.created, b.serial), reverse=True)
+
+    def order(b: BackupInfo) -> tuple[dt.datetime, int, int]:
+        try:
+            written = b.path.stat().st_mtime_ns  # two reasons in the same second
+        except OSError:
+            written = 0
+        return (b.created, b.serial, written)
+
+    return sorted(found, key=order, reverse=True)
 
 
 # ---------------------------------------------------------------- settings
