@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import ValidationError
+from cchc_desktop.reports import commands as report_commands
 from cchc_desktop.services import backup_commands
 
 
@@ -67,6 +68,7 @@ def register(command: CommandFactory) -> None:
     add_db_option(listp, top=False)
 
     backup_commands.register(command)
+    report_commands.register(command)
 
 
 def _iso_date(text: str) -> dt.date:
