@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -117,6 +117,10 @@ class _BuildState:
             self.progress(percent)
 
 
+# Binary (zlib only) content streams: ASCII85 on top makes files 25 % larger and costs a fifth of
+# the build time; nothing here needs 7-bit clean PDFs.
+rl_config.useA85 = 0
+
 _state: contextvars.ContextVar[_BuildState | None] = contextvars.ContextVar(
     "cchc_report_build", default=None
 )
@@ -197,6 +201,37 @@ class DataTable(Table):
         if state is not None:
             state.rows_drawn += data_rows(self)
             state.report()
+
+    def _drawCell(  # noqa: N802 - overrides ReportLab's (pinned 5.1.0) private hook
+        self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
+    ) -> None:
+        # Fast path for the common cell: left-aligned, top-aligned plain text. One text object
+        # per cell instead of one per line (ReportLab's way) saves a third of the drawing time.
+        if not (
+            isinstance(cellval, str)
+            and cellstyle.alignment == "LEFT"
+            and cellstyle.valign == "TOP"
+            and not cellstyle.direction
+            and not cellstyle.shaping
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)  # type: ignore[misc]
+            return
+        if not cellval:
+            return
+        canv = self.canv
+        canv.setFillColor(cellstyle.color)
+        # The canvas font is left alone here: make the base method set it again next time.
+        self._curcellstyle = None
+        colpos, rowpos = pos
+        rowheight = size[1]
+        text = canv.beginText(
+            colpos + cellstyle.leftPadding,
+            rowpos + rowheight - cellstyle.topPadding - cellstyle.fontsize,
+        )
+        text.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        for line in cellval.split("\n"):
+            text.textLine(line)
+        canv.drawText(text)
 
 
 def _header_rows(table: Table) -> int:
@@ -458,12 +493,44 @@ class Column:
 _CELL_PAD = 3.0
 
 
+# Word widths per (font, size): Vietnamese text is made of a few thousand short syllables, so
+# nearly every width is a dictionary hit instead of a glyph-by-glyph sum.
+_WORD_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_WORD_CACHE_LIMIT = 200_000
+
+
 def wrap_cell(text: str, width: float, font: str = fonts.REGULAR, size: float = CELL_SIZE) -> str:
-    """Wrap `text` to lines at most `width` points wide (plain-string cell; keeps line breaks)."""
+    """Wrap `text` to lines at most `width` points wide (plain-string cell; keeps line breaks).
+
+    A word wider than `width` stays whole on its own line, as in ReportLab's simpleSplit.
+    """
     text = nfc(text).strip()
     if not text:
         return ""
-    return "\n".join(simpleSplit(text, font, size, width))
+    widths = _WORD_WIDTHS.setdefault((font, size), {})
+    if len(widths) > _WORD_CACHE_LIMIT:
+        widths.clear()
+    space = widths.get(" ")
+    if space is None:
+        space = widths[" "] = pdfmetrics.stringWidth(" ", font, size)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = -space
+        for word in paragraph.split():
+            w = widths.get(word)
+            if w is None:
+                w = widths[word] = pdfmetrics.stringWidth(word, font, size)
+            if line and used + space + w > width:
+                lines.append(" ".join(line))
+                line = [word]
+                used = w
+            else:
+                line.append(word)
+                used += space + w
+        if line:
+            lines.append(" ".join(line))
+    return "\n".join(lines)
 
 
 def data_table(
@@ -671,9 +738,12 @@ class ReportWriter:
 
         doc.setProgressCallBack(on_progress)
         token = _state.set(state)
+        # ReportLab consumes the list as it lays it out; holding no other reference lets each
+        # page's flowables be freed once drawn (peak memory for long reports).
+        story, self.story = self.story, []
         try:
             state.check()
-            doc.build(self.story)
+            doc.build(story)
         except ReportError:
             raise
         except Exception as exc:
