@@ -13,17 +13,15 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from cchc_desktop.cli_support import CliContext, CommandFactory, Handler, add_db_option
 from cchc_desktop.errors import SyncError, ValidationError
 from cchc_desktop.store.site import local_site
 
-Handler = Callable[[argparse.Namespace, Any], int]
-CommandFactory = Callable[[str, str, Handler], argparse.ArgumentParser]
 PASSWORD_ENV = "CCHC_ROOT_KEY_PASSWORD"
 
 
@@ -35,16 +33,6 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        type=Path,
-        default=argparse.SUPPRESS,
-        metavar="PATH",
-        help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)",
-    )
-
-
 def register(command: CommandFactory) -> None:
     """Add the `sync` command and its subcommands to the command line."""
     sync = command("sync", "đồng bộ dữ liệu giữa huyện và xã qua USB", _missing)
@@ -53,7 +41,7 @@ def register(command: CommandFactory) -> None:
     def add(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, help=help_text, description=help_text)
         parser.set_defaults(handler=handler)
-        _db_option(parser)
+        add_db_option(parser, top=False)
         return parser
 
     p = add("init-network", "tạo mạng đồng bộ và khoá gốc (máy huyện, làm một lần)", _init)
@@ -99,7 +87,7 @@ def register(command: CommandFactory) -> None:
     p.add_argument("--yes", action="store_true")
 
 
-def _missing(args: argparse.Namespace, ctx: Any) -> int:
+def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
     raise ValidationError("Thiếu lệnh con của “sync”; xem cchc-desktop sync --help.")
 
 
@@ -126,7 +114,7 @@ def _password(confirm: bool) -> str:
     return first
 
 
-def _init(args: argparse.Namespace, ctx: Any) -> int:
+def _init(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.network import init_network
 
     db = ctx.open_db()
@@ -139,7 +127,7 @@ def _init(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _enrol_request(args: argparse.Namespace, ctx: Any) -> int:
+def _enrol_request(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.network import enrol_request
 
     db = ctx.open_db(seed=False, role="commune")
@@ -164,7 +152,7 @@ def _refuse_district_database(db: Database) -> None:
             )
 
 
-def _enrol(args: argparse.Namespace, ctx: Any) -> int:
+def _enrol(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.network import enrol, read_enrol_request
 
     request = read_enrol_request(args.file)
@@ -187,7 +175,7 @@ def _enrol(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace, ctx: Any) -> int:
+def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.export import export_bundles
 
     for bundle in export_bundles(ctx.open_db(), args.to, args.peer):
@@ -196,7 +184,7 @@ def _export(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, ctx: Any) -> int:
+def _import(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.importer import import_bundle
 
     db = ctx.open_db()
@@ -266,7 +254,7 @@ def _iso(ms: object) -> str | None:
     )
 
 
-def _status(args: argparse.Namespace, ctx: Any) -> int:
+def _status(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.network import network_info, site_fingerprint
 
     db = ctx.open_db()
@@ -289,7 +277,7 @@ def _status(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _conflicts(args: argparse.Namespace, ctx: Any) -> int:
+def _conflicts(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.review import list_conflicts
 
     views = list_conflicts(ctx.open_db())
@@ -331,7 +319,7 @@ def _conflicts(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _revoke(args: argparse.Namespace, ctx: Any) -> int:
+def _revoke(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.network import revoke_site
 
     if not args.yes:
@@ -341,7 +329,7 @@ def _revoke(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _backup_root(args: argparse.Namespace, ctx: Any) -> int:
+def _backup_root(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.network import backup_root_key
 
     path = backup_root_key(ctx.open_db(), args.output, _password(confirm=True))
@@ -349,7 +337,7 @@ def _backup_root(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _restore_root(args: argparse.Namespace, ctx: Any) -> int:
+def _restore_root(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.network import restore_root_key
 
     fingerprint = restore_root_key(ctx.open_db(), args.file, _password(confirm=False))
@@ -357,7 +345,7 @@ def _restore_root(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _reenrol(args: argparse.Namespace, ctx: Any) -> int:
+def _reenrol(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.sync.network import reenrol
 
     if not args.yes:

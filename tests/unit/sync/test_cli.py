@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from cchc_desktop import cli
+from cchc_desktop.cli_support import CliContext, add_db_option
 from cchc_desktop.errors import CchcError
 from cchc_desktop.sync import commands as sync_commands
 
@@ -31,8 +32,8 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def _has_sync(parser: argparse.ArgumentParser) -> bool:
-    for action in parser._actions:  # noqa: SLF001 - argparse offers no public listing
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
             return "sync" in action.choices
     return False
 
@@ -40,18 +41,17 @@ def _has_sync(parser: argparse.ArgumentParser) -> bool:
 def _parser() -> argparse.ArgumentParser:
     """The product's parser; `sync` is added here only if the lead has not wired it in yet."""
     parser = cli.build_parser()
-    if not _has_sync(parser):
-        for action in parser._actions:  # noqa: SLF001
-            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
-                sub = action
+    if _has_sync(parser):
+        return parser
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
 
-                def command(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
-                    p = sub.add_parser(name, help=help_text)
-                    cli.add_db_option(p, top=False)
-                    p.set_defaults(handler=handler)
-                    return p
+    def command(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
+        add_db_option(p, top=False)
+        p.set_defaults(handler=handler)
+        return p
 
-                sync_commands.register(command)
+    sync_commands.register(command)
     return parser
 
 
@@ -63,7 +63,7 @@ def run(*argv: str) -> tuple[int, str, str]:
             args = _parser().parse_args(list(argv))
         except SystemExit as exc:
             return int(exc.code or 0), out.getvalue(), err.getvalue()
-        ctx = cli.CliContext(db_path=args.db)
+        ctx = CliContext(db_path=args.db)
         try:
             status = args.handler(args, ctx)
         except CchcError as exc:
@@ -77,7 +77,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def ok(*argv: str) -> str:
     status, out, err = run(*argv)
     assert status == 0, f"{argv}: {err}"
-    return out
+    return str(out)
 
 
 def dump(db_path: Path) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def commune_view(data: dict[str, Any], unit_id: str) -> dict[str, Any]:
 
 
 def _unit(data: dict[str, Any], progress_id: str) -> str:
-    return next(r[2] for r in data["progress"] if r[0] == progress_id)
+    return str(next(r[2] for r in data["progress"] if r[0] == progress_id))
 
 
 def test_district_and_three_commune_pcs_by_command_line(tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_district_and_three_commune_pcs_by_command_line(tmp_path: Path) -> None:
             "--db", str(dbs[name]), "sync", "enrol-request", "--unit", unit, "-o", str(request),
             "--pc-name", f"PC-{name}",
         ).strip()  # fmt: skip
-        status, out, err = run("--db", str(dbs["huyen"]), "sync", "enrol", str(request))
+        status, _out, err = run("--db", str(dbs["huyen"]), "sync", "enrol", str(request))
         assert status == 1  # not confirmed: nothing happens
         assert "--yes" in err
         shown = ok("--db", str(dbs["huyen"]), "sync", "enrol", str(request), "--yes")
@@ -230,7 +230,9 @@ def test_district_and_three_commune_pcs_by_command_line(tmp_path: Path) -> None:
     # A bundle from another district's network is refused and changes nothing.
     other = tmp_path / "other" / "cchc.db"
     ok("--db", str(other), "sync", "init-network", "--name", "Huyện Khác")
-    ok("--db", str(tmp_path / "oc" / "cchc.db"), "sync", "enrol-request", "--unit", "Xã Lạ", "-o", str(tmp_path / "oc.json"))  # fmt: skip
+    oc_request = str(tmp_path / "oc.json")
+    oc = str(tmp_path / "oc" / "cchc.db")
+    ok("--db", oc, "sync", "enrol-request", "--unit", "Xã Lạ", "-o", oc_request)
     ok("--db", str(other), "sync", "enrol", str(tmp_path / "oc.json"), "--yes")
     [foreign] = ok("--db", str(other), "sync", "export", "--to", str(tmp_path / "usb2")).split()
     before_a1 = dump(dbs["a1"])
@@ -243,14 +245,10 @@ def test_district_and_three_commune_pcs_by_command_line(tmp_path: Path) -> None:
 @pytest.mark.skipif(not _has_sync(cli.build_parser()), reason="sync not yet wired into the CLI")
 def test_the_installed_entry_point_runs_sync(tmp_path: Path) -> None:
     db = tmp_path / "d" / "cchc.db"
-    done = subprocess.run(
-        [sys.executable, "-m", "cchc_desktop", "--db", str(db), "sync", "init-network", "--name", "Huyện A"],
-        cwd=REPO, capture_output=True, text=True, check=False, timeout=120,
-    )  # fmt: skip
+    argv = [sys.executable, "-m", "cchc_desktop", "--db", str(db), "sync", "init-network"]
+    argv += ["--name", "Huyện A"]
+    done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr
-    again = subprocess.run(
-        [sys.executable, "-m", "cchc_desktop", "--db", str(db), "sync", "init-network", "--name", "Huyện A"],
-        cwd=REPO, capture_output=True, text=True, check=False, timeout=120,
-    )  # fmt: skip
+    again = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, check=False, timeout=120)
     assert again.returncode == 1
     assert "đã thuộc mạng đồng bộ" in again.stderr
