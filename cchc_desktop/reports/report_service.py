@@ -382,7 +382,9 @@ def deadline_report_data(
             and o.status.category not in _FINISHED
         ):
             soon.setdefault(key, []).append(o.unit_name)
-        status_of[key] = o.status
+        known = status_of.get(key)
+        if known is None or _SEVERITY.index(o.status.category) < _SEVERITY.index(known.category):
+            status_of[key] = o.status
     leads = {
         task_id: _lead(task)
         for appendix in plan.appendices

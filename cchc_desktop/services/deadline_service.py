@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from cchc_desktop.domain.model import MilestoneKind, WorkState
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.domain.status import TaskStatus, task_status
+from cchc_desktop.services.organisation import is_commune_group
 
 RESPONSIBLE_ROLES = ("lead", "implementing")
 
@@ -81,11 +82,12 @@ def occurrences(
         meta.setdefault(key, (appendix, no, title, year, label, kind, due, period))
         units_by_task.setdefault(key, []).append((agency, name, role))
     progress = _progress_lookup(db, {k[0] for k in meta})
+    communes = _communes(db)
     result: list[Occurrence] = []
     for key, (appendix, no, title, year, label, kind, due_text, period) in meta.items():
         due = dt.date.fromisoformat(str(due_text))
         report, report_year = judging_period(str(period) if period else None, due)
-        for unit_id, unit_name in _responsible(units_by_task[key]):
+        for unit_id, unit_name in _responsible(units_by_task[key], communes):
             found = progress.get((key[0], unit_id, report_year, str(report)))
             if found is None:
                 found = progress.get((key[0], unit_id, report_year, "*done"))
@@ -111,12 +113,32 @@ def occurrences(
 
 def _responsible(
     agencies: list[tuple[str | None, str, str | None]],
+    communes: list[tuple[str | None, str]],
 ) -> Iterable[tuple[str | None, str]]:
+    """The units that answer for a task: its lead (or implementing) agencies.
+
+    A group such as "UBND các xã, thị trấn" stands for every commune of the organisation, so
+    each commune's own progress decides its own status.
+    """
     named = [(a, n) for a, n, role in agencies if a is not None and role in RESPONSIBLE_ROLES]
-    if named:
-        return named
-    first = [(a, n) for a, n, _ in agencies if a is not None][:1]
-    return first or [(None, "")]
+    if not named:
+        named = [(a, n) for a, n, _ in agencies if a is not None][:1]
+    units: list[tuple[str | None, str]] = []
+    for agency, name in named:
+        if is_commune_group(name) and communes:
+            units.extend(c for c in communes if c not in units)
+        elif (agency, name) not in units:
+            units.append((agency, name))
+    return units or [(None, "")]
+
+
+def _communes(db: Database) -> list[tuple[str | None, str]]:
+    return [
+        (row[0], row[1])
+        for row in db.execute(
+            "SELECT id, name FROM agency WHERE kind = 'commune' AND deleted = 0 ORDER BY name"
+        ).fetchall()
+    ]
 
 
 def _progress_lookup(

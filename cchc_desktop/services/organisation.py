@@ -21,9 +21,22 @@ _OFFICE = re.compile(r"^(van phong|bo phan|to |trung tam|ban )")
 _EXTERNAL = re.compile(r"^(so |ubnd tinh|tinh |bo |chinh phu)")
 
 
+_COMMUNE_GROUP = re.compile(r"\b(cac|cap) xa\b|\bxa, thi tran\b")
+
+
+def is_commune_group(name: str) -> bool:
+    """ "UBND các xã, thị trấn", "UBND cấp xã", "UBND xã, thị trấn": all communes, not one."""
+    return bool(_COMMUNE_GROUP.search(fold(name)))
+
+
 def guess_kind(name: str) -> AgencyKind:
-    """A first guess at an agency's kind from its name; the clerk can correct it."""
+    """A first guess at an agency's kind from its name; the clerk can correct it.
+
+    A group of communes ("UBND các xã, thị trấn") is not itself a commune that reports.
+    """
     key = fold(clean(name))
+    if is_commune_group(name):
+        return AgencyKind.OFFICE
     if _COMMUNE.match(key):
         return AgencyKind.COMMUNE
     if _DEPARTMENT.match(key):
@@ -85,6 +98,7 @@ def agency_edits(name: str, kind: AgencyKind | None = None, *, needs_review: boo
     name = clean(name)
     if not name:
         raise ValidationError("Tên cơ quan, đơn vị không được để trống.")
+    name = name[0].upper() + name[1:]  # "bộ phận một cửa huyện" inside a sentence
     key = agency_key(name)
     agency = ids.agency_id(key)
     return [
