@@ -11,6 +11,7 @@ from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, 
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.reports import commands as report_commands
 from cchc_desktop.services import backup_commands
+from cchc_desktop.sync import commands as sync_commands
 
 
 def register(command: CommandFactory) -> None:
@@ -69,6 +70,7 @@ def register(command: CommandFactory) -> None:
 
     backup_commands.register(command)
     report_commands.register(command)
+    sync_commands.register(command)
 
 
 def _iso_date(text: str) -> dt.date:
