@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from cchc_desktop import __version__
+from cchc_desktop import __version__, cli_i18n
 from cchc_desktop.cli_support import (
     CliContext,
     GuiLauncher,
@@ -34,6 +34,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_i18n.install()
     parser = _Parser(
         prog="cchc-desktop",
         description="CCHC Desktop – theo dõi kế hoạch cải cách hành chính.",
