@@ -128,6 +128,7 @@ def build_agency_report(
         "của tháng cuối mỗi kỳ báo cáo để tổng hợp."
     )
     writer.add(*body)
+    del body  # the writer holds the story now; let drawn pages be freed
     closing_and_signature(writer, office, opts, last)
 
     writer.begin_section(landscape_pages=True)

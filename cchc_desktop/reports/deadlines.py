@@ -122,6 +122,7 @@ def build_overdue_report(
         "về Phòng Nội vụ để tổng hợp."
     )
     writer.add(*body)
+    del body  # the writer holds the story now; let drawn pages be freed
     closing_and_signature(writer, office, opts, last)
     for index, (rows, title) in enumerate(lists, 1):
         writer.check_cancelled()

@@ -205,11 +205,12 @@ class DataTable(Table):
     def _drawCell(  # noqa: N802 - overrides ReportLab's (pinned 5.1.0) private hook
         self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
     ) -> None:
-        # Fast path for the common cell: left-aligned, top-aligned plain text. One text object
-        # per cell instead of one per line (ReportLab's way) saves a third of the drawing time.
+        # Fast path for the common cell: top-aligned plain text, left or centred. One text
+        # object per cell instead of one per line (ReportLab's way) saves a third of the time.
+        align = cellstyle.alignment
         if not (
             isinstance(cellval, str)
-            and cellstyle.alignment == "LEFT"
+            and align in ("LEFT", "CENTER", "CENTRE")
             and cellstyle.valign == "TOP"
             and not cellstyle.direction
             and not cellstyle.shaping
@@ -223,14 +224,23 @@ class DataTable(Table):
         # The canvas font is left alone here: make the base method set it again next time.
         self._curcellstyle = None
         colpos, rowpos = pos
-        rowheight = size[1]
-        text = canv.beginText(
-            colpos + cellstyle.leftPadding,
-            rowpos + rowheight - cellstyle.topPadding - cellstyle.fontsize,
-        )
-        text.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-        for line in cellval.split("\n"):
-            text.textLine(line)
+        colwidth, rowheight = size
+        font, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
+        y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        lines = cellval.split("\n")
+        if align == "LEFT":
+            text = canv.beginText(colpos + cellstyle.leftPadding, y)
+            text.setFont(font, fontsize, leading)
+            for line in lines:
+                text.textLine(line)
+        else:
+            centre = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) / 2
+            text = canv.beginText(centre, y)
+            text.setFont(font, fontsize, leading)
+            for line in lines:
+                text.setTextOrigin(centre - _text_width(line, font, fontsize) / 2, y)
+                text.textOut(line)
+                y -= leading
         canv.drawText(text)
 
 
@@ -497,6 +507,16 @@ _CELL_PAD = 3.0
 # nearly every width is a dictionary hit instead of a glyph-by-glyph sum.
 _WORD_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 _WORD_CACHE_LIMIT = 200_000
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    widths = _WORD_WIDTHS.setdefault((font, size), {})
+    w = widths.get(text)
+    if w is None:
+        if len(widths) > _WORD_CACHE_LIMIT:
+            widths.clear()
+        w = widths[text] = pdfmetrics.stringWidth(text, font, size)
+    return w
 
 
 def wrap_cell(text: str, width: float, font: str = fonts.REGULAR, size: float = CELL_SIZE) -> str:
