@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from cchc_desktop.cli_support import CliContext, Handler, add_db_option, out, print_json
+from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services import backup_service
-
-CommandFactory = Callable[[str, str, Handler], argparse.ArgumentParser]
 
 CONFIRM_WORD = "co"
 

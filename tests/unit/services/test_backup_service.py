@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import errno
 import hashlib
 import json
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +15,7 @@ import pytest
 from sqlite_utils import Database
 
 from cchc_desktop import cli
-from cchc_desktop.errors import CchcError, NotFoundError, StoreError, ValidationError
-from cchc_desktop.services import backup_commands
+from cchc_desktop.errors import NotFoundError, StoreError, ValidationError
 from cchc_desktop.services import backup_service as bs
 from cchc_desktop.store import integrity
 from cchc_desktop.store.db import connect, open_database
@@ -433,27 +430,8 @@ def test_format_size(size: int, text: str) -> None:
 
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run `backup ...` through a parser built the way cli.build_parser builds it."""
-    parser = cli._Parser(prog="cchc-desktop")
-    cli.add_db_option(parser, top=True)
-    sub = parser.add_subparsers(dest="command", parser_class=cli._Parser)
-
-    def command(name: str, help_text: str, handler: cli.Handler) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text)
-        cli.add_db_option(p, top=False)
-        p.set_defaults(handler=handler)
-        return p
-
-    backup_commands.register(command)
-    args = parser.parse_args(argv)
-    ctx = cli.CliContext(db_path=args.db)
-    try:
-        code = args.handler(args, ctx)
-    except CchcError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
-        code = 1
-    finally:
-        ctx.close()
+    """Run the real command line in-process; return its exit status, stdout and stderr."""
+    code = cli.main(argv)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
