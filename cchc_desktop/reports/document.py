@@ -220,7 +220,8 @@ class DataTable(Table):
         if not cellval:
             return
         canv = self.canv
-        canv.setFillColor(cellstyle.color)
+        if getattr(canv, "_fillColorObj", None) != cellstyle.color:
+            canv.setFillColor(cellstyle.color)
         # The canvas font is left alone here: make the base method set it again next time.
         self._curcellstyle = None
         colpos, rowpos = pos
