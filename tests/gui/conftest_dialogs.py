@@ -48,3 +48,25 @@ class FakeOccurrence:
     due: dt.date
     unit_name: str
     status: FakeStatus
+
+
+def make_pdf(
+    path: Path, text: str = "Báo cáo kết quả cải cách hành chính", *, pages: int = 2
+) -> Path:
+    """A small PDF with Vietnamese text: page 1 A4 portrait, the others A4 landscape."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    from cchc_desktop.reports import fonts
+
+    fonts.register_fonts()
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in range(pages):
+        size = A4 if page == 0 else landscape(A4)
+        canvas.setPageSize(size)
+        canvas.setFont(fonts.REGULAR, 16)
+        canvas.drawString(72, size[1] - 100, f"{text} – trang {page + 1}")
+        canvas.rect(72, 72, size[0] - 144, size[1] - 200)
+        canvas.showPage()
+    canvas.save()
+    return path

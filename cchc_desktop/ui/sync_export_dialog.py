@@ -1,0 +1,291 @@
+"""The "Xuất dữ liệu ra USB" dialog: choose a drive or folder and a peer; bundles on a worker."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo, Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QProgressDialog, QWidget
+from sqlite_utils import Database
+
+from cchc_desktop import formatting
+from cchc_desktop.context import AppContext
+from cchc_desktop.errors import CchcError
+from cchc_desktop.qt.operations import Operations
+from cchc_desktop.qt.workers import Worker
+from cchc_desktop.store.db import connect
+from cchc_desktop.store.site import local_site
+from cchc_desktop.sync.export import ExportedBundle, export_bundles
+from cchc_desktop.sync.network import network_info
+from cchc_desktop.ui.forms.ui_sync_export_dialog import Ui_SyncExportDialog
+
+log = logging.getLogger(__name__)
+
+ROLE_LABELS = {"district": "huyện", "commune": "xã", "province": "tỉnh"}
+ALL_PEERS = ""  # the peer combo's "every PC this one sends to"
+
+
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """A PC this one exchanges bundles with."""
+
+    site_id: str
+    role: str
+    unit_name: str
+    pc_name: str
+
+    def label(self) -> str:
+        role = ROLE_LABELS.get(self.role, self.role)
+        unit = self.unit_name or f"Máy {role}"
+        return f"{unit} – {self.pc_name}" if self.pc_name else unit
+
+
+def list_peers(db: Database) -> list[Peer]:
+    """Enrolled, not revoked PCs other than this one: a commune PC sees only its district."""
+    me = local_site(db)
+    rows = db.execute(
+        "SELECT s.site_id, coalesce(s.role, ''), coalesce(a.name, ''),"
+        " coalesce(s.display_name, '') FROM site s LEFT JOIN agency a ON a.id = s.unit_id"
+        " WHERE s.site_id != ? AND s.cert IS NOT NULL AND s.revoked_after_seq IS NULL"
+        " ORDER BY s.role, a.name, s.display_name",
+        [me.site_id],
+    ).fetchall()
+    peers = [Peer(*row) for row in rows]
+    if me.role == "commune":
+        peers = [p for p in peers if p.role == "district"]
+    return peers
+
+
+def export_job(
+    db_path: Path,
+    to_dir: Path,
+    peer: str | None,
+    *,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+) -> list[ExportedBundle]:
+    """Worker body: export on the worker's own connection (sqlite3 connections are per thread)."""
+    db = connect(db_path)
+    try:
+        return export_bundles(db, to_dir, peer, percent_progress(progress), cancelled)
+    finally:
+        db.conn.close()
+
+
+def percent_progress(progress: Callable[[int], None]) -> Callable[[int, int], None]:
+    """Adapt the sync core's (done, total) callback to the Worker's percent signal."""
+
+    def report(done: int, total: int) -> None:
+        progress(min(100, done * 100 // total) if total > 0 else 0)
+
+    return report
+
+
+def _drive_label(volume: QStorageInfo) -> str:
+    free = volume.bytesAvailable() / 1_000_000_000
+    name = volume.displayName() or volume.rootPath()
+    root = volume.rootPath()
+    text = name if name == root else f"{name} ({root})"
+    return f"{text} – còn trống {formatting.number(free, decimals=1)} GB"
+
+
+class SyncExportDialog(QDialog):
+    """Write sync bundles for one peer (or all) into a USB drive or a shared folder.
+
+    The export runs on a Worker with its own database connection behind a cancellable progress
+    dialog; each bundle written is listed with the clerk's message (what it holds, "Safely
+    Remove"). Refusals (no network yet, the USB pulled out, disk full) are shown in Vietnamese.
+
+    Signals:
+        exported(list): the paths of the bundles just written.
+    """
+
+    exported = Signal(list)
+
+    def __init__(self, ctx: AppContext, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._ops = ops
+        self.ui = Ui_SyncExportDialog()
+        self.ui.setupUi(self)
+        self._worker: Worker | None = None
+        self._progress: QProgressDialog | None = None
+        self.written: list[ExportedBundle] = []
+        self._peers: list[Peer] = []
+        close = self.ui.button_box.button(QDialogButtonBox.StandardButton.Close)
+        close.setText("Đó&ng")
+        self.ui.button_box.rejected.connect(self.reject)
+        self.ui.refresh_button.clicked.connect(self.refresh_drives)
+        self.ui.drive_combo.activated.connect(self._on_drive_chosen)
+        self.ui.browse_button.clicked.connect(self._browse)
+        self.ui.folder_edit.textChanged.connect(self._update_controls)
+        self.ui.export_button.clicked.connect(self.export)
+        self._has_network = self._describe_network()
+        self._fill_peers()
+        self.refresh_drives()
+        self._update_controls()
+
+    # ------------------------------------------------------------------ public API
+
+    @classmethod
+    def ask(
+        cls, ctx: AppContext, ops: Operations, parent: QWidget | None = None
+    ) -> list[Path] | None:
+        """Show the dialog modally; return the bundles written, or None when nothing was."""
+        dialog = cls(ctx, ops, parent)
+        try:
+            dialog.exec()
+            return [b.path for b in dialog.written] or None
+        finally:
+            dialog.deleteLater()
+
+    def set_folder(self, folder: Path) -> None:
+        self.ui.folder_edit.setText(str(folder))
+
+    def folder(self) -> Path | None:
+        text = self.ui.folder_edit.text().strip()
+        return Path(text) if text else None
+
+    def peer(self) -> str | None:
+        """The chosen peer's site id, or None for every peer."""
+        data = self.ui.peer_combo.currentData()
+        return str(data) if data else None
+
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def refresh_drives(self) -> None:
+        """List the writable drives (USB sticks show up here once plugged in)."""
+        combo = self.ui.drive_combo
+        combo.clear()
+        combo.addItem("– Chọn ổ đĩa –", "")
+        for volume in QStorageInfo.mountedVolumes():
+            if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
+                continue
+            if volume.isRoot():
+                continue  # the system drive is never the USB stick
+            combo.addItem(_drive_label(volume), volume.rootPath())
+
+    def export(self) -> None:
+        """Write the bundles on a worker; the result list shows what was written."""
+        folder = self.folder()
+        if folder is None or self._worker is not None:
+            return
+        worker = Worker(export_job, self._ctx.db_path, folder, self.peer())
+        progress = QProgressDialog("Đang ghi gói dữ liệu…", "Hủy", 0, 100, self)
+        progress.setWindowTitle("Xuất dữ liệu")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(worker.cancel)
+        worker.signals.progress.connect(progress.setValue)
+        worker.signals.result.connect(self._on_result)
+        worker.signals.error.connect(self._on_error)
+        worker.signals.finished.connect(self._on_finished)
+        self._worker = worker
+        self._progress = progress
+        self._status("Đang ghi gói dữ liệu…")
+        self._update_controls()
+        worker.start()
+
+    # ------------------------------------------------------------------ slots
+
+    def _on_result(self, bundles: list[ExportedBundle]) -> None:
+        self.written.extend(bundles)
+        for bundle in bundles:
+            self.ui.result_list.addItem(f"{bundle.recipient}: {bundle.message()}")
+        if bundles:
+            self._status(f"Đã ghi {len(bundles)} gói vào {self.folder()}.")
+        else:
+            self._status("Không có máy nào để gửi.")
+        self.exported.emit([b.path for b in bundles])
+
+    def _on_error(self, exc: object) -> None:
+        if self._worker is not None and self._worker.is_cancelled():
+            self._status("Đã hủy xuất dữ liệu; không có gói nào được ghi.")
+            return
+        if isinstance(exc, CchcError):
+            self._fail(str(exc))
+        else:
+            error = exc if isinstance(exc, BaseException) else None
+            log.error("Export failed", exc_info=error)
+            self._fail(f"Không xuất được dữ liệu do lỗi không mong đợi: {exc}")
+
+    def _on_finished(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+        self._progress = None
+        self._worker = None
+        self._update_controls()
+
+    def _on_drive_chosen(self, index: int) -> None:
+        root = self.ui.drive_combo.itemData(index)
+        if root:
+            self.set_folder(Path(str(root)))
+
+    def _browse(self) -> None:
+        start = self.ui.folder_edit.text() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục ghi gói dữ liệu", start)
+        if folder:
+            self.set_folder(Path(folder))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _describe_network(self) -> bool:
+        info = network_info(self._ctx.db)
+        site = local_site(self._ctx.db)
+        role = ROLE_LABELS.get(site.role, site.role)
+        if info is None:
+            self._fail(
+                "Máy này chưa tham gia mạng đồng bộ. Máy huyện: tạo mạng (sync init-network);"
+                " máy xã: gửi yêu cầu đăng ký cho huyện rồi nhập gói đầu tiên huyện gửi về."
+            )
+            self.ui.network_label.setText("")
+            return False
+        self.ui.network_label.setText(
+            f"Mạng đồng bộ: <b>{info.name}</b> – máy này là máy {role}"
+            f"{' (' + site.display_name + ')' if site.display_name else ''}."
+        )
+        return True
+
+    def _fill_peers(self) -> None:
+        combo = self.ui.peer_combo
+        peers = list_peers(self._ctx.db) if self._has_network else []
+        self._peers = peers
+        if len(peers) != 1:
+            combo.addItem(f"Tất cả các máy ({len(peers)} máy)", ALL_PEERS)
+        for peer in peers:
+            combo.addItem(peer.label(), peer.site_id)
+        if self._has_network and not peers:
+            self._fail("Chưa có máy nào trong mạng để gửi dữ liệu tới.")
+
+    def _update_controls(self, *_args: object) -> None:
+        busy = self._worker is not None
+        ready = self._has_network and bool(self._peers)
+        self.ui.export_button.setEnabled(ready and self.folder() is not None and not busy)
+        for widget in (
+            self.ui.drive_combo,
+            self.ui.folder_edit,
+            self.ui.browse_button,
+            self.ui.peer_combo,
+            self.ui.refresh_button,
+        ):
+            widget.setEnabled(not busy)
+
+    def _status(self, text: str) -> None:
+        self.ui.status_label.setStyleSheet("")
+        self.ui.status_label.setText(text)
+
+    def _fail(self, message: str) -> None:
+        self.ui.status_label.setStyleSheet("color: #c62828;")
+        self.ui.status_label.setText(message)
+
+    def done(self, result: int) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+        super().done(result)
