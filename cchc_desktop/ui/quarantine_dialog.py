@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -10,12 +11,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilte
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QHeaderView, QWidget
 
+from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
 from cchc_desktop.domain.text import sort_key
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qtmodels.calendar_models import ITEM_ROLE, SORT_ROLE
 from cchc_desktop.sync.review import QuarantineView, display_value, list_quarantine
-from cchc_desktop.ui.conflict_review_dialog import when_text
 from cchc_desktop.ui.forms.ui_quarantine_dialog import Ui_QuarantineDialog
 
 Index = QModelIndex | QPIndex
@@ -33,6 +34,13 @@ HEADERS = (
     "Lúc sửa",
     "Lý do giữ lại",
 )
+
+
+def short_moment(moment: dt.datetime | None) -> str:
+    """ "26/11/2026 02:56" for a table cell; "" when unknown."""
+    if moment is None:
+        return ""
+    return f"{formatting.date_short(moment.date())} {moment:%H:%M}"
 
 
 def value_text(view: QuarantineView) -> str:
@@ -82,7 +90,7 @@ class QuarantineTableModel(QAbstractTableModel):
     @staticmethod
     def _text(view: QuarantineView, column: int) -> str:
         if column == COL_RECEIVED:
-            return when_text(view.received_at)
+            return short_moment(view.received_at)
         if column == COL_SITE:
             return view.site_name
         if column == COL_RECORD:
@@ -94,7 +102,7 @@ class QuarantineTableModel(QAbstractTableModel):
         if column == COL_AUTHOR:
             return view.author
         if column == COL_EDITED:
-            return when_text(view.when)
+            return short_moment(view.when)
         if column == COL_REASON:
             return view.reason_text
         return ""
@@ -139,14 +147,14 @@ class QuarantineDialog(QDialog):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_RECORD, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_VALUE, QHeaderView.ResizeMode.Stretch)
         fm = view.fontMetrics()
         for column, sample in (
-            (COL_RECEIVED, "00:00 ngày 00/00/0000"),
+            (COL_RECEIVED, "00/00/0000 00:00"),
             (COL_SITE, "Xã Minh Sơn – Máy 1"),
             (COL_FIELD, "Thời gian thực hiện"),
-            (COL_VALUE, "Giá trị khá dài"),
             (COL_AUTHOR, "Nguyễn Văn An"),
-            (COL_EDITED, "00:00 ngày 00/00/0000"),
+            (COL_EDITED, "00/00/0000 00:00"),
             (COL_REASON, "Không có quyền sửa"),
         ):
             header.resizeSection(column, fm.horizontalAdvance(sample) + 20)

@@ -33,6 +33,7 @@ from cchc_desktop.domain.text import sort_key
 from cchc_desktop.errors import CchcError, ReportError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
+from cchc_desktop.reports.data import ReportPeriod, period_phrase
 from cchc_desktop.reports.document import ReportResult
 from cchc_desktop.reports.report_service import DOC_TYPES, ReportKind, ReportRequest, build_report
 from cchc_desktop.services import organisation, plan_service, register_service, settings_service
@@ -68,9 +69,8 @@ def report_title(request: ReportRequest) -> str:
     if request.kind is ReportKind.PLAN:
         return f"Kế hoạch cải cách hành chính năm {request.year}"
     if request.kind is ReportKind.PERIOD:
-        period = request.period or ReportingPeriod.Q1
-        label = {p: text for text, p in PERIOD_CHOICES}[period].lower()
-        return f"Báo cáo kết quả CCHC {label} năm {request.year}"
+        period = ReportPeriod((request.period or ReportingPeriod.Q1).value)
+        return f"Báo cáo kết quả CCHC {period_phrase(period, request.year)}"
     if request.kind is ReportKind.OVERDUE:
         return f"Báo cáo nhiệm vụ CCHC quá hạn và sắp đến hạn năm {request.year}"
     return f"Phiếu giao nhiệm vụ CCHC năm {request.year} – {request.agency}".rstrip(" –")
@@ -208,6 +208,7 @@ class ReportDialog(QDialog):
         self.ui.button_box.rejected.connect(self.reject)
         for radio in self._kind_radios.values():
             radio.toggled.connect(self._update_controls)
+        self.ui.plan_radio.toggled.connect(self._on_plan_toggled)
         self.ui.year_combo.currentIndexChanged.connect(self._update_controls)
         self.ui.build_button.clicked.connect(self.build_preview)
         self.ui.issue_button.clicked.connect(self.issue)
@@ -557,6 +558,11 @@ class ReportDialog(QDialog):
         has_doc = self.current is not None and not busy
         self.ui.print_button.setEnabled(has_doc)
         self.ui.save_button.setEnabled(has_doc)
+
+    def _on_plan_toggled(self, checked: bool) -> None:
+        # The plan reprints its decision's own number and date; new reports leave them blank
+        # by default, for the clerk to fill in by hand after signing.
+        self.ui.blank_check.setChecked(not checked)
 
     def _next_number_text(self, doc_type: str) -> str:
         today = self._ctx.today()

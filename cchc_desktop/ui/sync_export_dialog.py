@@ -197,7 +197,9 @@ class SyncExportDialog(QDialog):
     def _on_result(self, bundles: list[ExportedBundle]) -> None:
         self.written.extend(bundles)
         for bundle in bundles:
-            self.ui.result_list.addItem(f"{bundle.recipient}: {bundle.message()}")
+            names = {p.site_id: p.label() for p in self._peers}
+            recipient = names.get(bundle.recipient, bundle.recipient)
+            self.ui.result_list.addItem(f"Gửi {recipient}: {bundle.message()}")
         if bundles:
             self._status(f"Đã ghi {len(bundles)} gói vào {self.folder()}.")
         else:

@@ -171,7 +171,7 @@ def test_save_as_copies_the_pdf(setup, qtbot, tmp_path, monkeypatch):
     asked = []
     monkeypatch.setattr(dialog, "_ask_save_path", lambda name: asked.append(name) or chosen)
     dialog.ui.save_button.click()
-    assert asked == ["Báo cáo kết quả CCHC quý i năm 2020.pdf"]
+    assert asked == ["Báo cáo kết quả CCHC quý I năm 2020.pdf"]
     assert chosen.read_bytes() == built.path.read_bytes()
     assert "Đã lưu" in dialog.ui.status_label.text()
     with pytest.raises(ReportError, match="Không lưu được"):
@@ -226,7 +226,7 @@ def test_issue_numbers_dates_rebuilds_and_records(setup, qtbot, monkeypatch):
     assert (doc.doc_type, doc.year, doc.number, doc.symbol) == ("BC", 2020, 1, "BC-UBND")
     assert doc.issued_on == TODAY
     assert doc.pdf_sha256 == blocker.args[0].sha256
-    assert doc.title == "Báo cáo kết quả CCHC quý i năm 2020"
+    assert doc.title == "Báo cáo kết quả CCHC quý I năm 2020"
     assert dialog.last_issued == blocker.args[0]
     assert changed
     assert changed[0].touches("document_register")

@@ -131,6 +131,7 @@ class Ui_ConflictReviewDialog(object):
 
         self.main_layout.addWidget(self.button_box)
 
+        self.main_layout.setStretch(1, 1)
         QWidget.setTabOrder(self.list_view, self.closed_check)
         QWidget.setTabOrder(self.closed_check, self.card_view)
         QWidget.setTabOrder(self.card_view, self.keep_button)

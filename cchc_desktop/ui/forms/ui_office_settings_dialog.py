@@ -159,6 +159,10 @@ class Ui_OfficeSettingsDialog(object):
 
         self.left_column.addWidget(self.signer_group)
 
+        self.left_spacer = QSpacerItem(10, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.left_column.addItem(self.left_spacer)
+
 
         self.columns_layout.addLayout(self.left_column)
 
