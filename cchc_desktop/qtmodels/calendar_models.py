@@ -12,19 +12,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
-from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtGui import QColor, QFont
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
 from cchc_desktop.domain.text import sort_key
+from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text, number_key
 from cchc_desktop.qtmodels.status_style import StatusLike, color_of, icon_of, status_text
 
-# Same numbering as the other views' roles (architecture.md §4.4).
-ITEM_ROLE = Qt.ItemDataRole.UserRole  # the Occurrence of a row
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw, sortable value
-
-Index = QModelIndex | QPIndex
+__all__ = ["ITEM_ROLE", "SORT_ROLE", "AgendaModel", "OccurrenceListModel", "agenda_groups"]
 
 _CLOSED = frozenset(
     {StatusCategory.DONE_ON_TIME, StatusCategory.DONE_LATE, StatusCategory.NOT_APPLICABLE}
@@ -64,11 +60,6 @@ def is_open(occurrence: OccurrenceLike) -> bool:
 # Columns shared by both models.
 COL_DUE, COL_REF, COL_TITLE, COL_LABEL, COL_UNIT, COL_STATUS = range(6)
 HEADERS = ("Hạn", "STT", "Nhiệm vụ", "Mốc", "Đơn vị", "Trạng thái")
-
-
-def _ref_key(ref: str) -> tuple[int, ...]:
-    """ "2.10" sorts after "2.9"."""
-    return tuple(int(p) if p.isdigit() else 0 for p in ref.split("."))
 
 
 def short_status(status: StatusLike) -> str:
@@ -115,11 +106,9 @@ def _occurrence_data(occ: OccurrenceLike, column: int, role: int) -> Any:
         if column == COL_DUE:
             return occ.due.toordinal()
         if column == COL_REF:
-            return str(_ref_key(occ.task_ref))
-        if column == COL_STATUS:
-            return status_text(occ.status)
+            return number_key(occ.task_ref)
         text = _occurrence_data(occ, column, Qt.ItemDataRole.DisplayRole)
-        return str(sort_key(text or ""))
+        return collation_text(text or "")
     return None
 
 
@@ -134,7 +123,7 @@ def _header(section: int, orientation: Qt.Orientation, role: int) -> Any:
 
 
 def _ordered(occurrences: Sequence[OccurrenceLike]) -> list[OccurrenceLike]:
-    return sorted(occurrences, key=lambda o: (o.due, _ref_key(o.task_ref), sort_key(o.unit_name)))
+    return sorted(occurrences, key=lambda o: (o.due, number_key(o.task_ref), sort_key(o.unit_name)))
 
 
 class OccurrenceListModel(QAbstractTableModel):

@@ -17,7 +17,7 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.domain.model import WORK_STATE_LABELS, StatusCategory, WorkState
 from cchc_desktop.errors import CchcError, ValidationError
 from cchc_desktop.qt.operations import Operations
-from cchc_desktop.qtmodels.calendar_models import ITEM_ROLE
+from cchc_desktop.qtmodels.roles import ITEM_ROLE
 from cchc_desktop.qtmodels.status_style import style_for, style_icon
 from cchc_desktop.sync.review import (
     ConflictView,
