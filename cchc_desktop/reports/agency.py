@@ -32,12 +32,12 @@ from cchc_desktop.reports.official import (
 SHEET_COLUMNS: tuple[Column, ...] = (
     Column("STT", 11, "CENTER"),
     Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
-    Column("Nhiệm vụ cụ thể", 70),
-    Column("Sản phẩm", 45),
+    Column("Nhiệm vụ cụ thể", 66),
+    Column("Sản phẩm", 42),
     Column("Vai trò", 18, "CENTER"),
-    Column("Cơ quan thực hiện", 42),
+    Column("Cơ quan thực hiện", 40),
     Column("Thời gian thực hiện", 30),
-    Column("Hạn gần nhất", 16, "CENTER"),
+    Column("Hạn gần nhất", 24, "CENTER"),
 )
 
 _ROLE_ORDER = (

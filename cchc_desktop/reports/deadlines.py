@@ -46,12 +46,12 @@ AGENCY_COLUMNS: tuple[Column, ...] = (
 DEADLINE_COLUMNS: tuple[Column, ...] = (
     Column("STT", 12, "CENTER"),
     Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
-    Column("Nhiệm vụ", 78),
-    Column("Mốc thời hạn", 40),
-    Column("Hạn", 22, "CENTER"),
+    Column("Nhiệm vụ", 74),
+    Column("Mốc thời hạn", 38),
+    Column("Hạn", 24, "CENTER"),
     Column("Số ngày", 16, "CENTER"),
-    Column("Cơ quan chủ trì", 36),
-    Column("Tình trạng / Đơn vị chưa hoàn thành", 36),
+    Column("Cơ quan chủ trì", 34),
+    Column("Tình trạng / Đơn vị chưa hoàn thành", 34),
 )
 
 NO_AGENCY = "(Chưa xác định cơ quan chủ trì)"

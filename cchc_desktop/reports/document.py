@@ -523,7 +523,8 @@ def _text_width(text: str, font: str, size: float) -> float:
 def wrap_cell(text: str, width: float, font: str = fonts.REGULAR, size: float = CELL_SIZE) -> str:
     """Wrap `text` to lines at most `width` points wide (plain-string cell; keeps line breaks).
 
-    A word wider than `width` stays whole on its own line, as in ReportLab's simpleSplit.
+    A word wider than the column (a long link or code) is cut between characters, so it never
+    spills into the next cell.
     """
     text = nfc(text).strip()
     if not text:
@@ -542,7 +543,14 @@ def wrap_cell(text: str, width: float, font: str = fonts.REGULAR, size: float = 
             w = widths.get(word)
             if w is None:
                 w = widths[word] = pdfmetrics.stringWidth(word, font, size)
-            if line and used + space + w > width:
+            if w > width:
+                if line:
+                    lines.append(" ".join(line))
+                pieces = _cut_word(word, width, font, size)
+                lines.extend(pieces[:-1])
+                line = [pieces[-1]]
+                used = pdfmetrics.stringWidth(pieces[-1], font, size)
+            elif line and used + space + w > width:
                 lines.append(" ".join(line))
                 line = [word]
                 used = w
@@ -552,6 +560,19 @@ def wrap_cell(text: str, width: float, font: str = fonts.REGULAR, size: float = 
         if line:
             lines.append(" ".join(line))
     return "\n".join(lines)
+
+
+def _cut_word(word: str, width: float, font: str, size: float) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for ch in word:
+        if current and pdfmetrics.stringWidth(current + ch, font, size) > width:
+            pieces.append(current)
+            current = ch
+        else:
+            current += ch
+    pieces.append(current)
+    return pieces
 
 
 def data_table(

@@ -41,6 +41,7 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("Ghi chú", 17),
 )
 
+_HEADING_MAX = 160  # longer numbered items are sentences of the body, not headings
 _ARTICLE = re.compile(r"^(Điều\s+\d+[a-z]?\s*[.:])\s*(.*)$", re.S)
 _APPENDIX_PREFIX = re.compile(r"^phụ\s+lục(\s+số)?\s*\d+\s*[:.\-–]?\s*", re.I)
 _LIST_BREAK = re.compile(r"(?<=[.;:])\s+(?=[-–+]\s)")
@@ -257,6 +258,8 @@ def _plan_node(writer: ReportWriter, node: PlanNode, depth: int, out: list[Flowa
         if label and not text.startswith(label) and not text.startswith(node.number + " "):
             text = f"{label} {text}" if text else label
         style = st.part if node.kind == NodeKind.PART else (st.item if depth <= 1 else st.subitem)
+        if node.kind == NodeKind.ITEM and len(text) > _HEADING_MAX:
+            style = st.body  # a numbered sentence ("2. Kinh phí thực hiện … được lấy từ …")
         if text:
             out.append(Paragraph(markup(text), style))
     elif text:

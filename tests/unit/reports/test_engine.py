@@ -298,3 +298,14 @@ def test_normal_rows_are_never_split(tmp_path: Path) -> None:
         for i in range(1, 40):
             if f"R{i}L1\n" in text or text.endswith(f"R{i}L1"):
                 assert f"R{i}L8" in text  # a row's first and last lines share a page
+
+
+def test_wrap_cell_cuts_a_word_wider_than_the_column() -> None:
+    fonts.register_fonts()
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    url = "https://dichvucong.thanhhoa.gov.vn/portaldvc/KenhTin/dich-vu-cong-truc-tuyen.aspx"
+    wrapped = wrap_cell(f"Xem {url} để biết", 90)
+    lines = wrapped.split("\n")
+    assert all(stringWidth(line, fonts.REGULAR, 12) <= 90 for line in lines)
+    assert "".join(lines).replace(" ", "") == f"Xem{url}đểbiết"
