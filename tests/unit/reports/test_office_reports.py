@@ -254,3 +254,26 @@ def test_office_reports_can_be_cancelled(
         with pytest.raises(ReportError, match="Đã huỷ tạo báo cáo"):
             build(data, office, tmp_path / "x.pdf", cancelled=lambda: True)  # type: ignore[operator]
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_deputy_signature_and_two_line_agency(
+    tmp_path: Path, deadline_data: DeadlineReportData
+) -> None:
+    office = OfficeSettings(
+        superior_agency="",
+        issuing_agency="VĂN PHÒNG HĐND VÀ UBND\nHUYỆN NGỌC LẶC",
+        authority_prefix="KT.",
+        signer_position="PHÓ CHỦ TỊCH",
+        signer_name="Nguyễn Thị Hà",
+        superior_signer_position="CHỦ TỊCH",
+    )
+    result = build_overdue_report(deadline_data, office, tmp_path / "kt.pdf")
+    first = page_texts(result.path)[0]
+    assert "VĂN PHÒNG HĐND VÀ UBND\nHUYỆN NGỌC LẶC" in first.replace(" \n", "\n").replace(
+        "\n ", "\n"
+    )
+    assert "UBND TỈNH THANH HÓA" not in first
+    lines = [line.strip() for line in first.splitlines()]
+    i = lines.index("TM. ỦY BAN NHÂN DÂN")
+    assert lines[i + 1 : i + 3] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert "Nguyễn Thị Hà" in first
