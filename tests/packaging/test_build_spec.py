@@ -112,18 +112,71 @@ def test_babel_keeps_vietnamese_and_the_fallbacks() -> None:
     assert set(CONSTANTS["BABEL_LOCALES"]) == {"root", "vi", "vi_VN", "en", "en_US"}
 
 
-def test_version_resource_numbers_come_from_the_package() -> None:
-    namespace: dict[str, Any] = {"SPECPATH": str(ROOT)}
+def spec_functions(*names: str) -> dict[str, Any]:
+    """Run build.spec's constants and the named helper functions (not the build) in a namespace."""
     tree = ast.parse(SPEC.read_text(encoding="utf-8"))
-    functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
-    wanted = [f for f in functions if f.name in {"_version_tuple", "_read_version"}]
+    wanted = [
+        node
+        for node in tree.body
+        if (isinstance(node, ast.FunctionDef) and node.name in names)
+        or (
+            isinstance(node, ast.Assign)
+            and node.targets[0].__class__ is ast.Name
+            and getattr(node.targets[0], "id", "") in CONSTANTS
+        )
+    ]
     prelude = ast.parse("from pathlib import Path\nROOT = Path(SPECPATH)").body
-    module = ast.Module(body=[*prelude, *wanted], type_ignores=[])
-    exec(compile(module, str(SPEC), "exec"), namespace)
-    assert namespace["_read_version"]() == __version__
-    numbers = namespace["_version_tuple"](__version__)
+    namespace: dict[str, Any] = {"SPECPATH": str(ROOT)}
+    exec(
+        compile(ast.Module(body=[*prelude, *wanted], type_ignores=[]), str(SPEC), "exec"), namespace
+    )
+    return namespace
+
+
+def test_version_resource_numbers_come_from_the_package() -> None:
+    spec = spec_functions("_version_tuple", "_read_version")
+    assert spec["_read_version"]() == __version__
+    numbers = spec["_version_tuple"](__version__)
     assert len(numbers) == 4
     assert ".".join(str(n) for n in numbers).startswith(__version__)
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("babel/locale-data/vi.dat", True),
+        ("babel/locale-data/vi_VN.dat", True),
+        ("babel/locale-data/root.dat", True),
+        ("babel/locale-data/en_US.dat", True),
+        ("babel/locale-data/fr.dat", False),
+        ("babel\\locale-data\\zh_Hant_HK.dat", False),
+        ("babel/global.dat", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6\\Qt\\translations\\qt_ja.qm", False),
+        ("resources/translations/qtbase_vi.qm", True),
+        ("resources/fonts/LiberationSerif-Regular.ttf", True),
+    ],
+)
+def test_data_filter(dest: str, kept: bool) -> None:
+    assert spec_functions("_keep_data")["_keep_data"](dest) is kept
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6\\plugins\\platforminputcontexts\\qtvirtualkeyboardplugin.dll", False),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("PySide6\\Qt6Qml.dll", False),
+        ("PySide6\\opengl32sw.dll", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+        ("PySide6\\Qt6Pdf.dll", True),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ],
+)
+def test_binary_filter(dest: str, kept: bool) -> None:
+    assert spec_functions("_keep_binary")["_keep_binary"](dest) is kept
 
 
 def test_icon_has_the_sizes_windows_uses() -> None:
