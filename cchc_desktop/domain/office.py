@@ -64,6 +64,7 @@ class OfficeSettings:
         document_symbols: document type ("BC") → symbol ("BC-UBND").
         recipients: default "Nơi nhận" lines, without the leading "- ".
         report_due_day: day of the month reports are due (1–28).
+        reporting_body: the standing CCHC office that collects results ("Phòng Nội vụ").
     """
 
     superior_agency: str = "UBND TỈNH THANH HÓA"
@@ -78,6 +79,7 @@ class OfficeSettings:
     document_symbols: Mapping[str, str] = field(default_factory=_symbols_default)
     recipients: tuple[str, ...] = _DEFAULT_RECIPIENTS
     report_due_day: int = 20
+    reporting_body: str = "Phòng Nội vụ"
 
     def __post_init__(self) -> None:
         # NFC and tidy spaces everywhere, so the values print and compare the same.
@@ -90,6 +92,7 @@ class OfficeSettings:
             "authority_prefix",
             "authority_body",
             "superior_signer_position",
+            "reporting_body",
         ):
             object.__setattr__(self, name, clean(getattr(self, name)))
         object.__setattr__(self, "authority_prefix", self.authority_prefix.upper())
@@ -119,6 +122,8 @@ class OfficeSettings:
             raise ValidationError("Chưa nhập họ tên người ký.")
         if not self.signer_position:
             raise ValidationError("Chưa nhập chức vụ người ký.")
+        if not self.reporting_body:
+            raise ValidationError("Chưa nhập cơ quan tổng hợp báo cáo (ví dụ: Phòng Nội vụ).")
         if self.authority_prefix == "TM." and not self.authority_body:
             raise ValidationError("Ký thay mặt (TM.) cần tên tập thể, ví dụ: ỦY BAN NHÂN DÂN.")
         if self.authority_prefix in ("KT.", "TL.", "TUQ.") and not self.superior_signer_position:

@@ -124,7 +124,7 @@ def build_agency_report(
     body.append(Paragraph(markup("Danh sách nhiệm vụ chi tiết tại Phụ lục kèm theo."), st.body))
     last = (
         f"Đề nghị {agency} tổ chức triển khai thực hiện đúng nội dung, thời hạn được giao; "
-        f"báo cáo kết quả thực hiện về Phòng Nội vụ trước ngày {office.report_due_day} "
+        f"báo cáo kết quả thực hiện về {office.reporting_body} trước ngày {office.report_due_day} "
         "của tháng cuối mỗi kỳ báo cáo để tổng hợp."
     )
     writer.add(*body)

@@ -120,7 +120,7 @@ def build_overdue_report(
     last = (
         "Đề nghị Thủ trưởng các cơ quan, đơn vị được giao chủ trì khẩn trương hoàn thành các "
         "nhiệm vụ quá hạn, chủ động triển khai các nhiệm vụ sắp đến hạn và báo cáo kết quả "
-        "về Phòng Nội vụ để tổng hợp."
+        f"về {office.reporting_body} để tổng hợp."
     )
     writer.add(*body)
     del body  # the writer holds the story now; let drawn pages be freed

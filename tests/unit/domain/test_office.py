@@ -45,6 +45,7 @@ def test_issuing_agency_keeps_explicit_line_breaks() -> None:
         ({"report_due_day": 0}, "Ngày hạn báo cáo phải từ 1 đến 28 (đang là 0)"),
         ({"report_due_day": 29}, "Ngày hạn báo cáo phải từ 1 đến 28 (đang là 29)"),
         ({"signer_name": ""}, "Chưa nhập họ tên người ký"),
+        ({"reporting_body": " "}, "Chưa nhập cơ quan tổng hợp báo cáo"),
         ({"issuing_agency": " \n "}, "Chưa nhập tên cơ quan ban hành"),
         ({"authority_body": ""}, "Ký thay mặt (TM.) cần tên tập thể"),
         ({"authority_prefix": "KT.", "superior_signer_position": ""}, "Ký KT. cần chức vụ"),
@@ -124,6 +125,7 @@ def test_to_dict_from_dict_round_trip() -> None:
         document_symbols={"BC": "BC-VP", "KH": "KH-VP"},
         recipients=("Như trên;", "Lưu: VT."),
         report_due_day=15,
+        reporting_body="Văn phòng HĐND và UBND",
     )
     stored = office.to_dict()
     assert all(isinstance(v, str) for v in stored.values())
