@@ -20,9 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlite_utils import Database
@@ -64,6 +66,7 @@ BUSINESS_TABLES = frozenset(
 # change_log at all: the log keeps the first copy received).
 EXCLUDED_REASONS = ("unauthorised", "revoked", "invalid")
 MAX_TEXT_CHARS = 1_000_000
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,18})")
 
 Value = str | int | None
 
@@ -104,9 +107,14 @@ class Changes:
         return bool(self.fields)
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def canonical_json(value: object) -> str:
     """The one JSON form hashed and exchanged: sorted keys, no spaces, UTF-8 text kept."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    if isinstance(value, str):
+        return encode_basestring(value)
+    return _CANONICAL.encode(value)
 
 
 def change_hash(
@@ -119,8 +127,16 @@ def change_hash(
     field_name: str,
     value: str | None,
 ) -> bytes:
-    """sha256 of the canonical change; equal ids with different hashes are a fork."""
-    payload = canonical_json([origin, seq, tx_seq, list(hlc), table, row_id, field_name, value])
+    """sha256 of the canonical change; equal ids with different hashes are a fork.
+
+    The payload is canonical_json([origin, seq, tx_seq, [wall, ctr], table, row_id, field,
+    value]), built directly (this runs once per change on every import).
+    """
+    q = encode_basestring
+    payload = (
+        f"[{q(origin)},{int(seq)},{int(tx_seq)},[{int(hlc[0])},{int(hlc[1])}],{q(table)},"
+        f"{q(row_id)},{q(field_name)},{'null' if value is None else q(value)}]"
+    )
     return hashlib.sha256(payload.encode("utf-8")).digest()
 
 
@@ -291,13 +307,16 @@ class ValueChecker:
 
     def problem(self, table: str, field_name: str, value: str | None) -> str | None:
         """None when the value is acceptable, else a short Vietnamese reason."""
+        rules = self._table_rules(table) if table in BUSINESS_TABLES else {}
+        if rules.get(field_name, (False, None))[1] is None:
+            return self._problem(table, field_name, value)
+        # Columns with a CHECK hold few distinct values: remember the verdicts.
         key = (table, field_name, value)
-        if key in self._cache:
-            return self._cache[key]
-        reason = self._problem(table, field_name, value)
-        if len(self._cache) < 100_000:
-            self._cache[key] = reason
-        return reason
+        if key not in self._cache:
+            if len(self._cache) >= 10_000:
+                self._cache.clear()
+            self._cache[key] = self._problem(table, field_name, value)
+        return self._cache[key]
 
     def _problem(self, table: str, field_name: str, value: str | None) -> str | None:
         if table not in BUSINESS_TABLES:
@@ -305,16 +324,18 @@ class ValueChecker:
         rules = self._table_rules(table)
         if field_name not in rules:
             return f"bảng “{table}” không có trường “{field_name}”"
-        try:
-            decoded = json.loads(value) if value is not None else None
-        except ValueError:
-            return f"giá trị của trường “{field_name}” không phải JSON"
-        if decoded is not None and not (
-            isinstance(decoded, str) or (isinstance(decoded, int) and not isinstance(decoded, bool))
-        ):
+        decoded: Any
+        if value is None or value == "null":
+            decoded = None
+        elif value[:1] == '"':
+            # Canonical JSON text of a string (the importer re-encodes every line it reads).
+            if len(value) > MAX_TEXT_CHARS:
+                return f"giá trị của trường “{field_name}” quá dài"
+            decoded = json.loads(value) if rules[field_name][1] is not None else value
+        elif _INTEGER.fullmatch(value):
+            decoded = int(value)
+        else:
             return f"giá trị của trường “{field_name}” không đúng kiểu"
-        if isinstance(decoded, str) and len(decoded) > MAX_TEXT_CHARS:
-            return f"giá trị của trường “{field_name}” quá dài"
         notnull, check = rules[field_name]
         if notnull and decoded is None:
             return f"trường “{field_name}” không được để trống"
@@ -374,14 +395,16 @@ class Merger:
     Call `add` for each change already appended to change_log (with its transaction's version
     vector), then `flush` (also every few thousand changes to bound memory). `strict` (local
     edits) lets constraint errors propagate; otherwise a row missing a required field waits for
-    its creation to arrive.
+    its creation to arrive. Changes are merged in the order added; heads are loaded in batches.
     """
 
-    def __init__(self, db: Database, *, strict: bool = False) -> None:
+    def __init__(self, db: Database, *, strict: bool = False, batch: int = 2000) -> None:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.strict = strict
+        self.batch = batch
         self.stats = MergeStats()
+        self._pending: list[tuple[LoggedChange, Mapping[str, int]]] = []
         self._fields: dict[tuple[str, str, str], _FieldState] = {}
         self._vv_cache: dict[tuple[str, int], Mapping[str, int]] = {}
         self._required: dict[str, frozenset[str]] = {}
@@ -398,20 +421,39 @@ class Merger:
             self._vv_cache[key] = vv
         return vv
 
-    def _load(self, key: tuple[str, str, str]) -> _FieldState:
-        state = self._fields.get(key)
-        if state is None:
-            rows = self.conn.execute(
-                "SELECT h.origin, h.seq, c.hlc_wall, c.hlc_ctr, c.value, c.tx_seq, t.vv"
-                " FROM field_head h JOIN change_log c ON c.origin = h.origin AND c.seq = h.seq"
-                " JOIN change_tx t ON t.origin = c.origin AND t.tx_seq = c.tx_seq"
-                " WHERE h.tbl = ? AND h.row_id = ? AND h.field = ?",
-                key,
-            ).fetchall()
-            heads = [_Version(o, s, w, c, v, self._vv(o, tx, vv)) for o, s, w, c, v, tx, vv in rows]
-            state = _FieldState(heads, frozenset((h.origin, h.seq) for h in heads))
-            self._fields[key] = state
-        return state
+    _HEADS = (
+        "SELECT h.tbl, h.row_id, h.field, h.origin, h.seq, c.hlc_wall, c.hlc_ctr, c.value,"
+        " c.tx_seq, t.vv FROM {source} CROSS JOIN change_log c ON c.origin = h.origin"
+        " AND c.seq = h.seq CROSS JOIN change_tx t ON t.origin = c.origin AND t.tx_seq = c.tx_seq"
+    )
+
+    def _load_many(self, keys: list[tuple[str, str, str]]) -> None:
+        """Load the current heads of fields not loaded yet (one query for a large batch)."""
+        found: dict[tuple[str, str, str], list[_Version]] = {key: [] for key in keys}
+        if len(keys) <= 16:
+            sql = self._HEADS.format(source="field_head h") + (
+                " WHERE h.tbl = ? AND h.row_id = ? AND h.field = ?"
+            )
+            rows: list[Any] = []
+            for key in keys:
+                rows.extend(self.conn.execute(sql, key).fetchall())
+        else:
+            self.conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS _merge_keys (tbl TEXT NOT NULL, row_id TEXT"
+                " NOT NULL, field TEXT NOT NULL, PRIMARY KEY (tbl, row_id, field)) WITHOUT ROWID"
+            )
+            self.conn.execute("DELETE FROM _merge_keys")
+            self.conn.executemany("INSERT INTO _merge_keys VALUES (?, ?, ?)", keys)
+            # CROSS JOIN fixes the loop order: the temp table has no statistics.
+            source = (
+                "_merge_keys k CROSS JOIN field_head h ON h.tbl = k.tbl AND h.row_id = k.row_id"
+                " AND h.field = k.field"
+            )
+            rows = self.conn.execute(self._HEADS.format(source=source)).fetchall()
+        for tbl, row_id, fld, o, s, w, c, v, tx, vv in rows:
+            found[(tbl, row_id, fld)].append(_Version(o, s, w, c, v, self._vv(o, tx, vv)))
+        for key, heads in found.items():
+            self._fields[key] = _FieldState(heads, frozenset((h.origin, h.seq) for h in heads))
 
     def _seen_by_any(self, key: tuple[str, str, str], version: _Version) -> bool:
         """Whether any merged-or-pending change of the field saw `version` (full scan)."""
@@ -434,8 +476,26 @@ class Merger:
 
     def add(self, change: LoggedChange, vv: Mapping[str, int]) -> None:
         """Take one new change into account (it must already be in change_log)."""
+        self._pending.append((change, vv))
+        if len(self._pending) >= self.batch:
+            self._process()
+
+    def _process(self) -> None:
+        pending, self._pending = self._pending, []
+        # An ordered set: rows are later written in the order their changes came.
+        missing = [
+            key
+            for key in dict.fromkeys((c.table, c.row_id, c.field) for c, _vv in pending)
+            if key not in self._fields
+        ]
+        if missing:
+            self._load_many(missing)
+        for change, vv in pending:
+            self._merge(change, vv)
+
+    def _merge(self, change: LoggedChange, vv: Mapping[str, int]) -> None:
         key = (change.table, change.row_id, change.field)
-        state = self._load(key)
+        state = self._fields[key]
         version = _Version(
             change.origin, change.seq, change.hlc_wall, change.hlc_ctr, change.value, vv
         )
@@ -454,6 +514,7 @@ class Merger:
 
     def flush(self) -> None:
         """Write heads, business rows and conflicts for everything added since the last flush."""
+        self._process()
         if not self._fields:
             return
         fields = self._fields
@@ -461,12 +522,16 @@ class Merger:
         removed: list[tuple[str, str, str, str, int]] = []
         added: list[tuple[str, str, str, str, int]] = []
         rows: dict[tuple[str, str], dict[str, str | None]] = {}
+        untouched_before: dict[tuple[str, str], bool] = {}
         for key, state in fields.items():
             current = {(h.origin, h.seq) for h in state.heads}
             removed.extend((*key, o, s) for o, s in state.initial - current)
             added.extend((*key, o, s) for o, s in current - state.initial)
+            row_key = (key[0], key[1])
+            untouched_before[row_key] = untouched_before.get(row_key, True) and not state.initial
             if state.heads:
-                rows.setdefault((key[0], key[1]), {})[key[2]] = _winner(state.heads).value
+                rows.setdefault(row_key, {})[key[2]] = _winner(state.heads).value
+        new_rows = self._brand_new_rows([k for k, fresh in untouched_before.items() if fresh])
         self.conn.executemany(
             "DELETE FROM field_head WHERE tbl = ? AND row_id = ? AND field = ? AND origin = ?"
             " AND seq = ?",
@@ -478,9 +543,17 @@ class Merger:
             added,
         )
         deleted_rows: list[tuple[str, str]] = []
-        for (table, row_id), values in rows.items():
-            if self._materialise(table, row_id, values):
-                deleted_rows.append((table, row_id))
+        run: dict[tuple[str, str], dict[str, str | None]] = {}
+        for row_key, values in rows.items():
+            # Rows are written in the order their changes came (foreign keys are checked).
+            if row_key in new_rows:
+                run[row_key] = values
+                continue
+            deleted_rows.extend(self._insert_new_rows(run))
+            run = {}
+            if self._materialise(row_key[0], row_key[1], values):
+                deleted_rows.append(row_key)
+        deleted_rows.extend(self._insert_new_rows(run))
         for key, state in fields.items():
             if len(state.heads) > 1 or len(state.initial) > 1:
                 self._refresh_conflict(key, "same_field", _conflict_heads(state.heads))
@@ -493,6 +566,69 @@ class Merger:
             self._refresh_conflict((table, row_id, "deleted"), "edit_vs_delete", None)
         for table, row_id in deleted_rows:
             self._check_edit_vs_delete(table, row_id)
+
+    def _brand_new_rows(self, candidates: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Rows no field of which had a head before this flush (call before writing heads)."""
+        by_table: dict[str, list[str]] = {}
+        for table, row_id in candidates:
+            by_table.setdefault(table, []).append(row_id)
+        fresh: set[tuple[str, str]] = set()
+        for table, row_ids in by_table.items():
+            for i in range(0, len(row_ids), 500):
+                chunk = row_ids[i : i + 500]
+                marks = ", ".join("?" for _ in chunk)
+                known = {
+                    r[0]
+                    for r in self.conn.execute(
+                        f"SELECT DISTINCT row_id FROM field_head WHERE tbl = ?"  # noqa: S608
+                        f" AND row_id IN ({marks})",
+                        [table, *chunk],
+                    ).fetchall()
+                }
+                fresh.update((table, r) for r in chunk if r not in known)
+        return fresh
+
+    def _insert_new_rows(
+        self, rows: Mapping[tuple[str, str], Mapping[str, str | None]]
+    ) -> list[tuple[str, str]]:
+        """Insert rows born in this flush, in order, batching runs of one table and column set.
+
+        Returns the rows born deleted.
+        """
+        deleted: list[tuple[str, str]] = []
+        group: tuple[str, tuple[str, ...]] | None = None
+        params: list[list[Any]] = []
+        for (table, row_id), values in rows.items():
+            required = self._required.get(table)
+            if required is None:
+                required = self._required[table] = required_columns(self.db, table)
+            if not self.strict and not required <= values.keys():
+                self.stats.rows_waiting += 1
+                continue
+            columns = tuple(sorted(values))
+            if (table, columns) != group:
+                self._insert_group(group, params)
+                group, params = (table, columns), []
+            params.append([row_id, *(_decode(values[c]) for c in columns)])
+            if values.get("deleted") == "1":
+                deleted.append((table, row_id))
+        self._insert_group(group, params)
+        return deleted
+
+    def _insert_group(
+        self, group: tuple[str, tuple[str, ...]] | None, params: list[list[Any]]
+    ) -> None:
+        if group is None or not params:
+            return
+        table, columns = group
+        names = ", ".join(f'"{c}"' for c in ("id", *columns))
+        marks = ", ".join("?" for _ in range(len(columns) + 1))
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns)
+        self.conn.executemany(
+            f'INSERT INTO "{table}" ({names}) VALUES ({marks})'  # noqa: S608
+            f" ON CONFLICT (id) DO UPDATE SET {updates}",
+            params,
+        )
 
     # -- business rows ---------------------------------------------------------------------
 
@@ -608,6 +744,10 @@ class Merger:
             if concurrent:
                 heads = [[delete.origin, delete.seq], *[list(c) for c in concurrent]]
         self._refresh_conflict((table, row_id, "deleted"), "edit_vs_delete", heads)
+
+
+def _decode(text: str | None) -> Any:
+    return json.loads(text) if text is not None else None
 
 
 def _conflict_heads(heads: Sequence[_Version]) -> list[list[Any]] | None:

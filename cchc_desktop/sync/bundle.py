@@ -30,6 +30,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any
 
@@ -137,7 +138,7 @@ def bundle_file_name(
 
 # ---------------------------------------------------------------------------- log lines
 
-_json_text = partial(json.dumps, ensure_ascii=False)
+_json_text = encode_basestring  # the JSON form of a str, as the canonical encoder writes it
 
 
 def change_line(

@@ -422,7 +422,10 @@ def _write_volume(
     n_changes = 0
     try:
         with tmp.open("wb") as fh:
-            with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+            # Log text compresses well; level 1 keeps export fast. Blobs are stored as they are.
+            with zipfile.ZipFile(
+                fh, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1, allowZip64=True
+            ) as zf:
                 segments: list[SegmentEntry] = []
                 for p in planned:
                     entry, new_seal = _write_segment(db, zf, p, site, site_key, tick)

@@ -594,28 +594,25 @@ def _apply_in_transaction(
         if cancelled is not None and cancelled():
             raise SyncError("Đã huỷ nhập dữ liệu; cơ sở dữ liệu không thay đổi.")
 
-    for segment in sorted(manifest.segments, key=lambda s: (s.origin, s.lo)):
-        _append_segment(
-            db, db_path, reader, segment, sha_bytes, now, counts, pre_units, site.site_id, tick
-        )
-    stats_tables: set[str] = set()
-    conflicts_opened = 0
     checker = ValueChecker(db)
-    for phase in (0, 1):
-        _decide(db, trust, phase, checker, pre_units, counts, sha_bytes, now)
-        merger = Merger(db)
-        for merged, (change, vv) in enumerate(_accepted(db, phase), start=1):
-            merger.add(change, vv)
-            if merged % BATCH == 0:
-                merger.flush()
-        merger.flush()
-        stats_tables |= merger.stats.tables
-        conflicts_opened += merger.stats.conflicts_opened
-    top = conn.execute(
-        "SELECT c.hlc_wall, c.hlc_ctr FROM _incoming i JOIN change_log c ON c.origin = i.origin"
-        " AND c.seq = i.seq WHERE i.ok = 1 ORDER BY c.hlc_wall DESC, c.hlc_ctr DESC LIMIT 1"
-    ).fetchone()
-    hlc_receive(db, max(tuple(top) if top else (0, 0), manifest.created_hlc))
+    # Plan-side changes (their origin's role decides) are checked and merged as they stream in;
+    # unit-owned rows need the whole bundle's units first, so they wait in _incoming.
+    run = _Run(db, db_path, trust, checker, Merger(db, batch=BATCH), sha_bytes, now, counts)
+    for segment in sorted(manifest.segments, key=lambda s: (s.origin, s.lo)):
+        _append_segment(run, reader, segment, pre_units, site.site_id, tick)
+    run.finish()
+    _decide(db, trust, 1, checker, pre_units, counts, sha_bytes, now)
+    unit_merger = Merger(db, batch=BATCH)
+    for merged, (change, vv) in enumerate(_accepted(db, 1), start=1):
+        unit_merger.add(change, vv)
+        run.top = max(run.top, (change.hlc_wall, change.hlc_ctr))
+        if merged % BATCH == 0:
+            unit_merger.flush()
+    unit_merger.flush()
+    stats_tables = run.merger.stats.tables | unit_merger.stats.tables
+    conflicts_opened = run.merger.stats.conflicts_opened + unit_merger.stats.conflicts_opened
+    top = run.top
+    hlc_receive(db, max(top, manifest.created_hlc))
     _register_blobs(db, db_path, manifest)
     resolved = _resolve_missing_blobs(db, db_path)
     touched = set(counts.ranges) | resolved
@@ -683,48 +680,47 @@ def _join(db: Database, trust: _Trust) -> None:
     )
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _parse_line(line: str, segment: SegmentEntry, expected_seq: int) -> LoggedChange:
     try:
         obj = json.loads(line)
-        if not isinstance(obj, dict) or len(obj) != 10:
+        if type(obj) is not dict or len(obj) != 10:
             raise ValueError("fields")
-        hlc = obj["hlc"]
-        numbers = (obj["seq"], obj["tx_seq"], *hlc)
-        texts = (obj["origin"], obj["tbl"], obj["row_id"], obj["field"], obj["author"])
-        if not isinstance(hlc, list) or len(hlc) != 2 or not all(map(_is_int, numbers)):
+        seq, tx_seq, hlc, edited = obj["seq"], obj["tx_seq"], obj["hlc"], obj["edited_wall"]
+        if type(hlc) is not list or len(hlc) != 2:
+            raise ValueError("hlc")
+        wall, ctr = hlc
+        if not (
+            type(seq) is int and type(tx_seq) is int and type(wall) is int and type(ctr) is int
+        ):
             raise ValueError("numbers")
-        if not all(isinstance(v, str) for v in texts) or len(obj["row_id"]) > 200:
-            raise ValueError("texts")
-        if obj["edited_wall"] is not None and not _is_int(obj["edited_wall"]):
+        if edited is not None and type(edited) is not int:
             raise ValueError("edited_wall")
-        change = LoggedChange(
-            origin=obj["origin"],
-            seq=obj["seq"],
-            tx_seq=obj["tx_seq"],
-            hlc_wall=hlc[0],
-            hlc_ctr=hlc[1],
-            table=obj["tbl"],
-            row_id=obj["row_id"],
-            field=obj["field"],
-            value=canonical_json(obj["value"]),
-            author=obj["author"],
-            edited_wall=obj["edited_wall"],
-        )
-    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
+        origin, table, row_id = obj["origin"], obj["tbl"], obj["row_id"]
+        field_name, author = obj["field"], obj["author"]
+        if (
+            not (
+                type(origin) is str
+                and type(table) is str
+                and type(row_id) is str
+                and type(field_name) is str
+                and type(author) is str
+            )
+            or len(row_id) > 200
+        ):
+            raise ValueError("texts")
+        value = canonical_json(obj["value"])
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise SyncError(BAD_FORMAT.format(detail=f"một dòng của {segment.path}")) from exc
-    if change.origin != segment.origin or change.seq != expected_seq or change.tx_seq < 1:
+    if origin != segment.origin or seq != expected_seq or tx_seq < 1:
         raise SyncError(BAD_FORMAT.format(detail=f"số thứ tự trong {segment.path}"))
     rebuilt = change_line(
-        change.origin, change.seq, change.tx_seq, change.hlc_wall, change.hlc_ctr, change.table,
-        change.row_id, change.field, change.value, change.author, change.edited_wall,
-    )  # fmt: skip
+        origin, seq, tx_seq, wall, ctr, table, row_id, field_name, value, author, edited
+    )
     if rebuilt != line:
         raise SyncError(BAD_FORMAT.format(detail=f"dòng không chuẩn trong {segment.path}"))
-    return change
+    return LoggedChange(
+        origin, seq, tx_seq, wall, ctr, table, row_id, field_name, value, author, edited
+    )
 
 
 def _tx_lines(reader: BundleReader, segment: SegmentEntry) -> Iterator[tuple[int, str]]:
@@ -747,26 +743,125 @@ def _tx_lines(reader: BundleReader, segment: SegmentEntry) -> Iterator[tuple[int
         yield tx_seq, vv_text
 
 
+class _Run:
+    """State of one import's streaming pass: checks and merges plan-side changes inline."""
+
+    def __init__(
+        self,
+        db: Database,
+        db_path: Path,
+        trust: _Trust,
+        checker: ValueChecker,
+        merger: Merger,
+        sha_bytes: bytes,
+        now: int,
+        counts: _Counts,
+    ) -> None:
+        self.db = db
+        self.db_path = db_path
+        self.trust = trust
+        self.checker = checker
+        self.merger = merger
+        self.sha_bytes = sha_bytes
+        self.now = now
+        self.counts = counts
+        self.top: tuple[int, int] = (0, 0)
+        self.added = 0
+
+    def append(
+        self, batch: list[tuple[LoggedChange, dict[str, int]]], tx_rows: list[tuple[str, int, str]]
+    ) -> None:
+        """Append new changes to the log; check and merge the plan-side ones now."""
+        conn = self.db.conn
+        if tx_rows:
+            conn.executemany(
+                "INSERT OR IGNORE INTO change_tx (origin, tx_seq, vv) VALUES (?, ?, ?)", tx_rows
+            )
+        if not batch:
+            return
+        insert_log(self.db, [c for c, _vv in batch], bundle=self.sha_bytes, received_at=self.now)
+        later: list[tuple[str, int, int]] = []
+        rejected: list[tuple[str, int, str, str, bytes, int]] = []
+        missing: list[tuple[str, int, str]] = []
+        for change, vv in batch:
+            if change.table == "evidence" and change.field == "sha256":
+                sha = _blob_reference(change.value)
+                if sha is not None and not blob_store.has_blob(self.db_path, sha):
+                    missing.append((change.origin, change.seq, sha))
+            if change.table in UNIT_OWNED_TABLES:
+                later.append((change.origin, change.seq, 1))
+                continue
+            reason = _refusal(
+                self.trust, None, self.checker, change.origin, change.seq, change.table,
+                change.row_id, change.field, change.value,
+            )  # fmt: skip
+            if reason is not None:
+                rejected.append(_quarantine_row(change, reason[0], self.sha_bytes, self.now))
+                if reason[0] == "revoked":
+                    self.counts.revoked[change.origin] = (
+                        self.counts.revoked.get(change.origin, 0) + 1
+                    )
+                continue
+            self.merger.add(change, vv)
+            self.top = max(self.top, (change.hlc_wall, change.hlc_ctr))
+            self.added += 1
+            if self.added % BATCH == 0:
+                self.merger.flush()
+        if later:
+            conn.executemany("INSERT INTO _incoming (origin, seq, phase) VALUES (?, ?, ?)", later)
+        if rejected:
+            conn.executemany(
+                "INSERT OR IGNORE INTO quarantine (origin, seq, reason, raw, bundle_sha256, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                rejected,
+            )
+            self.counts.n_quarantined += len(rejected)
+        if missing:
+            conn.executemany(
+                "INSERT OR IGNORE INTO missing_blob (origin, seq, sha256) VALUES (?, ?, ?)",
+                missing,
+            )
+
+    def finish(self) -> None:
+        self.merger.flush()
+
+
+def _blob_reference(value: str | None) -> str | None:
+    try:
+        sha = json.loads(value) if value is not None else None
+    except ValueError:
+        return None
+    return sha if isinstance(sha, str) and blob_store.is_sha256(sha) else None
+
+
+def _quarantine_row(
+    change: LoggedChange, reason: str, sha_bytes: bytes, now: int
+) -> tuple[str, int, str, str, bytes, int]:
+    line = change_line(
+        change.origin, change.seq, change.tx_seq, change.hlc_wall, change.hlc_ctr, change.table,
+        change.row_id, change.field, change.value, change.author, change.edited_wall,
+    )  # fmt: skip
+    return (change.origin, change.seq, reason, line, sha_bytes, now)
+
+
 def _append_segment(
-    db: Database,
-    db_path: Path,
+    run: _Run,
     reader: BundleReader,
     segment: SegmentEntry,
-    sha_bytes: bytes,
-    now: int,
-    counts: _Counts,
     pre_units: dict[tuple[str, str], str | None],
     own_site: str,
     tick: Any,
 ) -> None:
     """Append a segment's new changes to the log (duplicates skipped, forks quarantined)."""
-    conn = db.conn
+    conn = run.db.conn
+    counts = run.counts
     origin = segment.origin
     txs = _tx_lines(reader, segment)
     current_tx: tuple[int, str] | None = None
+    current_vv: dict[str, int] = {}
     used_txs = 0
     forked = False
-    batch: list[LoggedChange] = []
+    batch: list[tuple[LoggedChange, dict[str, int]]] = []
     tx_rows: list[tuple[str, int, str]] = []
     existing: dict[int, bytes] = {}
     existing_to = segment.lo - 1
@@ -785,6 +880,7 @@ def _append_segment(
             if current_tx[0] < change.tx_seq:
                 raise SyncError(BAD_FORMAT.format(detail=f"giao dịch thừa trong {segment.tx_path}"))
             tx_rows.append((origin, current_tx[0], current_tx[1]))
+            current_vv = json.loads(current_tx[1])
         if current_tx[0] != change.tx_seq:
             raise SyncError(BAD_FORMAT.format(detail=f"thứ tự giao dịch trong {segment.path}"))
         if seq > existing_to:
@@ -808,10 +904,10 @@ def _append_segment(
                 conn.execute(
                     "INSERT OR IGNORE INTO quarantine (origin, seq, reason, raw, bundle_sha256, at)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    [origin, seq, FORK_REASON, line, sha_bytes, now],
+                    [origin, seq, FORK_REASON, line, run.sha_bytes, run.now],
                 )
         else:
-            batch.append(change)
+            batch.append((change, current_vv))
             counts.n_new += 1
             counts.by_table[change.table] = counts.by_table.get(change.table, 0) + 1
             if change.table in UNIT_OWNED_TABLES and change.field == "unit_id":
@@ -822,14 +918,14 @@ def _append_segment(
                     )
         seq += 1
         if len(batch) >= BATCH:
-            _flush_append(db, db_path, batch, tx_rows, sha_bytes, now)
+            run.append(batch, tx_rows)
             tick(len(batch))
             batch, tx_rows = [], []
     if seq != segment.hi + 1:
         raise SyncError(BAD_FORMAT.format(detail=f"{segment.path} thiếu dòng"))
     if next(txs, None) is not None or used_txs != segment.n_tx:
         raise SyncError(BAD_FORMAT.format(detail=f"giao dịch thừa trong {segment.tx_path}"))
-    _flush_append(db, db_path, batch, tx_rows, sha_bytes, now)
+    run.append(batch, tx_rows)
     tick(len(batch))
     counts.ranges.setdefault(origin, []).append((segment.lo, segment.hi))
     if not forked:
@@ -837,42 +933,8 @@ def _append_segment(
             "INSERT OR IGNORE INTO segment (origin, lo, hi, n_changes, n_tx, jsonl_sha256,"
             " tx_sha256, sig, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [origin, segment.lo, segment.hi, segment.n_changes, segment.n_tx, segment.sha256,
-             segment.tx_sha256, reader.read(segment.sig_path), now],
+             segment.tx_sha256, reader.read(segment.sig_path), run.now],
         )  # fmt: skip
-
-
-def _flush_append(
-    db: Database,
-    db_path: Path,
-    batch: list[LoggedChange],
-    tx_rows: list[tuple[str, int, str]],
-    sha_bytes: bytes,
-    now: int,
-) -> None:
-    conn = db.conn
-    if tx_rows:
-        conn.executemany(
-            "INSERT OR IGNORE INTO change_tx (origin, tx_seq, vv) VALUES (?, ?, ?)", tx_rows
-        )
-    if not batch:
-        return
-    insert_log(db, batch, bundle=sha_bytes, received_at=now)
-    conn.executemany(
-        "INSERT INTO _incoming (origin, seq, phase) VALUES (?, ?, ?)",
-        [(c.origin, c.seq, 1 if c.table in UNIT_OWNED_TABLES else 0) for c in batch],
-    )
-    missing = []
-    for c in batch:
-        if c.table == "evidence" and c.field == "sha256" and c.value is not None:
-            with contextlib.suppress(ValueError):
-                sha = json.loads(c.value)
-                valid = isinstance(sha, str) and blob_store.is_sha256(sha)
-                if valid and not blob_store.has_blob(db_path, sha):
-                    missing.append((c.origin, c.seq, sha))
-    if missing:
-        conn.executemany(
-            "INSERT OR IGNORE INTO missing_blob (origin, seq, sha256) VALUES (?, ?, ?)", missing
-        )
 
 
 class _Units:
@@ -926,7 +988,7 @@ def _decide(
     rejected: list[tuple[str, int, str, str, bytes, int]] = []
     cursor = db.conn.execute(
         "SELECT c.origin, c.seq, c.tx_seq, c.hlc_wall, c.hlc_ctr, c.tbl, c.row_id, c.field,"
-        " c.value, c.author, c.edited_wall FROM _incoming i JOIN change_log c"
+        " c.value, c.author, c.edited_wall FROM _incoming i CROSS JOIN change_log c"
         " ON c.origin = i.origin AND c.seq = i.seq WHERE i.phase = ? ORDER BY i.origin, i.seq",
         [phase],
     )
@@ -957,7 +1019,7 @@ def _decide(
 
 def _refusal(
     trust: _Trust,
-    units: _Units,
+    units: _Units | None,
     checker: ValueChecker,
     origin: str,
     seq: int,
@@ -973,7 +1035,7 @@ def _refusal(
     if problem is not None:
         return "invalid", problem
     role, unit = trust.role_unit(origin)
-    if table in UNIT_OWNED_TABLES:
+    if table in UNIT_OWNED_TABLES and units is not None:
         row_unit = units.row_unit(table, row_id)
         reason = writer_allowed(
             role, unit, table, {"unit_id": row_unit}, [field_name], units.kind(row_unit)
@@ -992,8 +1054,8 @@ def _refusal(
 def _accepted(db: Database, phase: int) -> Iterator[tuple[LoggedChange, dict[str, int]]]:
     cursor = db.conn.execute(
         "SELECT c.origin, c.seq, c.tx_seq, c.hlc_wall, c.hlc_ctr, c.tbl, c.row_id, c.field,"
-        " c.value, t.vv FROM _incoming i JOIN change_log c ON c.origin = i.origin AND c.seq = i.seq"
-        " JOIN change_tx t ON t.origin = c.origin AND t.tx_seq = c.tx_seq"
+        " c.value, t.vv FROM _incoming i CROSS JOIN change_log c ON c.origin = i.origin"
+        " AND c.seq = i.seq CROSS JOIN change_tx t ON t.origin = c.origin AND t.tx_seq = c.tx_seq"
         " WHERE i.phase = ? AND i.ok = 1 ORDER BY i.origin, i.seq",
         [phase],
     )

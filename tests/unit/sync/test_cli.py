@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import random
@@ -38,6 +39,7 @@ def _has_sync(parser: argparse.ArgumentParser) -> bool:
     return False
 
 
+@functools.cache
 def _parser() -> argparse.ArgumentParser:
     """The product's parser; `sync` is added here only if the lead has not wired it in yet."""
     parser = cli.build_parser()
