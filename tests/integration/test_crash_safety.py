@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import random
@@ -28,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from cchc_desktop import cli
 from cchc_desktop.errors import StoreError
 from cchc_desktop.services import backup_service as bs
 from cchc_desktop.services.plan_service import load_plan, plan_for_year, plan_to_json
@@ -412,3 +414,72 @@ def test_backup_and_restore_round_trip_through_the_command_line(tmp_path: Path) 
     assert_sound(db_path)
     reasons = sorted(b.reason for b in bs.list_backups(db_path))
     assert reasons == ["thu-cong", "truoc-phuc-hoi"]
+
+
+# ---------------------------------------------------------------- a sync import
+
+
+def cli_ok(*argv: str) -> str:
+    """Run the command line in-process (setup steps); fail the test on a non-zero status."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(list(argv))
+    assert status == 0, f"{argv}: {err.getvalue()}"
+    return out.getvalue()
+
+
+def synced_state(db_path: Path) -> dict[str, Any]:
+    """What a sync import changes, without its wall-clock stamps: the business rows, the
+    change log, the bundles processed and whether this PC has joined the network."""
+    queries = {
+        "log": "SELECT origin, seq, content_hash FROM change_log ORDER BY 1, 2",
+        "bundles": "SELECT sha256, status, n_new FROM bundle_log ORDER BY 1",
+        "joined": "SELECT network_id, unit_id FROM local_site",
+    }
+    for table in ("agency", "plan", "plan_node", "appendix", "task", "task_agency", "milestone"):
+        queries[table] = f"SELECT * FROM {table} ORDER BY id"  # noqa: S608 - constant names
+    with opened(db_path) as db:
+        return {name: db.execute(sql).fetchall() for name, sql in queries.items()}
+
+
+def test_kill_during_sync_import(tmp_path: Path, rng: random.Random) -> None:
+    if not cli_has("sync"):
+        pytest.skip("`sync` is not registered in the command line yet")
+    district = tmp_path / "huyen" / "cchc.db"
+    commune = tmp_path / "xa" / "cchc.db"
+    usb = tmp_path / "usb"
+    request = tmp_path / "request.json"
+    cli_ok("--db", str(district), "sync", "init-network", "--name", "Huyện Ngọc Lặc")
+    cli_ok("--db", str(commune), "sync", "enrol-request", "--unit", "Xã Minh Sơn",
+           "-o", str(request), "--pc-name", "PC-XA")  # fmt: skip
+    cli_ok("--db", str(district), "sync", "enrol", str(request), "--yes")
+    [bundle] = cli_ok("--db", str(district), "sync", "export", "--to", str(usb)).split()
+    # The PC's signing key lives in the data folder beside the database: copy the whole folder.
+    pristine = commune.parent
+    before = synced_state(commune)
+
+    reference = tmp_path / "reference" / "cchc.db"
+    shutil.copytree(pristine, reference.parent)
+    command = [sys.executable, "-m", "cchc_desktop", "sync", "import", bundle, "--yes", "--db"]
+    _, import_time = run_and_kill([*command, str(reference)], 120)
+    after = synced_state(reference)
+    assert before != after
+    _, startup_time = run_and_kill(
+        [sys.executable, "-m", "cchc_desktop", "--db", str(reference), "sync", "status"], 120
+    )
+    tail = max(import_time - startup_time, 0.05)
+
+    outcomes = []
+    for i in range(5):
+        db_path = tmp_path / f"run{i}" / "cchc.db"
+        shutil.copytree(pristine, db_path.parent)
+        killed, _ = run_and_kill(
+            [*command, str(db_path)], startup_time + rng.uniform(-0.2, 1.1) * tail
+        )
+        assert_sound(db_path)
+        state = synced_state(db_path)
+        assert state in (before, after), "the sync import was half-applied"
+        outcomes.append(
+            ("killed" if killed else "finished", "after" if state == after else "before")
+        )
+    print("sync import outcomes:", outcomes)
