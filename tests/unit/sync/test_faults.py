@@ -15,11 +15,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from cchc_desktop.errors import SyncError
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Edit, apply_local_edits
 from cchc_desktop.store.db import open_database
+from cchc_desktop.sync import bundle as bundle_mod
 from cchc_desktop.sync import export as export_mod
 from cchc_desktop.sync.export import export_bundle
 from cchc_desktop.sync.importer import import_bundle
@@ -46,7 +48,7 @@ class _Fault:
         return 0
 
 
-def _open_copy(source: Path, folder: Path) -> sqlite3.Connection:
+def _open_copy(source: Path, folder: Path) -> Database:
     shutil.copytree(source, folder)
     return open_database(folder / "cchc.db")
 
@@ -123,7 +125,7 @@ def test_kill_9_during_an_import_then_a_complete_reimport(net: Net, tmp_path: Pa
                 "title": f"Nhiệm vụ bổ sung {n}",
                 "note": "ghi chú " * 5,
             },
-        )  # fmt: skip
+        )
         for n in range(2500)
     ]
     apply_local_edits(net.district.db, edits)
@@ -182,7 +184,7 @@ def test_a_failing_usb_stick_during_export_leaves_no_file_and_no_state(
         if failing == "write":
             patch.setattr(zipfile.ZipFile, "writestr", broken)
         elif failing == "fsync":
-            patch.setattr(export_mod.os, "fsync", broken)
+            patch.setattr(os, "fsync", broken)
         else:
             patch.setattr(Path, "replace", broken)
         with pytest.raises(SyncError, match="Không ghi được gói dữ liệu"):
@@ -198,7 +200,7 @@ def test_a_bundle_that_reads_back_wrong_is_removed(
 ) -> None:
     progress_row(net.a1, TASKS[0], percent=10)
     before = snapshot(net.a1.db)
-    real = export_mod.BundleReader
+    real = bundle_mod.BundleReader
 
     class BadStick(real):  # type: ignore[misc, valid-type]
         def read(self, name: str) -> bytes:
