@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from sqlite_utils import Database
 
 from cchc_desktop import formatting
-from cchc_desktop.domain.model import NodeKind
+from cchc_desktop.domain.model import STATUS_LABELS, NodeKind
 from cchc_desktop.qtmodels.roles import (
     ITEM_ROLE,
     REF_ROLE,
@@ -386,7 +386,7 @@ class TaskTreeModel(QAbstractItemModel):
             return "" if row.kind is not NodeKind.TASK else "—"
         if column == COL_STATUS:
             if row.status is not None:
-                return status_text(row.status)
+                return short_status(row)
             return "" if row.kind is not NodeKind.TASK else "Không có hạn cụ thể"
         if column == COL_PERCENT:
             return f"{row.percent} %" if row.percent is not None else ""
@@ -439,6 +439,19 @@ class TaskTreeModel(QAbstractItemModel):
         if column == COL_PERCENT:
             return row.percent if row.percent is not None else -1
         return None
+
+
+def short_status(row: TreeRow) -> str:
+    """The status cell: the deadline first when it presses ("Quá hạn 5 ngày"), else the category.
+
+    The full wording (category and deadline) is the cell's tooltip.
+    """
+    status = row.status
+    if status is None:
+        return ""
+    if (status.overdue or status.due_soon) and status.due_text:
+        return status.due_text
+    return STATUS_LABELS[status.category]
 
 
 def _status_rank(row: TreeRow) -> int:

@@ -24,8 +24,9 @@ from cchc_desktop.domain.model import (
     WorkState,
 )
 from cchc_desktop.domain.periods import ReportingPeriod, parse_period
-from cchc_desktop.domain.text import clean, nfc
+from cchc_desktop.domain.text import clean, nfc, sort_key
 from cchc_desktop.errors import NotFoundError, ValidationError
+from cchc_desktop.services.history_service import HistoryEntry, record_history
 from cchc_desktop.services.plan_service import milestone_edits
 from cchc_desktop.services.progress_service import validate_percent
 from cchc_desktop.store import ids
@@ -403,6 +404,79 @@ class ProgressEdit:
     completed_on: dt.date | None
 
 
+@dataclass(frozen=True, slots=True)
+class TaskProgress:
+    """One recorded report of a task, for the editor's list."""
+
+    id: str
+    unit_id: str
+    unit_name: str
+    year: int
+    period: ReportingPeriod
+    state: WorkState
+    percent: int | None
+    result: str
+    completed_on: dt.date | None
+    evidence_count: int
+
+
+_PERIOD_ORDER = {p.value: i for i, p in enumerate(ReportingPeriod)}
+
+
+def list_task_progress(db: Database, task_id: str) -> list[TaskProgress]:
+    """Every live progress row of the task, by year, period, then unit name."""
+    rows = [
+        TaskProgress(
+            id=r[0],
+            unit_id=r[1],
+            unit_name=r[2],
+            year=int(r[3]),
+            period=ReportingPeriod(r[4]),
+            state=WorkState(r[5]),
+            percent=r[6],
+            result=r[7],
+            completed_on=dt.date.fromisoformat(r[8]) if r[8] else None,
+            evidence_count=int(r[9]),
+        )
+        for r in db.execute(
+            "SELECT p.id, p.unit_id, g.name, p.year, p.period, p.state, p.percent, p.result,"
+            " p.completed_on,"
+            " (SELECT count(*) FROM evidence e WHERE e.progress_id = p.id AND e.deleted = 0)"
+            " FROM progress p JOIN agency g ON g.id = p.unit_id"
+            " WHERE p.task_id = ? AND p.deleted = 0",
+            [task_id],
+        ).fetchall()
+    ]
+    rows.sort(key=lambda r: (r.year, _PERIOD_ORDER[r.period.value], sort_key(r.unit_name)))
+    return rows
+
+
+def get_progress(db: Database, progress_id: str) -> TaskProgress | None:
+    row = db.execute("SELECT task_id FROM progress WHERE id = ?", [progress_id]).fetchone()
+    if row is None:
+        return None
+    return next((p for p in list_task_progress(db, row[0]) if p.id == progress_id), None)
+
+
+def reporting_units(db: Database, task_id: str) -> list[tuple[str, str]]:
+    """(id, name) of the units that may report on a task: its own agencies first (lead,
+    implementing, coordinating), then communes, then every other agency, each by name."""
+    own = [
+        (agency_id, name)
+        for agency_id, name in db.execute(
+            "SELECT ta.agency_id, g.name FROM task_agency ta JOIN agency g ON g.id = ta.agency_id"
+            " WHERE ta.task_id = ? AND ta.deleted = 0 AND g.deleted = 0 ORDER BY ta.ord",
+            [task_id],
+        ).fetchall()
+    ]
+    seen = {a for a, _n in own}
+    units = list(dict.fromkeys(own))
+    others = db.execute("SELECT id, name, kind FROM agency WHERE deleted = 0").fetchall()
+    others.sort(key=lambda r: (r[2] != "commune", sort_key(r[1])))
+    units.extend((a, n) for a, n, _k in others if a not in seen)
+    return units
+
+
 def progress_row_id(task_id: str, unit_id: str, year: int, period: ReportingPeriod | str) -> str:
     return ids.progress_id(task_id, unit_id, year, str(parse_period(str(period))))
 
@@ -460,6 +534,71 @@ def save_progress(db: Database, edit: ProgressEdit, *, today: dt.date, author: s
         "deleted": 0,
     }
     return apply_local_edits(db, [Edit("progress", row, values)], author=author)
+
+
+# ---------------------------------------------------------------- history
+
+
+@dataclass(frozen=True, slots=True)
+class RecordChange:
+    """One change-log entry with the record it belongs to, named for the clerk."""
+
+    record: str  # "Nhiệm vụ", "Tiến độ quý I 2020 – Xã Minh Sơn", "Minh chứng: bien-ban.pdf"
+    entry: HistoryEntry
+
+
+def record_changes(
+    db: Database, table: str, row_id: str, *, limit: int = 500
+) -> list[RecordChange]:
+    """The history of a tree node: a part/appendix's own row, or a task with its agencies,
+    milestones, progress reports and evidence files; newest first."""
+    if table != "task":
+        label = "Phụ lục" if table == "appendix" else "Nội dung"
+        return [RecordChange(label, e) for e in record_history(db, table, row_id, limit=limit)]
+    changes = [RecordChange("Nhiệm vụ", e) for e in record_history(db, "task", row_id, limit=limit)]
+    agencies = dict(
+        db.execute(
+            "SELECT ta.id, g.name FROM task_agency ta JOIN agency g ON g.id = ta.agency_id"
+            " WHERE ta.task_id = ?",
+            [row_id],
+        ).fetchall()
+    )
+    changes += [
+        RecordChange(f"Cơ quan: {agencies[e.row_id]}", e)
+        for e in record_history(db, "task_agency", list(agencies), limit=limit)
+    ]
+    milestones = dict(
+        db.execute("SELECT id, ord FROM milestone WHERE task_id = ?", [row_id]).fetchall()
+    )
+    changes += [
+        RecordChange(f"Mốc thời hạn {milestones[e.row_id] + 1}", e)
+        for e in record_history(db, "milestone", list(milestones), limit=limit)
+    ]
+    progress = {
+        pid: f"Tiến độ {ReportingPeriod(period).label.lower()} {year} – {unit}"
+        for pid, period, year, unit in db.execute(
+            "SELECT p.id, p.period, p.year, g.name FROM progress p"
+            " JOIN agency g ON g.id = p.unit_id WHERE p.task_id = ?",
+            [row_id],
+        ).fetchall()
+    }
+    changes += [
+        RecordChange(progress[e.row_id], e)
+        for e in record_history(db, "progress", list(progress), limit=limit)
+    ]
+    evidence = dict(
+        db.execute(
+            "SELECT e.id, e.file_name FROM evidence e JOIN progress p ON p.id = e.progress_id"
+            " WHERE p.task_id = ?",
+            [row_id],
+        ).fetchall()
+    )
+    changes += [
+        RecordChange(f"Minh chứng: {evidence[e.row_id]}", e)
+        for e in record_history(db, "evidence", list(evidence), limit=limit)
+    ]
+    changes.sort(key=lambda c: c.entry.when, reverse=True)
+    return changes[:limit]
 
 
 # ---------------------------------------------------------------- undo support

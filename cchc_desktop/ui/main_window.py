@@ -11,7 +11,7 @@ import logging
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
@@ -21,8 +21,9 @@ from cchc_desktop.qt import settings as opts
 from cchc_desktop.qt.logging_qt import log_dir
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
+from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.roles import REF_ROLE
-from cchc_desktop.qtmodels.status_style import StatusLegend
+from cchc_desktop.qtmodels.status_style import StatusLegend, legend_styles
 from cchc_desktop.qtmodels.task_filter_proxy import Deadline, TaskFilter, TaskFilterProxy
 from cchc_desktop.qtmodels.task_tree_model import (
     COL_DUE,
@@ -33,11 +34,14 @@ from cchc_desktop.qtmodels.task_tree_model import (
     COL_TITLE,
     TaskTreeModel,
 )
-from cchc_desktop.services import organisation, plan_service, tree_service
+from cchc_desktop.services import organisation, plan_service, task_service, tree_service
 from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.about_dialog import AboutDialog
+from cchc_desktop.ui.agency_dialogs import AgenciesDialog
+from cchc_desktop.ui.calendar_panel import CalendarPanel
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from cchc_desktop.ui.task_editor import TaskEditor
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +83,23 @@ class MainWindow(QMainWindow):
         self._setup_tree()
         self._setup_filters()
         self._setup_actions()
-        self.legend = StatusLegend(self.ui.legend_container)
-        self.ui.legend_layout.addWidget(self.legend, 1)
+        # Two rows, so the legend fits under a tree of any usual width.
+        styles = legend_styles()
+        rows = QVBoxLayout()
+        rows.setSpacing(2)
+        self.legends = [
+            StatusLegend(self.ui.legend_container, styles=part) for part in (styles[:4], styles[4:])
+        ]
+        for legend in self.legends:
+            rows.addWidget(legend)
+        self.ui.legend_layout.addLayout(rows, 1)
+        self.editor = TaskEditor(ctx, ops, self.undo_stack, settings, self.ui.editor_container)
+        self.ui.editor_layout.addWidget(self.editor)
+        self.node_selected.connect(self.editor.load)
+        self.editor.dirty_changed.connect(self._on_dirty_changed)
+        self.calendar = CalendarPanel(ctx, ops, self.ui.calendar_tab)
+        self.ui.calendar_layout.addWidget(self.calendar)
+        self.calendar.task_activated.connect(self.select_task)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -109,11 +128,11 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (COL_NUMBER, 64),
-            (COL_LEAD, 170),
-            (COL_DUE, 96),
-            (COL_STATUS, 190),
-            (COL_PERCENT, 64),
+            (COL_NUMBER, 50),
+            (COL_LEAD, 130),
+            (COL_DUE, 86),
+            (COL_STATUS, 156),
+            (COL_PERCENT, 54),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
@@ -179,6 +198,12 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir)))
         )
         ui.action_about.triggered.connect(self.show_about)
+        ui.action_save.triggered.connect(self.editor_save)
+        ui.action_discard.triggered.connect(lambda: self.editor.discard())
+        ui.action_delete.triggered.connect(self.delete_selected)
+        ui.action_agencies.triggered.connect(self.show_agencies)
+        ui.action_save.setEnabled(False)
+        ui.action_discard.setEnabled(False)
         self.addActions([undo, redo])
 
     # ------------------------------------------------------------------ plans
@@ -357,8 +382,13 @@ class MainWindow(QMainWindow):
         self.node_selected.emit(ref)
 
     def confirm_leave(self) -> bool:
-        """May the current record be left? The editor asks about unsaved text (overridden)."""
-        return True
+        """May the current record be left? The editor asks about unsaved text."""
+        return self.editor.confirm_leave()
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        self.ui.action_save.setEnabled(dirty and not self.ctx.read_only)
+        self.ui.action_discard.setEnabled(dirty)
+        self.setWindowModified(dirty)
 
     def _on_activated(self, index: QModelIndex) -> None:
         view = self.ui.tree_view
@@ -404,6 +434,18 @@ class MainWindow(QMainWindow):
             combo = self.ui.plan_combo
             combo.setCurrentIndex(combo.findData(row[0]))
         return self.select_ref(NodeRef(TASK, task_id))
+
+    def prepare_screenshot(self) -> None:
+        """For `gui --screenshot`: open the appendices and select the first task."""
+        self.expand_appendices()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            ref = index.data(REF_ROLE)
+            if isinstance(ref, NodeRef) and ref.table == APPENDIX and self.proxy.rowCount(index):
+                task = self.proxy.index(0, 0, index).data(REF_ROLE)
+                if isinstance(task, NodeRef):
+                    self.select_ref(task)
+                return
 
     def expand_all(self) -> None:
         self.model.load_all()
@@ -477,6 +519,43 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dialogs
 
+    def editor_save(self) -> bool:
+        return self.editor.save()
+
+    def delete_selected(self) -> None:
+        """Delete: the focused list item in the editor, or the selected task in the tree."""
+        if self.editor.isAncestorOf(self.focusWidget()) and self.editor.delete_selected():
+            return
+        if self.ui.tree_view.hasFocus() and self._current_ref is not None:
+            self.delete_task(self._current_ref)
+
+    def delete_task(self, ref: NodeRef) -> None:
+        if ref.table != TASK or self.ctx.read_only:
+            return
+        title = self.ui.tree_view.currentIndex().siblingAtColumn(1).data() or ""
+        answer = QMessageBox.question(
+            self,
+            "Xoá nhiệm vụ",
+            f"Xoá nhiệm vụ “{title}” khỏi kế hoạch?\n"
+            "Tiến độ và lịch sử vẫn được giữ; có thể hoàn tác (Ctrl+Z).",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, author = self.ctx.db, self.ctx.author
+        try:
+            run_undoable(
+                self.undo_stack,
+                self.ctx,
+                self.ops,
+                "xoá nhiệm vụ",
+                lambda: task_service.delete_task(db, ref.id, author=author),
+            )
+        except CchcError as exc:
+            self.show_error("Không xoá được", exc)
+
+    def show_agencies(self) -> None:
+        AgenciesDialog(self.ctx, self.ops, self, undo_stack=self.undo_stack).exec()
+
     def show_about(self) -> None:
         AboutDialog(self.ctx.db_path, log_dir(), self).exec()
 
@@ -497,7 +576,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = s.get(opts.MAIN_SPLITTER)
         if splitter.isEmpty() or not self.ui.main_splitter.restoreState(splitter):
-            self.ui.main_splitter.setSizes([760, 600])
+            self.ui.main_splitter.setSizes([800, 560])
         header = s.get(opts.TREE_HEADER)
         if not header.isEmpty():
             self.ui.tree_view.header().restoreState(header)

@@ -77,7 +77,7 @@ def test_columns_show_stt_title_lead_due_status_progress(seed_ctx: AppContext) -
     assert cells[0] == "1"
     assert cells[2] == "Phòng Tư pháp"
     assert cells[3] == "31/12/2019"
-    assert cells[4] == "Chưa triển khai – quá hạn"
+    assert cells[4] == "Quá hạn 75 ngày"
     assert model.index(0, 4, appendix).data(Qt.ItemDataRole.DecorationRole) is not None
 
 

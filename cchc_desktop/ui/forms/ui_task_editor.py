@@ -84,7 +84,7 @@ class Ui_TaskEditor(object):
         self.node_number_value.setObjectName(u"node_number_value")
         self.node_number_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.node_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.node_number_value)
+        self.node_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.node_number_value)
 
         self.node_text_caption = QLabel(self.node_page)
         self.node_text_caption.setObjectName(u"node_text_caption")
@@ -95,7 +95,7 @@ class Ui_TaskEditor(object):
         self.node_text_edit.setObjectName(u"node_text_edit")
         self.node_text_edit.setTabChangesFocus(True)
 
-        self.node_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.node_text_edit)
+        self.node_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.node_text_edit)
 
         self.appendix_lead_caption = QLabel(self.node_page)
         self.appendix_lead_caption.setObjectName(u"appendix_lead_caption")
@@ -105,7 +105,7 @@ class Ui_TaskEditor(object):
         self.appendix_lead_edit = QLineEdit(self.node_page)
         self.appendix_lead_edit.setObjectName(u"appendix_lead_edit")
 
-        self.node_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.appendix_lead_edit)
+        self.node_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.appendix_lead_edit)
 
         self.stack.addWidget(self.node_page)
         self.task_page = QWidget()
@@ -133,7 +133,7 @@ class Ui_TaskEditor(object):
         self.task_title_edit.setTabChangesFocus(True)
         self.task_title_edit.setMaximumSize(QSize(16777215, 72))
 
-        self.task_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.task_title_edit)
+        self.task_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.task_title_edit)
 
         self.products_caption = QLabel(self.task_scroll_content)
         self.products_caption.setObjectName(u"products_caption")
@@ -178,7 +178,7 @@ class Ui_TaskEditor(object):
         self.products_layout.addLayout(self.products_buttons)
 
 
-        self.task_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.products_row)
+        self.task_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.products_row)
 
         self.agencies_caption = QLabel(self.task_scroll_content)
         self.agencies_caption.setObjectName(u"agencies_caption")
@@ -222,7 +222,7 @@ class Ui_TaskEditor(object):
         self.agencies_layout.addLayout(self.agencies_buttons)
 
 
-        self.task_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.agencies_row)
+        self.task_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.agencies_row)
 
         self.timeline_caption = QLabel(self.task_scroll_content)
         self.timeline_caption.setObjectName(u"timeline_caption")
@@ -234,7 +234,7 @@ class Ui_TaskEditor(object):
         self.timeline_edit.setTabChangesFocus(True)
         self.timeline_edit.setMaximumSize(QSize(16777215, 56))
 
-        self.task_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.timeline_edit)
+        self.task_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.timeline_edit)
 
         self.milestones_caption = QLabel(self.task_scroll_content)
         self.milestones_caption.setObjectName(u"milestones_caption")
@@ -248,13 +248,13 @@ class Ui_TaskEditor(object):
         self.milestones_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.milestones_view.setMaximumSize(QSize(16777215, 150))
 
-        self.task_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.milestones_view)
+        self.task_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.milestones_view)
 
         self.milestones_hint = QLabel(self.task_scroll_content)
         self.milestones_hint.setObjectName(u"milestones_hint")
         self.milestones_hint.setWordWrap(True)
 
-        self.task_form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.milestones_hint)
+        self.task_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.milestones_hint)
 
         self.note_caption = QLabel(self.task_scroll_content)
         self.note_caption.setObjectName(u"note_caption")
@@ -266,7 +266,7 @@ class Ui_TaskEditor(object):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumSize(QSize(16777215, 56))
 
-        self.task_form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.note_edit)
+        self.task_form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.note_edit)
 
         self.task_scroll.setWidget(self.task_scroll_content)
 

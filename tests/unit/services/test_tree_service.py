@@ -1,0 +1,53 @@
+"""The tree's read model: levels, batches, whole plan, statuses like the calendar's summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cchc_desktop.domain.model import NodeKind
+from cchc_desktop.services import deadline_service, plan_service, tree_service
+from cchc_desktop.services.tree_service import APPENDIX, TASK
+
+TODAY = dt.date(2020, 3, 15)
+
+
+def test_levels_batches_and_whole_plan_agree(make_db) -> None:  # type: ignore[no-untyped-def]
+    db = make_db()
+    plan = plan_service.list_plans(db)[0]
+    top = tree_service.top_level(db, plan.id)
+    assert [r.kind for r in top].count(NodeKind.APPENDIX) == 7
+    appendix = next(r for r in top if r.ref.table == APPENDIX)
+    first = tree_service.children(db, appendix.ref, TODAY, offset=0, limit=4)
+    rest = tree_service.children(db, appendix.ref, TODAY, offset=4, limit=4)
+    assert [r.number for r in first + rest] == ["1", "2", "3", "4", "5", "6"]
+    whole = tree_service.whole_plan(db, plan.id, TODAY)
+    assert [r.ref for r in whole.children[appendix.ref]] == [r.ref for r in first + rest]
+    assert sum(1 for _ in whole.tasks()) == 37
+    part = top[1]
+    assert [r.ref for r in tree_service.children(db, part.ref, TODAY)] == [
+        r.ref for r in whole.children[part.ref]
+    ]
+
+
+def test_task_rows_carry_lead_due_status_and_search_key(make_db) -> None:  # type: ignore[no-untyped-def]
+    db = make_db()
+    plan = plan_service.list_plans(db)[0]
+    appendix = tree_service.top_level(db, plan.id)[5]
+    row = tree_service.children(db, appendix.ref, TODAY)[0]
+    assert row.ref.table == TASK
+    assert row.lead == "Phòng Tư pháp"
+    assert row.next_due == dt.date(2019, 12, 31)
+    assert row.overdue
+    assert row.search_key.startswith("1 ban hanh ke hoach")
+    again = tree_service.task_rows(db, [row.ref.id], TODAY)
+    assert again == [row]
+
+
+def test_summary_counts_match_the_deadline_service(make_db) -> None:  # type: ignore[no-untyped-def]
+    db = make_db()
+    plan = plan_service.list_plans(db)[0]
+    for today in (TODAY, dt.date(2020, 6, 16), dt.date(2020, 12, 28)):
+        mine = tree_service.summary_counts(db, plan.id, today)
+        theirs = deadline_service.summary(db, plan.id, 2020, today)
+        assert (mine.overdue, mine.due_soon) == (theirs.overdue_tasks, theirs.due_soon_tasks)
+        assert mine.text() == theirs.text()
