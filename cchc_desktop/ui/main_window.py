@@ -41,6 +41,7 @@ from cchc_desktop.ui.about_dialog import AboutDialog
 from cchc_desktop.ui.agency_dialogs import AgenciesDialog
 from cchc_desktop.ui.calendar_panel import CalendarPanel
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from cchc_desktop.ui.indicators_panel import IndicatorsPanel
 from cchc_desktop.ui.task_editor import TaskEditor
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self.calendar = CalendarPanel(ctx, ops, self.ui.calendar_tab)
         self.ui.calendar_layout.addWidget(self.calendar)
         self.calendar.task_activated.connect(self.select_task)
+        self.indicators = IndicatorsPanel(ctx, ops, self.undo_stack, self.ui.indicators_tab)
+        self.ui.indicators_layout.addWidget(self.indicators)
+        self.plan_changed.connect(self.indicators.set_plan)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
