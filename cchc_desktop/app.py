@@ -30,7 +30,6 @@ from cchc_desktop.qt.logging_qt import (
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.services.startup import open_or_create
-from cchc_desktop.ui.crash_dialog import CrashDialog
 from cchc_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -52,6 +51,12 @@ def _application(extra_args: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(":/icons/app.svg"))
     return app
+
+
+def _show_crash(summary: str, details: str) -> None:
+    from cchc_desktop.ui.crash_dialog import CrashDialog
+
+    CrashDialog(summary, details, log_dir(), QApplication.activeWindow()).exec()
 
 
 def build_window(db_path: Path) -> tuple[MainWindow, AppContext]:
@@ -83,11 +88,7 @@ def run_gui(
 
     crash = CrashHandler(app)
     crash.install()
-    crash.crashed.connect(
-        lambda summary, details: CrashDialog(
-            summary, details, log_dir(), QApplication.activeWindow()
-        ).exec()
-    )
+    crash.crashed.connect(_show_crash)
     try:
         try:
             window, ctx = build_window(db_path)

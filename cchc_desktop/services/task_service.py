@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from cchc_desktop.domain.deadlines import parse_timeline, timeline_needs_review
 from cchc_desktop.domain.model import (
     ROLE_LABELS,
     AgencyRole,
@@ -27,7 +26,6 @@ from cchc_desktop.domain.periods import ReportingPeriod, parse_period
 from cchc_desktop.domain.text import clean, nfc, sort_key
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services.history_service import HistoryEntry, record_history
-from cchc_desktop.services.plan_service import milestone_edits
 from cchc_desktop.services.progress_service import validate_percent
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
@@ -172,6 +170,8 @@ def preview_milestones(
     timeline: str, plan_year: int, decision_date: dt.date | None
 ) -> list[Milestone]:
     """The milestones a timeline text gives, for the editor's live preview (never raises)."""
+    from cchc_desktop.domain.deadlines import parse_timeline  # the parser loads on first use
+
     return parse_timeline(timeline, plan_year, decision_date)
 
 
@@ -290,6 +290,10 @@ def _agency_names(db: Database, agency_ids: Sequence[str]) -> dict[str, str]:
 
 def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
     """The edits that store `edit` on the task (agencies, milestones and flags included)."""
+    # The timeline parser is imported when first needed, keeping it out of window start-up.
+    from cchc_desktop.domain.deadlines import parse_timeline, timeline_needs_review
+    from cchc_desktop.services.plan_service import milestone_edits
+
     edit = validate_task_edit(edit)
     current = load_task(db, task_id)
     edits: list[Edit] = []

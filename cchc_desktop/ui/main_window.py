@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoStack
@@ -37,12 +38,12 @@ from cchc_desktop.qtmodels.task_tree_model import (
 from cchc_desktop.services import organisation, plan_service, task_service, tree_service
 from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
 from cchc_desktop.store.changes import Changes
-from cchc_desktop.ui.about_dialog import AboutDialog
-from cchc_desktop.ui.agency_dialogs import AgenciesDialog
-from cchc_desktop.ui.calendar_panel import CalendarPanel
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from cchc_desktop.ui.indicators_panel import IndicatorsPanel
 from cchc_desktop.ui.task_editor import TaskEditor
+
+if TYPE_CHECKING:
+    from cchc_desktop.ui.calendar_panel import CalendarPanel
+    from cchc_desktop.ui.indicators_panel import IndicatorsPanel
 
 log = logging.getLogger(__name__)
 
@@ -98,12 +99,11 @@ class MainWindow(QMainWindow):
         self.ui.editor_layout.addWidget(self.editor)
         self.node_selected.connect(self.editor.load)
         self.editor.dirty_changed.connect(self._on_dirty_changed)
-        self.calendar = CalendarPanel(ctx, ops, self.ui.calendar_tab)
-        self.ui.calendar_layout.addWidget(self.calendar)
-        self.calendar.task_activated.connect(self.select_task)
-        self.indicators = IndicatorsPanel(ctx, ops, self.undo_stack, self.ui.indicators_tab)
-        self.ui.indicators_layout.addWidget(self.indicators)
-        self.plan_changed.connect(self.indicators.set_plan)
+        # The calendar and indicator tabs are built when first shown: start-up stays fast.
+        self._calendar: CalendarPanel | None = None
+        self._indicators: IndicatorsPanel | None = None
+        self.ui.left_tabs.currentChanged.connect(self._on_tab_changed)
+        self.plan_changed.connect(self._on_plan_changed_for_tabs)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -209,6 +209,46 @@ class MainWindow(QMainWindow):
         ui.action_save.setEnabled(False)
         ui.action_discard.setEnabled(False)
         self.addActions([undo, redo])
+
+    # ------------------------------------------------------------------ lazy tabs
+
+    @property
+    def calendar(self) -> CalendarPanel:
+        """The deadline calendar tab (built on first use)."""
+        if self._calendar is None:
+            from cchc_desktop.ui.calendar_panel import CalendarPanel
+
+            panel = CalendarPanel(self.ctx, self.ops, self.ui.calendar_tab)
+            self.ui.calendar_layout.addWidget(panel)
+            panel.task_activated.connect(self.select_task)
+            self._calendar = panel
+        return self._calendar
+
+    @property
+    def indicators(self) -> IndicatorsPanel:
+        """The indicators tab (built on first use)."""
+        if self._indicators is None:
+            from cchc_desktop.ui.indicators_panel import IndicatorsPanel
+
+            panel = IndicatorsPanel(self.ctx, self.ops, self.undo_stack, self.ui.indicators_tab)
+            self.ui.indicators_layout.addWidget(panel)
+            panel.set_plan(self.model.plan_id)
+            self._indicators = panel
+        return self._indicators
+
+    def _on_tab_changed(self, index: int) -> None:
+        if not self.isVisible():
+            # Restoring the last tab at start-up: build it once the window is on screen.
+            QTimer.singleShot(0, lambda: self._on_tab_changed(self.ui.left_tabs.currentIndex()))
+            return
+        if index == TAB_CALENDAR:
+            _ = self.calendar
+        elif index == TAB_INDICATORS:
+            _ = self.indicators
+
+    def _on_plan_changed_for_tabs(self, plan_id: str) -> None:
+        if self._indicators is not None:
+            self._indicators.set_plan(plan_id)
 
     # ------------------------------------------------------------------ plans
 
@@ -558,9 +598,13 @@ class MainWindow(QMainWindow):
             self.show_error("Không xoá được", exc)
 
     def show_agencies(self) -> None:
+        from cchc_desktop.ui.agency_dialogs import AgenciesDialog
+
         AgenciesDialog(self.ctx, self.ops, self, undo_stack=self.undo_stack).exec()
 
     def show_about(self) -> None:
+        from cchc_desktop.ui.about_dialog import AboutDialog
+
         AboutDialog(self.ctx.db_path, log_dir(), self).exec()
 
     def show_error(self, title: str, error: BaseException) -> None:

@@ -71,7 +71,6 @@ from cchc_desktop.services.task_service import (
 from cchc_desktop.services.tree_service import TASK, NodeRef
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.sync.blobs import blob_path, register_blobs, write_blob
-from cchc_desktop.ui.agency_dialogs import AgencyPickerDialog
 from cchc_desktop.ui.forms.ui_task_editor import Ui_TaskEditor
 from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
 
@@ -753,6 +752,8 @@ class TaskEditor(QWidget):
     def add_agencies(self) -> None:
         if self.task is None:
             return
+        from cchc_desktop.ui.agency_dialogs import AgencyPickerDialog
+
         has_lead = any(i.role is AgencyRole.LEAD for i in self.agency_model.items())
         role = AgencyRole.COORDINATING if has_lead else AgencyRole.LEAD
         for picked in AgencyPickerDialog.ask(self.ctx, self.ops, self, role=role):
