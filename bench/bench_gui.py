@@ -146,7 +146,8 @@ def main() -> None:
         print(
             f"{name:8s} tasks {best['db_tasks']:>7,.0f} (plan {best['plan_tasks']:,.0f}): "
             f"start-up {best['startup']:.3f} s (wall {best['wall']:.3f} s), "
-            f"{best['rss_mb_at_startup']:.0f} MB; first search {best['first_filter'] * 1000:.0f} ms, "
+            f"{best['rss_mb_at_startup']:.0f} MB; "
+            f"first search {best['first_filter'] * 1000:.0f} ms, "
             f"keystroke max {best['filter_max_after_first'] * 1000:.0f} ms / median "
             f"{best['filter_median'] * 1000:.0f} ms; peak {best['rss_mb_peak']:.0f} MB"
         )
