@@ -45,7 +45,10 @@ from cchc_desktop.services import deadline_service
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_calendar_panel import Ui_CalendarPanel
 
-OccurrenceSource = Callable[[Database, dt.date, dt.date, dt.date], Sequence[OccurrenceLike]]
+# (db, first day, last day, today, plan id or None for every plan) → occurrences
+OccurrenceSource = Callable[
+    [Database, dt.date, dt.date, dt.date, str | None], Sequence[OccurrenceLike]
+]
 
 # Tables whose changes can move a milestone or change its status.
 WATCHED_TABLES = frozenset(
@@ -59,10 +62,10 @@ _SEVERITY = {"overdue": 0, "due_soon": 1, "in_progress_on_time": 2, "not_started
 
 
 def load_occurrences(
-    db: Database, date_from: dt.date, date_to: dt.date, today: dt.date
+    db: Database, date_from: dt.date, date_to: dt.date, today: dt.date, plan_id: str | None
 ) -> Sequence[OccurrenceLike]:
     """The default source: deadline_service.occurrences over the database."""
-    return deadline_service.occurrences(db, date_from, date_to, today=today)
+    return deadline_service.occurrences(db, date_from, date_to, today=today, plan_id=plan_id)
 
 
 class Scope(StrEnum):
@@ -209,7 +212,8 @@ class CalendarPanel(QWidget):
     A month grid marks each day's milestones by status colour; the agenda lists overdue
     milestones and those due in the next 7 or 30 days; the list below shows the milestones of the
     clicked day, of the month on screen, or of a reporting period (Quý I, 6 tháng, 9 tháng, Năm).
-    It reloads on `ops.changed` (when milestones, tasks or progress changed) and `ops.reset`.
+    It shows one plan (`plan_id`, `set_plan`; None shows every plan in the database) and reloads
+    on `ops.changed` (when milestones, tasks or progress changed) and `ops.reset`.
 
     Signals:
         task_activated(str): a milestone was double-clicked (or Enter pressed) in the agenda or
@@ -224,11 +228,13 @@ class CalendarPanel(QWidget):
         ops: Operations,
         parent: QWidget | None = None,
         *,
+        plan_id: str | None = None,
         source: OccurrenceSource | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._ops = ops
+        self._plan_id = plan_id
         self._source: OccurrenceSource = source or load_occurrences
         self.ui = Ui_CalendarPanel()
         self.ui.setupUi(self)
@@ -305,6 +311,16 @@ class CalendarPanel(QWidget):
             raise ValueError(f"horizon must be one of {HORIZONS}")
         self.ui.horizon_combo.setCurrentIndex(index)
 
+    @property
+    def plan_id(self) -> str | None:
+        return self._plan_id
+
+    def set_plan(self, plan_id: str | None) -> None:
+        """Show the milestones of one plan (the main window's plan selector); None: every plan."""
+        if plan_id != self._plan_id:
+            self._plan_id = plan_id
+            self.reload()
+
     def reload(self) -> None:
         """Read everything again: the month's marks, the agenda and the list."""
         self.calendar.set_today(self.today)
@@ -369,7 +385,7 @@ class CalendarPanel(QWidget):
         header.setMinimumSectionSize(fm.horizontalAdvance("STT") + 16)
 
     def _fetch(self, date_from: dt.date, date_to: dt.date) -> list[OccurrenceLike]:
-        return list(self._source(self._ctx.db, date_from, date_to, self.today))
+        return list(self._source(self._ctx.db, date_from, date_to, self.today, self._plan_id))
 
     def _load_month_marks(self) -> None:
         first, last = month_range(self.calendar.yearShown(), self.calendar.monthShown())

@@ -29,6 +29,7 @@ from cchc_desktop.qtmodels.status_style import (
     status_icon,
     style_for,
 )
+from cchc_desktop.services import plan_service
 from cchc_desktop.store.changes import Changes, FieldChange
 from cchc_desktop.ui.calendar_panel import CalendarPanel, Scope, period_range
 from tests.gui.conftest_dialogs import FakeOccurrence, FakeStatus, make_ctx
@@ -60,8 +61,8 @@ SAMPLE = [
 def fake_source(items):
     calls = []
 
-    def source(db, date_from, date_to, today):
-        calls.append((date_from, date_to, today))
+    def source(db, date_from, date_to, today, plan_id):
+        calls.append((date_from, date_to, today, plan_id))
         return [o for o in items if date_from <= o.due <= date_to]
 
     source.calls = calls
@@ -304,7 +305,8 @@ def test_paints_markers_offscreen(panel, qtbot):
 
 def test_real_database_seed_plan(qtbot, make_db):
     ctx = make_ctx(make_db, today=dt.date(2020, 7, 1), seed=True)
-    panel = CalendarPanel(ctx, Operations())
+    [plan] = plan_service.list_plans(ctx.db)
+    panel = CalendarPanel(ctx, Operations(), plan_id=plan.id)
     qtbot.addWidget(panel)
     groups = {g.key: g for g in panel.agenda_model.groups()}
     assert "overdue" in groups  # nothing is reported in the seed: first-half deadlines passed
@@ -321,3 +323,14 @@ def test_real_database_seed_plan(qtbot, make_db):
         d for d in days if d.month == 6 and d.year == 2020
     ]
     assert QModelIndex() == panel.agenda_model.parent(QModelIndex())
+
+
+def test_set_plan_filters_and_reloads(panel, make_db, qtbot):
+    calls = panel.source.calls
+    assert {c[3] for c in calls} == {None}
+    panel.set_plan("plan-2020")
+    assert calls[-1][3] == "plan-2020"
+    assert panel.plan_id == "plan-2020"
+    before = len(calls)
+    panel.set_plan("plan-2020")  # unchanged: nothing to read
+    assert len(calls) == before
