@@ -429,7 +429,7 @@ def _clock_warnings(db: Database, manifest: Manifest, trust: _Trust) -> list[str
             CLOCK_THEIRS.format(
                 name=trust.name(manifest.sender_site),
                 sign="+" if offset > 0 else "−",
-                days=abs(offset) // 86_400_000,
+                days=round(abs(offset) / 86_400_000),
             )
         )
     return warnings
@@ -1192,7 +1192,7 @@ def _update_peer(db: Database, manifest: Manifest, sender_role: str, now: int) -
 
 
 def _clock_suspect(db: Database, manifest: Manifest, now: int) -> None:
-    days = (manifest.created_wall - now) // 86_400_000
+    days = round((manifest.created_wall - now) / 86_400_000)
     exists = db.execute(
         "SELECT 1 FROM conflict WHERE kind = 'clock_suspect' AND row_id = ?"
         " AND closed_by_seq IS NULL",

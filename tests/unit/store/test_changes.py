@@ -308,3 +308,16 @@ def test_received_stamps_move_the_clock_at_most_a_day_ahead(db: Database) -> Non
     _agency(db)
     stamps = db.execute("SELECT hlc_wall, hlc_ctr FROM change_log ORDER BY seq").fetchall()
     assert stamps == [(NOW + MAX_DRIFT_MS, 1), (NOW + MAX_DRIFT_MS, 2)]
+
+
+def test_the_change_hash_is_the_sha256_of_the_canonical_change() -> None:
+    import hashlib
+
+    from cchc_desktop.store.changes import change_hash
+
+    for value in (None, '"Nhiệm vụ \\"số\\" 1\\n"', "42", '"đ\\u0000x"'):
+        payload = canonical_json(["S-1", 7, 3, [1790000000000, 2], "task", "r-1", "title", value])
+        expected = hashlib.sha256(payload.encode("utf-8")).digest()
+        assert (
+            change_hash("S-1", 7, 3, (1790000000000, 2), "task", "r-1", "title", value) == expected
+        )
