@@ -58,9 +58,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run(*argv: str) -> tuple[int, str, str]:
-    """Run the command line in-process (as `cli.main` does); return (status, stdout, stderr)."""
+    """Run the command line in-process; return (status, stdout, stderr).
+
+    The product's entry point `cli.main` when it has `sync`; before the lead wired it in, the
+    same steps with `sync` added to the parser.
+    """
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        if _has_sync(cli.build_parser()):
+            try:
+                status = cli.main(list(argv))
+            except SystemExit as exc:
+                status = int(exc.code or 0)
+            return status, out.getvalue(), err.getvalue()
         try:
             args = _parser().parse_args(list(argv))
         except SystemExit as exc:
