@@ -783,6 +783,7 @@ class _Run:
         later: list[tuple[str, int, int]] = []
         rejected: list[tuple[str, int, str, str, bytes, int]] = []
         missing: list[tuple[str, int, str]] = []
+        accepted: list[tuple[LoggedChange, dict[str, int]]] = []
         for change, vv in batch:
             if change.table == "evidence" and change.field == "sha256":
                 sha = _blob_reference(change.value)
@@ -795,13 +796,21 @@ class _Run:
                 self.trust, None, self.checker, change.origin, change.seq, change.table,
                 change.row_id, change.field, change.value,
             )  # fmt: skip
-            if reason is not None:
-                rejected.append(_quarantine_row(change, reason[0], self.sha_bytes, self.now))
-                if reason[0] == "revoked":
-                    self.counts.revoked[change.origin] = (
-                        self.counts.revoked.get(change.origin, 0) + 1
-                    )
+            if reason is None:
+                accepted.append((change, vv))
                 continue
+            rejected.append(_quarantine_row(change, reason[0], self.sha_bytes, self.now))
+            if reason[0] == "revoked":
+                self.counts.revoked[change.origin] = self.counts.revoked.get(change.origin, 0) + 1
+        if rejected:
+            # Set aside before anything merges: the merge must never count them as seen.
+            conn.executemany(
+                "INSERT OR IGNORE INTO quarantine (origin, seq, reason, raw, bundle_sha256, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                rejected,
+            )
+            self.counts.n_quarantined += len(rejected)
+        for change, vv in accepted:
             self.merger.add(change, vv)
             self.top = max(self.top, (change.hlc_wall, change.hlc_ctr))
             self.added += 1
@@ -809,13 +818,6 @@ class _Run:
                 self.merger.flush()
         if later:
             conn.executemany("INSERT INTO _incoming (origin, seq, phase) VALUES (?, ?, ?)", later)
-        if rejected:
-            conn.executemany(
-                "INSERT OR IGNORE INTO quarantine (origin, seq, reason, raw, bundle_sha256, at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                rejected,
-            )
-            self.counts.n_quarantined += len(rejected)
         if missing:
             conn.executemany(
                 "INSERT OR IGNORE INTO missing_blob (origin, seq, sha256) VALUES (?, ?, ?)",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.errors import OwnershipError
+from cchc_desktop.errors import OwnershipError, SyncError
 from cchc_desktop.store.changes import Edit, apply_local_edits
 from cchc_desktop.store.db import open_database
 from cchc_desktop.sync.export import export_bundle, export_bundles
@@ -263,3 +263,30 @@ def test_the_commune_learns_the_district_clock_as_its_reference(net: Net) -> Non
     assert trusted is not None
     hlc = net.a1.db.execute("SELECT hlc_wall FROM local_site").fetchone()[0]
     assert hlc >= trusted - 1000
+
+
+def test_progress_is_reported_and_cancelling_changes_nothing(net: Net) -> None:
+    for percent in (10, 20):
+        progress_row(net.a1, TASKS[0], percent=percent)
+    seen: list[tuple[int, int]] = []
+    before = snapshot(net.a1.db)
+    with pytest.raises(SyncError, match="Đã huỷ xuất dữ liệu"):
+        export_bundle(net.a1.db, net.usb, peer=net.district.site_id, cancelled=lambda: True)
+    assert not net.usb.exists() or list(net.usb.iterdir()) == []
+    assert snapshot(net.a1.db) == before
+    [path] = export_bundle(
+        net.a1.db, net.usb, peer=net.district.site_id, progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen[-1] == (6, 6)
+    before = snapshot(net.district.db)
+    with pytest.raises(SyncError, match="Đã huỷ nhập dữ liệu"):
+        import_bundle(net.district.db, path, cancelled=lambda: True)
+    assert snapshot(net.district.db) == before
+    steps: list[int] = []
+    preview = import_bundle(net.district.db, path, dry_run=True)
+    assert preview.status == "dry_run"
+    assert preview.message.startswith("Sẽ nhận 6 thay đổi mới")
+    assert snapshot(net.district.db) == before
+    result = import_bundle(net.district.db, path, progress=lambda d, _t: steps.append(d))
+    assert result.message.startswith("Đã nhận 6 thay đổi mới")
+    assert steps[-1] == 6
