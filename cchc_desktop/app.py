@@ -30,6 +30,7 @@ from cchc_desktop.qt.logging_qt import (
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.services.startup import open_or_create
+from cchc_desktop.store.integrity import is_writable, open_read_only
 from cchc_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,21 @@ def _show_crash(summary: str, details: str) -> None:
     CrashDialog(summary, details, log_dir(), QApplication.activeWindow()).exec()
 
 
+def open_context(db_path: Path) -> AppContext:
+    """Open (or create and seed) the database; a file this user cannot write opens read-only.
+
+    Raises:
+        CchcError: the database cannot be opened (damaged, newer version, not a database).
+    """
+    if db_path.exists() and db_path.stat().st_size and not is_writable(db_path):
+        log.info("%s is not writable: opening it read-only", db_path)
+        return AppContext(db=open_read_only(db_path), db_path=db_path, read_only=True)
+    return AppContext(db=open_or_create(db_path), db_path=db_path)
+
+
 def build_window(db_path: Path) -> tuple[MainWindow, AppContext]:
     """Open (or create) the database and build the main window over it."""
-    db = open_or_create(db_path)
-    ctx = AppContext(db=db, db_path=db_path)
+    ctx = open_context(db_path)
     ops = Operations()
     window = MainWindow(ctx, ops, Settings())
     ops.setParent(window)
@@ -89,7 +101,23 @@ def run_gui(
     crash = CrashHandler(app)
     crash.install()
     crash.crashed.connect(_show_crash)
+    instance = None
     try:
+        if screenshot is None:
+            from cchc_desktop.qt.single_instance import (
+                InstanceStatus,
+                SingleInstance,
+                raise_window,
+            )
+
+            instance = SingleInstance(db_path)
+            claimed = instance.start()
+            if claimed is InstanceStatus.FORWARDED:
+                log.info("%s is open in another window: brought it forward", db_path)
+                return 0
+            if claimed is not InstanceStatus.PRIMARY:
+                QMessageBox.warning(None, "CCHC Desktop", instance.message)
+                return 1
         try:
             window, ctx = build_window(db_path)
         except CchcError as exc:
@@ -101,12 +129,17 @@ def run_gui(
             return 1
         if screenshot is not None:
             return _screenshot(window, screenshot, started)
+        if instance is not None:
+            instance.activation_requested.connect(lambda: raise_window(window))
         window.show()
+        window.start_integrity_check()
         log.info("%s in %.3f s", INIT_FINISHED, time.perf_counter() - started)
         status = app.exec()
         ctx.db.conn.close()
         return status
     finally:
+        if instance is not None:
+            instance.close()
         crash.uninstall()
         if translator is not None:
             app.removeTranslator(translator)
@@ -131,7 +164,9 @@ def _screenshot(window: MainWindow, target: Path, started: float) -> int:
     log.info("%s in %.3f s", INIT_FINISHED, time.perf_counter() - started)
     target.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(target), "PNG")
-    window.close()
+    # Not close(): a screenshot must neither ask questions nor overwrite the clerk's layout.
+    window.hide()
+    window.deleteLater()
     window.ctx.db.conn.close()
     if not ok:
         sys.stderr.write(f"Không lưu được ảnh chụp vào {target}\n")

@@ -61,6 +61,9 @@ LAST_TAB = _declare(
 LAST_EVIDENCE_DIR = _declare(
     Option("evidence/last_dir", str, "", "Thư mục chọn tệp minh chứng lần trước")
 )
+LAST_IMPORT_DIR = _declare(
+    Option("import/last_dir", str, "", "Thư mục chọn văn bản kế hoạch lần trước")
+)
 LAST_UNIT_ID = _declare(Option("progress/last_unit", str, "", "Đơn vị báo cáo chọn lần trước"))
 
 

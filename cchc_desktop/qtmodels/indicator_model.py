@@ -32,6 +32,7 @@ class IndicatorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[IndicatorValue] = []
         self.targets_editable = True
+        self.read_only = False  # the database cannot be written: nothing is editable
 
     def set_rows(self, rows: Sequence[IndicatorValue]) -> None:
         self.beginResetModel()
@@ -59,6 +60,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = index.column()
+        if self.read_only:
+            return base
         if column in self.EDITABLE and (column != self.COL_TARGET or self.targets_editable):
             return base | Qt.ItemFlag.ItemIsEditable
         return base

@@ -93,7 +93,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._filter = TaskFilter()
-        self._accepted: set[int] = set()
+        self._decision: dict[int, bool] = {}  # id(TreeRow) -> accepted
         self._match_count = 0
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(False)
@@ -133,24 +133,20 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def _decide(self) -> None:
         rows = list(self.tree().loaded_rows())
         f = self._filter
-        if f.active:
-            self._accepted = {id(r) for r in rows if f.accepts(r)}
-        else:
-            self._accepted = set()
+        self._decision = {id(r): f.accepts(r) for r in rows} if f.active else {}
         self._match_count = sum(
-            1 for r in rows if r.kind is NodeKind.TASK and (not f.active or id(r) in self._accepted)
+            1 for r in rows if r.kind is NodeKind.TASK and (not f.active or self._decision[id(r)])
         )
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._filter.active:
             return True
-        tree = self.tree()
-        index = tree.index(source_row, 0, source_parent)
-        row = tree.row_at(index) if index.isValid() else None
+        row = self.tree().child_row(source_parent, source_row)
         if row is None:
             return False
-        if id(row) in self._accepted:
-            return True
+        decided = self._decision.get(id(row))
+        if decided is not None:
+            return decided
         # An edited row is a new object; judge it directly rather than wait for `refresh`.
         return self._filter.accepts(row)
 

@@ -121,6 +121,10 @@ class TaskTreeModel(QAbstractItemModel):
         if plan_id is not None:
             self.plan_loaded.emit(plan_id)
 
+    def set_database(self, db: Database) -> None:
+        """Use another connection (the database was restored and reopened)."""
+        self._db = db
+
     def reload(self) -> None:
         """Read the plan again (after a structural change); the view restores what it can."""
         self.set_plan(self._plan_id)
@@ -187,6 +191,13 @@ class TaskTreeModel(QAbstractItemModel):
 
     def row_at(self, index: Index) -> TreeRow | None:
         return self._node(index).row
+
+    def child_row(self, parent: Index, row: int) -> TreeRow | None:
+        """The row data of `parent`'s child number `row`, without building an index (the
+        filter proxy asks this for every row on every keystroke)."""
+        node = parent.internalPointer() if parent.isValid() else self._root
+        children = node.children
+        return children[row].row if 0 <= row < len(children) else None
 
     def index_of_ref(self, ref: NodeRef) -> QModelIndex:
         """The index of a loaded node, or an invalid index."""

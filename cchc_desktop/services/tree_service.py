@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -228,7 +229,7 @@ def summary_counts(
         " FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.plan_id = ? AND t.deleted = 0",
         [plan_id],
     ).fetchall()
-    rows = _task_rows(db, base, today, whole_plan_id=plan_id, soon_days=soon_days)
+    rows = _task_rows(db, base, today, whole_plan_id=plan_id, soon_days=soon_days, keys=False)
     return PlanSummaryCounts(
         overdue=sum(1 for r in rows if r.overdue),
         due_soon=sum(1 for r in rows if r.due_soon),
@@ -238,6 +239,25 @@ def summary_counts(
 
 
 # ---------------------------------------------------------------- row building
+
+
+def _fold_table() -> list[str]:
+    """`domain.text.fold` of every character up to U+1EFF (all Vietnamese letters), indexed by
+    code point: str.translate looks a list up faster than a dict, and leaves characters past its
+    end unchanged (the IndexError counts as "no mapping")."""
+    return [fold(chr(code)) for code in range(0x1F00)]
+
+
+_FOLD_TABLE = _fold_table()
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def search_text(text: str) -> str:
+    """`domain.text.fold(text)`, about three times faster on stored (NFC) text, which matters
+    for the search keys of a plan with thousands of tasks."""
+    if _COMBINING.search(text):  # decomposed marks (not NFC): take the general path
+        return fold(text)
+    return text.casefold().translate(_FOLD_TABLE)
 
 
 def _node_row(r: Sequence[object]) -> TreeRow:
@@ -251,7 +271,7 @@ def _node_row(r: Sequence[object]) -> TreeRow:
         number=str(number or ""),
         title=title,
         child_count=int(str(count)),
-        search_key=fold(f"{number} {text}"),
+        search_key=search_text(f"{number} {text}"),
     )
 
 
@@ -265,7 +285,7 @@ def _appendix_row(r: Sequence[object]) -> TreeRow:
         title=f"Phụ lục {no:02d}: {title}",
         child_count=int(str(count)),
         lead=str(lead or ""),
-        search_key=fold(f"phu luc {no} {no:02d} {title} {lead}"),
+        search_key=search_text(f"phu luc {no} {no:02d} {title} {lead}"),
     )
 
 
@@ -294,6 +314,7 @@ def _task_rows(
     *,
     whole_plan_id: str | None = None,
     soon_days: int = SOON_DAYS,
+    keys: bool = True,
 ) -> list[TreeRow]:
     facts: dict[str, _Facts] = {str(r[0]): _Facts(year=int(str(r[5]))) for r in base}
     if facts:
@@ -321,7 +342,11 @@ def _task_rows(
                 percent=_percent(f),
                 periods=judged.periods,
                 needs_review=bool(needs_review),
-                search_key=fold(f"{no} {title} {' '.join(product_list)} {every_name}"),
+                search_key=(
+                    search_text(f"{no} {title} {' '.join(product_list)} {every_name}")
+                    if keys
+                    else ""
+                ),
                 overdue=judged.overdue,
                 due_soon=judged.due_soon,
             )

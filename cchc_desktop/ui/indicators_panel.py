@@ -49,7 +49,7 @@ class IndicatorsPanel(QWidget):
         self.plan_id: str | None = None
         self.year: int | None = None
         self.model = IndicatorTableModel(self)
-        self.model.targets_editable = not ctx.read_only
+        self.model.read_only = ctx.read_only
         view = self.ui.indicator_view
         view.setModel(self.model)
         view.verticalHeader().setVisible(False)
@@ -112,6 +112,7 @@ class IndicatorsPanel(QWidget):
 
     def reload(self) -> None:
         self.ui.error_label.clear()
+        self.model.read_only = self.ctx.read_only
         unit = self.unit_id()
         if self.plan_id is None or self.year is None or unit is None:
             self.model.set_rows([])

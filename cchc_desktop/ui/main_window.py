@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from cchc_desktop.context import AppContext
@@ -23,6 +33,7 @@ from cchc_desktop.qt.logging_qt import log_dir
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.undo import run_undoable
+from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.roles import REF_ROLE
 from cchc_desktop.qtmodels.status_style import StatusLegend, legend_styles
 from cchc_desktop.qtmodels.task_filter_proxy import Deadline, TaskFilter, TaskFilterProxy
@@ -36,16 +47,26 @@ from cchc_desktop.qtmodels.task_tree_model import (
     TaskTreeModel,
 )
 from cchc_desktop.services import organisation, plan_service, task_service, tree_service
+from cchc_desktop.services.startup import open_or_create
 from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
 from cchc_desktop.store.changes import Changes
+from cchc_desktop.store.integrity import inspect_database, open_read_only
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.task_editor import TaskEditor
+
+log = logging.getLogger(__name__)
+
+
+def _inspect(
+    db_path: Path, *, progress: Callable[[int], None], cancelled: Callable[[], bool]
+) -> list[str]:
+    """Worker job: the quick_check problems of the database file (empty when sound)."""
+    return list(inspect_database(db_path).problems)
+
 
 if TYPE_CHECKING:
     from cchc_desktop.ui.calendar_panel import CalendarPanel
     from cchc_desktop.ui.indicators_panel import IndicatorsPanel
-
-log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150  # typing pause before the filter runs
 TAB_TREE, TAB_CALENDAR, TAB_INDICATORS = range(3)
@@ -206,6 +227,21 @@ class MainWindow(QMainWindow):
         ui.action_discard.triggered.connect(lambda: self.editor.discard())
         ui.action_delete.triggered.connect(self.delete_selected)
         ui.action_agencies.triggered.connect(self.show_agencies)
+        ui.action_import_plan.triggered.connect(self.import_plan)
+        ui.action_report.triggered.connect(self.show_reports)
+        ui.action_office_settings.triggered.connect(self.show_office_settings)
+        ui.action_backup.triggered.connect(self.show_backups)
+        ui.action_sync_export.triggered.connect(self.show_sync_export)
+        ui.action_sync_import.triggered.connect(self.show_sync_import)
+        ui.action_conflicts.triggered.connect(self.show_conflicts)
+        ui.action_quarantine.triggered.connect(self.show_quarantine)
+        for action in (
+            ui.action_import_plan,
+            ui.action_office_settings,
+            ui.action_backup,
+            ui.action_sync_import,
+        ):
+            action.setEnabled(not self.ctx.read_only)
         ui.action_save.setEnabled(False)
         ui.action_discard.setEnabled(False)
         self.addActions([undo, redo])
@@ -239,12 +275,16 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         if not self.isVisible():
             # Restoring the last tab at start-up: build it once the window is on screen.
-            QTimer.singleShot(0, lambda: self._on_tab_changed(self.ui.left_tabs.currentIndex()))
+            QTimer.singleShot(0, self, self._build_current_tab)
             return
         if index == TAB_CALENDAR:
             _ = self.calendar
         elif index == TAB_INDICATORS:
             _ = self.indicators
+
+    def _build_current_tab(self) -> None:
+        if self.isVisible():
+            self._on_tab_changed(self.ui.left_tabs.currentIndex())
 
     def _on_plan_changed_for_tabs(self, plan_id: str) -> None:
         if self._indicators is not None:
@@ -332,9 +372,16 @@ class MainWindow(QMainWindow):
         task_filter = self.current_filter()
         if task_filter == self.proxy.current_filter:
             return
-        self.proxy.set_filter(task_filter)
-        if task_filter.active:
-            self.ui.tree_view.expandAll()
+        first = task_filter.active and not self.model.all_loaded
+        if first:  # the first search reads the whole plan: a second on a very large plan
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.proxy.set_filter(task_filter)
+            if task_filter.active:
+                self.ui.tree_view.expandAll()
+        finally:
+            if first:
+                QGuiApplication.restoreOverrideCursor()
 
     def clear_filters(self) -> None:
         ui = self.ui
@@ -518,9 +565,15 @@ class MainWindow(QMainWindow):
         self._update_match_label()
 
     def _on_reset(self) -> None:
+        """The database changed under the views (sync import, restore): start afresh.
+
+        A restore reopens the database into `ctx.db`, so the tree is given the new connection.
+        """
         self.undo_stack.clear()
+        self.model.set_database(self.ctx.db)
         self.reload_agencies()
         self.reload_plans()
+        self.editor.load(self._current_ref if self.editor.ref is not None else None)
 
     def refresh(self) -> None:
         """F5: read everything again and judge statuses against today's date."""
@@ -560,6 +613,43 @@ class MainWindow(QMainWindow):
             source = self.model.index_of_ref(ref)
             if source.isValid():
                 view.expand(self.proxy.mapFromSource(source))
+
+    # ------------------------------------------------------------------ integrity
+
+    def start_integrity_check(self) -> None:
+        """Run `PRAGMA quick_check` on a worker once the window is up (it reads the whole
+        file, about a second per 250 MB); on damage, offer the latest good backup."""
+        if self.ctx.read_only:
+            return
+        worker = Worker(_inspect, self.ctx.db_path)
+        worker.signals.result.connect(self._on_integrity_result)
+        worker.signals.error.connect(lambda exc: log.warning("Integrity check failed: %s", exc))
+        self._integrity_worker = worker
+        worker.start()
+
+    def _on_integrity_result(self, problems: list[str]) -> None:
+        if not problems:
+            return
+        from cchc_desktop.ui.backup_dialog import IntegrityAction, IntegrityDialog
+
+        log.error("Integrity check of %s: %s", self.ctx.db_path, problems[:5])
+        decision = IntegrityDialog.ask(self, self.ctx.db_path, problems)
+        if decision.action is IntegrityAction.QUIT:
+            self.close()
+            return
+        try:
+            self.ctx.db.conn.close()
+            if decision.action is IntegrityAction.RESTORED:
+                self.ctx.db = open_or_create(self.ctx.db_path)
+            else:
+                self.ctx.db = open_read_only(self.ctx.db_path)
+                self.ctx.read_only = True
+                self.ui.status_bar.showMessage("Chỉ xem: cơ sở dữ liệu bị lỗi nên không ghi.")
+        except CchcError as exc:
+            QMessageBox.critical(self, "Không mở được dữ liệu", str(exc))
+            self.close()
+            return
+        self.ops.reset.emit()
 
     # ------------------------------------------------------------------ dialogs
 
@@ -601,6 +691,83 @@ class MainWindow(QMainWindow):
         from cchc_desktop.ui.agency_dialogs import AgenciesDialog
 
         AgenciesDialog(self.ctx, self.ops, self, undo_stack=self.undo_stack).exec()
+
+    # ------------------------------------------------------------------ other windows
+
+    def _leave_for_dialog(self) -> bool:
+        """Dialogs that may change or replace data need the editor's text saved or dropped."""
+        return self.editor.confirm_leave()
+
+    def show_reports(self) -> None:
+        from cchc_desktop.ui.report_dialog import ReportDialog
+
+        ReportDialog.ask(self.ctx, self.ops, self, year=self.plan_year())
+
+    def show_office_settings(self) -> None:
+        from cchc_desktop.ui.office_settings_dialog import OfficeSettingsDialog
+
+        OfficeSettingsDialog.ask(self.ctx, self.ops, self)
+
+    def show_backups(self) -> None:
+        from cchc_desktop.ui.backup_dialog import BackupDialog
+
+        if self._leave_for_dialog():
+            BackupDialog.ask(self, self.ctx, self.ops)
+
+    def show_sync_export(self) -> None:
+        from cchc_desktop.ui.sync_export_dialog import SyncExportDialog
+
+        SyncExportDialog.ask(self.ctx, self.ops, self)
+
+    def show_sync_import(self) -> None:
+        from cchc_desktop.ui.sync_import_dialog import SyncImportDialog
+
+        if self._leave_for_dialog():
+            SyncImportDialog.ask(self.ctx, self.ops, self)
+
+    def show_conflicts(self) -> None:
+        from cchc_desktop.ui.conflict_review_dialog import ConflictReviewDialog
+
+        dialog = ConflictReviewDialog(self.ctx, self.ops, self)
+        dialog.record_activated.connect(self._on_record_activated)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def show_quarantine(self) -> None:
+        from cchc_desktop.ui.quarantine_dialog import QuarantineDialog
+
+        QuarantineDialog.ask(self.ctx, self.ops, self)
+
+    def _on_record_activated(self, table: str, row_id: str) -> None:
+        """A record named elsewhere (a sync conflict card): show its task in the tree."""
+        task_id: str | None = row_id if table == TASK else None
+        if table in ("progress", "milestone", "task_agency"):
+            found = self.ctx.db.execute(
+                f"SELECT task_id FROM {table} WHERE id = ?",  # noqa: S608 - fixed names
+                [row_id],
+            ).fetchone()
+            task_id = found[0] if found else None
+        if task_id is not None:
+            self.select_task(task_id)
+
+    # ------------------------------------------------------------------ import
+
+    def import_plan(self) -> None:
+        """Read a plan document on a worker (own connection), then show it."""
+        from cchc_desktop.ui.plan_import import PlanImporter
+
+        if not self._leave_for_dialog():
+            return
+        importer = PlanImporter(self.ctx, self.ops, self.settings, self)
+        importer.imported.connect(self._on_plan_imported)
+        importer.choose_and_run()
+
+    def _on_plan_imported(self, plan_id: str) -> None:
+        self.reload_plans()
+        combo = self.ui.plan_combo
+        combo.setCurrentIndex(max(combo.findData(plan_id), 0))
 
     def show_about(self) -> None:
         from cchc_desktop.ui.about_dialog import AboutDialog

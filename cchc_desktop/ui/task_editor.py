@@ -303,7 +303,44 @@ class TaskEditor(QWidget):
             self._loading = False
         self._take_snapshots()
         self._refresh_history()
+        self._apply_read_only()
         self._update_state()
+
+    def _apply_read_only(self) -> None:
+        """A database that cannot be written: show everything, edit nothing."""
+        locked = self.ctx.read_only
+        ui = self.ui
+        for text in (
+            ui.node_text_edit,
+            ui.task_title_edit,
+            ui.timeline_edit,
+            ui.note_edit,
+            ui.result_edit,
+        ):
+            text.setReadOnly(locked)
+        ui.appendix_lead_edit.setReadOnly(locked)
+        for widget in (
+            ui.add_product_button,
+            ui.remove_product_button,
+            ui.add_agency_button,
+            ui.remove_agency_button,
+            ui.state_combo,
+            ui.percent_spin,
+        ):
+            widget.setEnabled(not locked)
+        if locked:
+            ui.completed_date_edit.setEnabled(False)
+        else:
+            self._update_completed_enabled()
+        triggers = (
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if locked
+            else QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        for view in (ui.products_view, ui.agencies_view, ui.milestones_view):
+            view.setEditTriggers(triggers)
+        self.evidence_model.accept_drops = not locked
 
     def _show_empty(self, message: str = "") -> None:
         ui = self.ui
@@ -491,7 +528,7 @@ class TaskEditor(QWidget):
             ui.state_combo.currentData(),
             ui.percent_spin.value(),
             ui.completed_date_edit.date().toString("yyyy-MM-dd")
-            if ui.completed_date_edit.isEnabled()
+            if ui.state_combo.currentData() == str(WorkState.DONE)
             else "",
             ui.result_edit.toPlainText(),
         )

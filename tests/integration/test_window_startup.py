@@ -92,3 +92,53 @@ def qtbot_button() -> object:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_database_that_cannot_be_written_opens_read_only(
+    qtbot: QtBot, make_db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc_desktop import app
+
+    data = Path(os.environ["CCHC_DATA_DIR"])
+    make_db()  # type: ignore[operator]
+    monkeypatch.setattr(app, "is_writable", lambda _p: False)
+    window, ctx = app.build_window(data / "cchc.db")
+    qtbot.addWidget(window)
+    assert ctx.read_only
+    assert not window.ui.action_import_plan.isEnabled()
+    window.select_task(ctx.db.execute("SELECT id FROM task LIMIT 1").fetchone()[0])
+    editor = window.editor
+    assert editor.ui.task_title_edit.isReadOnly()
+    assert not editor.ui.save_button.isEnabled()
+    ctx.db.conn.close()
+
+
+def test_damage_found_after_start_offers_the_backup_dialog(
+    qtbot: QtBot, seed_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc_desktop.ui.backup_dialog import IntegrityAction, IntegrityDecision, IntegrityDialog
+
+    asked: list[list[str]] = []
+
+    def fake_ask(
+        _cls: type, _parent: object, _path: Path, problems: list[str]
+    ) -> IntegrityDecision:
+        asked.append(list(problems))
+        return IntegrityDecision(IntegrityAction.READ_ONLY)
+
+    monkeypatch.setattr(IntegrityDialog, "ask", classmethod(fake_ask))
+    window = _window(qtbot, seed_ctx)
+    window._on_integrity_result(["*** in database main *** Page 7: btreeInitPage() error"])
+    assert asked == [["*** in database main *** Page 7: btreeInitPage() error"]]
+    assert seed_ctx.read_only
+    assert window.proxy.rowCount() == 12  # the tree reads through the reopened connection
+
+
+def test_the_integrity_check_runs_on_a_worker(qtbot: QtBot, seed_ctx: AppContext) -> None:
+    window = _window(qtbot, seed_ctx)
+    results: list[list[str]] = []
+    original = window._on_integrity_result
+    window._on_integrity_result = lambda problems: (results.append(problems), original(problems))  # type: ignore[method-assign]
+    window.start_integrity_check()
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    assert results == [[]]

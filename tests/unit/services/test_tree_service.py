@@ -51,3 +51,17 @@ def test_summary_counts_match_the_deadline_service(make_db) -> None:  # type: ig
         theirs = deadline_service.summary(db, plan.id, 2020, today)
         assert (mine.overdue, mine.due_soon) == (theirs.overdue_tasks, theirs.due_soon_tasks)
         assert mine.text() == theirs.text()
+
+
+def test_search_text_is_fold() -> None:
+    import unicodedata
+    from pathlib import Path
+
+    from cchc_desktop.domain.text import fold
+    from cchc_desktop.services.tree_service import search_text
+
+    seed = Path(__file__).resolve().parents[3] / "resources" / "ke-hoach-cchc-2020-ngoc-lac.txt"
+    for line in seed.read_text(encoding="utf-8").splitlines():
+        for text in (line, unicodedata.normalize("NFD", line), line.upper()):
+            assert search_text(text) == fold(text)
+    assert search_text("ĐẠT ĐƯỢC Ǆ ǅ ﬁ 𝔘") == fold("ĐẠT ĐƯỢC Ǆ ǅ ﬁ 𝔘")
