@@ -481,6 +481,19 @@ def reporting_units(db: Database, task_id: str) -> list[tuple[str, str]]:
     return units
 
 
+_PERIOD_WORDS = {
+    ReportingPeriod.Q1: "quý I năm",
+    ReportingPeriod.H1: "6 tháng năm",
+    ReportingPeriod.Q3: "9 tháng năm",
+    ReportingPeriod.Y: "năm",
+}
+
+
+def period_phrase(period: ReportingPeriod, year: int) -> str:
+    """The report in running text: "quý I năm 2020", "6 tháng năm 2020", "năm 2020"."""
+    return f"{_PERIOD_WORDS[period]} {year}"
+
+
 def progress_row_id(task_id: str, unit_id: str, year: int, period: ReportingPeriod | str) -> str:
     return ids.progress_id(task_id, unit_id, year, str(parse_period(str(period))))
 
@@ -579,7 +592,7 @@ def record_changes(
         for e in record_history(db, "milestone", list(milestones), limit=limit)
     ]
     progress = {
-        pid: f"Tiến độ {ReportingPeriod(period).label.lower()} {year} – {unit}"
+        pid: f"Tiến độ {period_phrase(ReportingPeriod(period), year)} – {unit}"
         for pid, period, year, unit in db.execute(
             "SELECT p.id, p.period, p.year, g.name FROM progress p"
             " JOIN agency g ON g.id = p.unit_id WHERE p.task_id = ?",

@@ -13,6 +13,7 @@ from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.indicator_model import IndicatorTableModel
 from cchc_desktop.services import indicator_service, organisation
+from cchc_desktop.services.task_service import period_phrase
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_indicators_panel import Ui_IndicatorsPanel
 
@@ -130,7 +131,7 @@ class IndicatorsPanel(QWidget):
             )
             return
         met, judged = self.model.met_count()
-        period_text = f"{PERIOD_LABELS[self.period()].lower()} năm {self.year}"
+        period_text = period_phrase(self.period(), self.year)
         self.ui.summary_label.setText(
             f"{self.ui.unit_combo.currentText()}, {period_text}: đạt {met}/{len(rows)} chỉ tiêu"
             + (f" ({len(rows) - judged} chỉ tiêu chưa có số liệu)." if judged < len(rows) else ".")

@@ -153,10 +153,10 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (COL_NUMBER, 50),
-            (COL_LEAD, 130),
-            (COL_DUE, 86),
-            (COL_STATUS, 156),
+            (COL_NUMBER, 66),
+            (COL_LEAD, 120),
+            (COL_DUE, 84),
+            (COL_STATUS, 176),
             (COL_PERCENT, 54),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             ui.status_combo.addItem(STATUS_LABELS[category], category)
         ui.period_combo.addItem("Mọi kỳ báo cáo", None)
         for period in ReportingPeriod:
-            ui.period_combo.addItem(f"Kỳ {PERIOD_LABELS[period].lower()}", period)
+            ui.period_combo.addItem(f"Kỳ báo cáo {PERIOD_LABELS[period]}", period)
         ui.deadline_combo.addItem("Mọi thời hạn", Deadline.ANY)
         ui.deadline_combo.addItem("Quá hạn", Deadline.OVERDUE)
         ui.deadline_combo.addItem("Đến hạn trong 7 ngày", Deadline.DUE_SOON)
@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         redo = self.undo_stack.createRedoAction(self, "&Làm lại")
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         redo.setIcon(QIcon(":/icons/action-redo.svg"))
+        # The toolbar shows the short name; the menu and tooltip name the step to undo.
+        undo.setIconText("Hoàn tác")
+        redo.setIconText("Làm lại")
         self.action_undo: QAction = undo
         self.action_redo: QAction = redo
         first = ui.menu_edit.actions()[0]

@@ -712,7 +712,7 @@ class TaskEditor(QWidget):
             self.undo_stack,
             self.ctx,
             self.ops,
-            f"ghi tiến độ {PERIOD_LABELS[edit.period].lower()} – {unit}",
+            f"ghi tiến độ {task_service.period_phrase(edit.period, edit.year)} – {unit}",
             lambda: task_service.save_progress(db, edit, today=today, author=author),
         )
         self.settings.set(opts.LAST_UNIT_ID, edit.unit_id)

@@ -223,7 +223,7 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
         editor.history_model.index(r, editor.history_model.COL_RECORD).data()
         for r in range(editor.history_model.rowCount())
     }
-    assert "Tiến độ quý i 2020 – Xã Minh Sơn" in records
+    assert "Tiến độ quý I năm 2020 – Xã Minh Sơn" in records
     assert "Minh chứng: bien-ban-kiem-tra.pdf" in records
 
     window.action_undo.trigger()  # the attachment

@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
     QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+    QTableView, QVBoxLayout, QWidget)
 from . import resources_rc
 
 class Ui_IndicatorsPanel(object):
@@ -83,20 +83,11 @@ class Ui_IndicatorsPanel(object):
 
         self.main_layout.addWidget(self.indicator_view)
 
-        self.status_layout = QHBoxLayout()
-        self.status_layout.setObjectName(u"status_layout")
         self.summary_label = QLabel(IndicatorsPanel)
         self.summary_label.setObjectName(u"summary_label")
         self.summary_label.setWordWrap(True)
 
-        self.status_layout.addWidget(self.summary_label)
-
-        self.status_spacer = QSpacerItem(40, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.status_layout.addItem(self.status_spacer)
-
-
-        self.main_layout.addLayout(self.status_layout)
+        self.main_layout.addWidget(self.summary_label)
 
         self.error_label = QLabel(IndicatorsPanel)
         self.error_label.setObjectName(u"error_label")

@@ -175,7 +175,7 @@ def test_history_names_each_record(make_db) -> None:  # type: ignore[no-untyped-
     )
     history = task_service.record_changes(db, "task", task_id)
     labels = {c.record for c in history}
-    assert f"Tiến độ quý i 2020 – {unit[1]}" in labels
+    assert f"Tiến độ quý I năm 2020 – {unit[1]}" in labels
     assert "Minh chứng: bao-cao.pdf" in labels
     assert "Nhiệm vụ" in labels
     assert history == sorted(history, key=lambda c: c.entry.when, reverse=True)
