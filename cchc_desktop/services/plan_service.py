@@ -111,7 +111,6 @@ class _PlanEdits:
         self.edits: list[Edit] = []
         self.new_agencies: list[str] = []
         self._agency_ids: dict[str, str] = {}
-        self._flagged_agencies: set[str] = set()  # not yet confirmed by a clerk
         self._live: dict[str, set[str]] = {}
 
     def build(self) -> list[Edit]:
@@ -202,9 +201,9 @@ class _PlanEdits:
             parse_timeline(task.timeline, self.parsed.year, self.parsed.decision.date)
         )
         agency_ids = [self._agency(a.name) for a in task.agencies]
-        needs_review = timeline_needs_review(milestones) or any(
-            a in self._flagged_agencies for a in agency_ids
-        )
+        # A task is flagged for its deadlines only; unconfirmed agencies are flagged on the
+        # agency itself, so one unknown name does not mark every task it appears in.
+        needs_review = timeline_needs_review(milestones)
         self.edits.append(
             Edit(
                 "task",
@@ -254,14 +253,11 @@ class _PlanEdits:
         found = organisation.find_agency(self.db, name)
         if found is not None:
             agency_id = found.id
-            if found.needs_review:
-                self._flagged_agencies.add(agency_id)
         else:
             edits = organisation.agency_edits(name, needs_review=True)
             self.edits.extend(edits)
             agency_id = edits[0].row_id
             self.new_agencies.append(name)
-            self._flagged_agencies.add(agency_id)
         self._agency_ids[key] = agency_id
         return agency_id
 
