@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QIcon
 
 from cchc_desktop.domain.model import Agency
 from cchc_desktop.domain.text import fold
+from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
 from cchc_desktop.services.agency_admin import KIND_LABELS
 
@@ -68,7 +68,7 @@ class AgencyTableModel(QAbstractTableModel):
             if column == self.COL_REVIEW:
                 return "Cần xác nhận" if a.needs_review else "Đã xác nhận"
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_NAME and a.needs_review:
-            return QIcon(":/icons/warning.svg")
+            return icon("warning.svg")
         if role == Qt.ItemDataRole.ToolTipRole and a.needs_review:
             return "Tên này được đọc từ văn bản kế hoạch; hãy kiểm tra tên, loại rồi bấm Xác nhận."
         if role == SORT_ROLE:

@@ -15,11 +15,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import WORK_STATE_LABELS, WorkState
 from cchc_desktop.domain.periods import PERIOD_LABELS
+from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
 from cchc_desktop.services.progress_service import EvidenceRecord
 from cchc_desktop.services.task_service import TaskProgress
@@ -150,7 +151,7 @@ class EvidenceListModel(QAbstractListModel):
             caption = f"{r.caption}\n" if r.caption else ""
             return f"{caption}{r.file_name}\nMã SHA-256: {r.sha256}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return QIcon(":/icons/action-attach.svg")
+            return icon("action-attach.svg")
         if role == ITEM_ROLE:
             return r
         return None

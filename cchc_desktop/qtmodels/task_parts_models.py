@@ -10,10 +10,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import ROLE_LABELS, AgencyRole, Milestone, MilestoneKind
+from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
 from cchc_desktop.services.task_service import AgencyChoice, MilestoneOverride
 
@@ -118,7 +119,7 @@ class TaskAgencyModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == self.COL_ROLE:
             return str(item.role)
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_NAME and item.needs_review:
-            return QIcon(":/icons/warning.svg")
+            return icon("warning.svg")
         if role == Qt.ItemDataRole.ToolTipRole and item.needs_review:
             return "Cơ quan này mới được đọc từ văn bản, chưa được xác nhận (Danh mục → Cơ quan)."
         if role == ITEM_ROLE:
@@ -243,7 +244,7 @@ class MilestoneModel(QAbstractTableModel):
             return m.warning or m.source or None
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_LABEL:
             if m.warning or m.kind is MilestoneKind.UNSCHEDULED:
-                return QIcon(":/icons/warning.svg")
+                return icon("warning.svg")
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DUE and m.overridden:
             return QColor("#1565c0")

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS, NodeKind
+from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import (
     ITEM_ROLE,
     REF_ROLE,
@@ -42,11 +43,11 @@ HEADERS = ("STT", "Nhiệm vụ", "Chủ trì", "Hạn gần nhất", "Trạng t
 _TASK_TABLES = frozenset({"task", "task_agency", "milestone", "progress", "evidence"})
 _STRUCTURE_TABLES = frozenset({"plan_node", "appendix", "task"})
 _NODE_ICONS = {
-    NodeKind.DECISION: ":/icons/node-decision.svg",
-    NodeKind.PART: ":/icons/node-part.svg",
-    NodeKind.ITEM: ":/icons/node-item.svg",
-    NodeKind.PARAGRAPH: ":/icons/node-paragraph.svg",
-    NodeKind.APPENDIX: ":/icons/node-appendix.svg",
+    NodeKind.DECISION: "node-decision.svg",
+    NodeKind.PART: "node-part.svg",
+    NodeKind.ITEM: "node-item.svg",
+    NodeKind.PARAGRAPH: "node-paragraph.svg",
+    NodeKind.APPENDIX: "node-appendix.svg",
 }
 _STATUS_RANK_NONE = 99
 
@@ -92,7 +93,6 @@ class TaskTreeModel(QAbstractItemModel):
         self._by_ref: dict[NodeRef, _Node] = {}
         self._plan_id: str | None = None
         self._all_loaded = False
-        self._icons: dict[str, QIcon] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -408,17 +408,10 @@ class TaskTreeModel(QAbstractItemModel):
             return icon_of(row.status)
         if column == COL_TITLE:
             if row.needs_review:
-                return self._icon(":/icons/warning.svg")
-            path = _NODE_ICONS.get(row.kind)
-            return self._icon(path) if path else None
+                return icon("warning.svg")
+            name = _NODE_ICONS.get(row.kind)
+            return icon(name) if name else None
         return None
-
-    def _icon(self, path: str) -> QIcon:
-        icon = self._icons.get(path)
-        if icon is None:
-            icon = QIcon(path)
-            self._icons[path] = icon
-        return icon
 
     @staticmethod
     def _tooltip(row: TreeRow, column: int) -> str | None:
