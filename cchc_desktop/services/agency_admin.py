@@ -1,8 +1,7 @@
 """The clerk's agency register: add (e.g. the communes), rename, change kind, confirm, alias.
 
-Agencies found on import are flagged for review; confirming one also re-checks the tasks that
-name it, which stay flagged only while something else (a doubtful timeline, another
-unconfirmed agency) still needs a look.
+Agencies found on import are flagged for review on the agency itself (a task is flagged only
+for its deadlines); confirming one clears its flag.
 """
 
 from __future__ import annotations
@@ -11,8 +10,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-from cchc_desktop.domain.deadlines import timeline_needs_review
-from cchc_desktop.domain.model import AgencyKind, Milestone, MilestoneKind
+from cchc_desktop.domain.model import AgencyKind
 from cchc_desktop.domain.text import clean
 from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from cchc_desktop.importer.agency_names import agency_key
@@ -94,52 +92,12 @@ def update_agency(
 
 
 def confirm_agencies(db: Database, agency_ids: Iterable[str], *, author: str = "") -> Changes:
-    """Mark agencies as checked by the clerk; re-check the review flag of their tasks."""
+    """Mark agencies as checked by the clerk."""
     wanted = list(dict.fromkeys(agency_ids))
     for agency_id in wanted:
         organisation.get_agency(db, agency_id)  # NotFoundError for a wrong id
     edits = [Edit("agency", a, {"needs_review": 0}) for a in wanted]
-    with db.atomic():
-        changes = apply_local_edits(db, edits, author=author)
-        follow = apply_local_edits(db, _task_review_edits(db, wanted), author=author)
-    return Changes(changes.fields + follow.fields, changes.tables | follow.tables)
-
-
-def _task_review_edits(db: Database, agency_ids: list[str]) -> list[Edit]:
-    if not agency_ids:
-        return []
-    marks = ",".join("?" for _ in agency_ids)
-    task_ids = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT task_id FROM task_agency"  # noqa: S608 - placeholders only
-            f" WHERE deleted = 0 AND agency_id IN ({marks})",
-            agency_ids,
-        ).fetchall()
-    ]
-    edits: list[Edit] = []
-    for task_id in task_ids:
-        unconfirmed = db.execute(
-            "SELECT count(*) FROM task_agency ta JOIN agency g ON g.id = ta.agency_id"
-            " WHERE ta.task_id = ? AND ta.deleted = 0 AND g.needs_review = 1",
-            [task_id],
-        ).fetchone()[0]
-        doubtful = [
-            Milestone(MilestoneKind(kind), None, None, "", warning=warning)
-            for kind, warning in db.execute(
-                "SELECT kind, warning FROM milestone WHERE task_id = ? AND deleted = 0"
-                " AND confirmed = 0",
-                [task_id],
-            ).fetchall()
-        ]
-        edits.append(
-            Edit(
-                "task",
-                task_id,
-                {"needs_review": bool(unconfirmed) or timeline_needs_review(doubtful)},
-            )
-        )
-    return edits
+    return apply_local_edits(db, edits, author=author)
 
 
 def remove_alias(db: Database, alias_id: str, *, author: str = "") -> Changes:

@@ -332,8 +332,9 @@ def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
     doubtful = any(
         timeline_needs_review([m]) and i not in confirmed for i, m in enumerate(milestones)
     )
-    unconfirmed_agency = _any_agency_unconfirmed(db, [a.agency_id for a in edit.agencies])
-    values["needs_review"] = unconfirmed_agency or doubtful
+    # As on import: a task is flagged for its deadlines only; an unconfirmed agency is
+    # flagged on the agency itself.
+    values["needs_review"] = doubtful
     edits.insert(0, Edit("task", task_id, values))
     return edits
 
@@ -365,17 +366,6 @@ def _agency_edits(db: Database, task_id: str, choices: Sequence[AgencyChoice]) -
         if row_id not in live:
             edits.append(Edit("task_agency", row_id, {"deleted": 1}))
     return edits
-
-
-def _any_agency_unconfirmed(db: Database, agency_ids: Sequence[str]) -> bool:
-    if not agency_ids:
-        return False
-    marks = ",".join("?" for _ in agency_ids)
-    row = db.execute(
-        f"SELECT count(*) FROM agency WHERE needs_review = 1 AND id IN ({marks})",  # noqa: S608
-        list(agency_ids),
-    ).fetchone()
-    return bool(row[0])
 
 
 def save_task(db: Database, task_id: str, edit: TaskEdit, *, author: str = "") -> Changes:
