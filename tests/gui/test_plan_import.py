@@ -21,12 +21,8 @@ def test_import_a_second_plan_and_replace_it(
     qtbot: QtBot, seed_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text)
-    )
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     text = seed_plan_path().read_text(encoding="utf-8").replace("6320/QĐ-UBND", "6999/QĐ-UBND")
     document = tmp_path / "ke-hoach-moi.txt"
     document.write_text(text, encoding="utf-8")
