@@ -122,11 +122,3 @@ def aliases(db: Database, agency_id: str) -> list[tuple[str, str]]:
             [agency_id],
         ).fetchall()
     ]
-
-
-def task_count(db: Database, agency_id: str) -> int:
-    row = db.execute(
-        "SELECT count(DISTINCT task_id) FROM task_agency WHERE agency_id = ? AND deleted = 0",
-        [agency_id],
-    ).fetchone()
-    return int(row[0])
