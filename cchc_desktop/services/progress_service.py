@@ -112,6 +112,7 @@ def set_progress(
         "unit_id": unit_id,
         "year": year,
         "period": str(period),
+        "deleted": 0,  # writing again revives a row an undo had removed
     }
     if state is None and percent == 100:
         state = WorkState.DONE

@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from cchc_desktop import paths
-from cchc_desktop.importer.plan_text import parse_plan_text
-from cchc_desktop.services.plan_service import ImportResult, import_plan
 from cchc_desktop.store.db import is_new_database, open_database
+
+if TYPE_CHECKING:
+    from cchc_desktop.services.plan_service import ImportResult
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,11 @@ def seed_plan_path() -> Path:
 
 def import_seed_plan(db: Database) -> ImportResult:
     """Store the embedded default plan (the 2020 Ngọc Lặc district plan shipped in resources/)."""
+    # Imported here: only a new database needs the importer, and the window starts faster
+    # without it (and the deadline parser it pulls in).
+    from cchc_desktop.importer.plan_text import parse_plan_text
+    from cchc_desktop.services.plan_service import import_plan
+
     data = seed_plan_path().read_bytes()
     parsed = parse_plan_text(data.decode("utf-8"), source_name=SEED_PLAN_FILE)
     return import_plan(
