@@ -206,6 +206,8 @@ class FileState:
     exists: bool
     writable: bool
     problems: tuple[str, ...]  # from quick_check; empty when sound or when the file is new
+    # Not damaged but unusable by this version: not a CCHC database, or from a newer version.
+    schema_problem: str | None = None
 
     @property
     def sound(self) -> bool:
@@ -216,7 +218,9 @@ def inspect_database(db_path: Path) -> FileState:
     """Check the file before it is migrated or written: exists, writable, `quick_check`.
 
     Run at start-up so a damaged file is noticed before anything is written to it. The check
-    opens the file read-only and never migrates it.
+    opens the file read-only and never migrates it. Damage goes to `problems` (offer a backup:
+    ui.backup_dialog.IntegrityDialog); a sound file this version cannot use goes to
+    `schema_problem` (say so and stop).
     """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return FileState(exists=False, writable=is_writable(db_path), problems=())
@@ -227,12 +231,12 @@ def inspect_database(db_path: Path) -> FileState:
         return FileState(exists=True, writable=writable, problems=(str(exc),))
     try:
         problems = quick_check(Database(conn))
-        if not problems:
-            problem = schema_problem(Database(conn))
-            problems = [problem] if problem else []
+        schema = None if problems else schema_problem(Database(conn))
     finally:
         conn.close()
-    return FileState(exists=True, writable=writable, problems=tuple(problems))
+    return FileState(
+        exists=True, writable=writable, problems=tuple(problems), schema_problem=schema
+    )
 
 
 # ---------------------------------------------------------------- write errors

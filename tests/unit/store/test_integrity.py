@@ -125,7 +125,8 @@ def test_inspect_a_foreign_sqlite_database(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     state = integrity.inspect_database(path)
-    assert state.problems == ("Tệp này không phải cơ sở dữ liệu CCHC Desktop.",)
+    assert state.problems == ()
+    assert state.schema_problem == "Tệp này không phải cơ sở dữ liệu CCHC Desktop."
 
 
 def test_schema_problem_for_a_newer_program_version(db_path: Path) -> None:
@@ -140,6 +141,9 @@ def test_schema_problem_for_a_newer_program_version(db_path: Path) -> None:
     assert "phiên bản CCHC Desktop mới hơn" in problem
     assert "9999_from_the_future" in problem
     db.conn.close()
+    state = integrity.inspect_database(db_path)
+    assert state.sound, "a newer database is not damaged"
+    assert state.schema_problem == problem
 
 
 # ---------------------------------------------------------------- uri, writable, read-only
