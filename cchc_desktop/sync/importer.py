@@ -167,6 +167,7 @@ class _Trust:
     ]  # site -> pubkey, role, unit, revoked, name
     revocations: list[tuple[str, int, bytes]]
     own_cert: Certificate | None
+    _revoked: dict[str, int | None] = field(default_factory=dict)
 
     def pubkey(self, site_id: str) -> bytes:
         if site_id in self.certs:
@@ -180,10 +181,11 @@ class _Trust:
         return role, unit
 
     def revoked_after(self, site_id: str) -> int | None:
-        for sid, after, _raw in self.revocations:
-            if sid == site_id:
-                return after
-        return self.known[site_id][3] if site_id in self.known else None
+        if site_id not in self._revoked:
+            found = [after for sid, after, _raw in self.revocations if sid == site_id]
+            known = self.known[site_id][3] if site_id in self.known else None
+            self._revoked[site_id] = min(found) if found else known
+        return self._revoked[site_id]
 
     def name(self, site_id: str) -> str:
         if site_id in self.certs:
@@ -947,6 +949,7 @@ class _Units:
         self.pre = pre_units
         self.rows: dict[tuple[str, str], str | None] = {}
         self.kinds: dict[str | None, str | None] = {}
+        self.verdicts: dict[tuple[str, str, str | None, str, str | None], str | None] = {}
 
     def row_unit(self, table: str, row_id: str) -> str | None:
         key = (table, row_id)
@@ -968,6 +971,39 @@ class _Units:
                 self.rows[key] = value if isinstance(value, str) else self.pre.get(key)
         return self.rows[key]
 
+    def preload(self, table: str) -> None:
+        """Look up, in two queries, the units of every row of `table` this import touches."""
+        rows = (
+            "SELECT DISTINCT c.row_id AS row_id FROM _incoming i CROSS JOIN change_log c"
+            " ON c.origin = i.origin AND c.seq = i.seq WHERE i.phase = 1 AND c.tbl = ?"
+        )
+        missing = []
+        for row_id, unit in self.db.execute(
+            f"SELECT r.row_id, t.unit_id FROM ({rows}) r LEFT JOIN {table} t"  # noqa: S608
+            " ON t.id = r.row_id",
+            [table],
+        ).fetchall():
+            if unit is None:
+                missing.append(row_id)
+            else:
+                self.rows[(table, row_id)] = unit
+        if not missing:
+            return
+        best: dict[str, tuple[tuple[int, int, str], str | None]] = {}
+        for row_id, value, wall, ctr, origin in self.db.execute(
+            f"SELECT r.row_id, c.value, c.hlc_wall, c.hlc_ctr, h.origin FROM ({rows}) r"  # noqa: S608
+            " CROSS JOIN field_head h ON h.tbl = ? AND h.row_id = r.row_id AND h.field = 'unit_id'"
+            " CROSS JOIN change_log c ON c.origin = h.origin AND c.seq = h.seq",
+            [table, table],
+        ).fetchall():
+            if row_id not in best or (wall, ctr, origin) > best[row_id][0]:
+                best[row_id] = ((wall, ctr, origin), value)
+        for row_id in missing:
+            found = best.get(row_id)
+            value = json.loads(found[1]) if found and found[1] is not None else None
+            key = (table, row_id)
+            self.rows[key] = value if isinstance(value, str) else self.pre.get(key)
+
     def kind(self, unit_id: str | None) -> str | None:
         if unit_id not in self.kinds:
             row = self.db.execute("SELECT kind FROM agency WHERE id = ?", [unit_id]).fetchone()
@@ -987,25 +1023,29 @@ def _decide(
 ) -> None:
     """Quarantine, before any of this phase merges, the changes that may not be applied."""
     units = _Units(db, pre_units)
-    rejected: list[tuple[str, int, str, str, bytes, int]] = []
+    for table in sorted(UNIT_OWNED_TABLES):
+        units.preload(table)
+    refused: list[tuple[str, int, str]] = []
     cursor = db.conn.execute(
-        "SELECT c.origin, c.seq, c.tx_seq, c.hlc_wall, c.hlc_ctr, c.tbl, c.row_id, c.field,"
-        " c.value, c.author, c.edited_wall FROM _incoming i CROSS JOIN change_log c"
-        " ON c.origin = i.origin AND c.seq = i.seq WHERE i.phase = ? ORDER BY i.origin, i.seq",
+        "SELECT c.origin, c.seq, c.tbl, c.row_id, c.field, c.value FROM _incoming i"
+        " CROSS JOIN change_log c ON c.origin = i.origin AND c.seq = i.seq WHERE i.phase = ?",
         [phase],
     )
     while rows := cursor.fetchmany(BATCH):
-        for origin, seq, tx_seq, wall, ctr, tbl, row_id, fld, value, author, edited in rows:
+        for origin, seq, tbl, row_id, fld, value in rows:
             reason = _refusal(trust, units, checker, origin, seq, tbl, row_id, fld, value)
-            if reason is None:
-                continue
-            code, _text = reason
-            if code == "revoked":
-                counts.revoked[origin] = counts.revoked.get(origin, 0) + 1
-            line = change_line(
-                origin, seq, tx_seq, wall, ctr, tbl, row_id, fld, value, author, edited
-            )
-            rejected.append((origin, seq, code, line, sha_bytes, now))
+            if reason is not None:
+                refused.append((origin, seq, reason[0]))
+                if reason[0] == "revoked":
+                    counts.revoked[origin] = counts.revoked.get(origin, 0) + 1
+    rejected: list[tuple[str, int, str, str, bytes, int]] = []
+    for origin, seq, code in refused:
+        row = db.conn.execute(
+            "SELECT tx_seq, hlc_wall, hlc_ctr, tbl, row_id, field, value, author, edited_wall"
+            " FROM change_log WHERE origin = ? AND seq = ?",
+            [origin, seq],
+        ).fetchone()
+        rejected.append((origin, seq, code, change_line(origin, seq, *row), sha_bytes, now))
     if rejected:
         db.conn.executemany(
             "INSERT OR IGNORE INTO quarantine (origin, seq, reason, raw, bundle_sha256, at)"
@@ -1036,21 +1076,42 @@ def _refusal(
     problem = checker.problem(table, field_name, value)
     if problem is not None:
         return "invalid", problem
-    role, unit = trust.role_unit(origin)
     if table in UNIT_OWNED_TABLES and units is not None:
         row_unit = units.row_unit(table, row_id)
-        reason = writer_allowed(
-            role, unit, table, {"unit_id": row_unit}, [field_name], units.kind(row_unit)
-        )
-        if reason is None and field_name == "unit_id":
-            new_unit = json.loads(value) if value is not None else None
-            if new_unit != row_unit and isinstance(new_unit, str):
-                reason = writer_allowed(
-                    role, unit, table, {"unit_id": new_unit}, [field_name], units.kind(new_unit)
-                )
+        new_unit = value if field_name == "unit_id" else None
+        # The verdict depends only on who writes what in whose row: remember it.
+        key = (origin, table, row_unit, field_name, new_unit)
+        if key not in units.verdicts:
+            units.verdicts[key] = _unit_verdict(
+                trust, units, origin, table, row_unit, field_name, value
+            )
+        reason = units.verdicts[key]
     else:
+        role, unit = trust.role_unit(origin)
         reason = writer_allowed(role, unit, table, {}, [field_name], None)
     return ("unauthorised", reason) if reason else None
+
+
+def _unit_verdict(
+    trust: _Trust,
+    units: _Units,
+    origin: str,
+    table: str,
+    row_unit: str | None,
+    field_name: str,
+    value: str | None,
+) -> str | None:
+    role, unit = trust.role_unit(origin)
+    reason = writer_allowed(
+        role, unit, table, {"unit_id": row_unit}, [field_name], units.kind(row_unit)
+    )
+    if reason is None and field_name == "unit_id":
+        new_unit = json.loads(value) if value is not None else None
+        if new_unit != row_unit and isinstance(new_unit, str):
+            reason = writer_allowed(
+                role, unit, table, {"unit_id": new_unit}, [field_name], units.kind(new_unit)
+            )
+    return reason
 
 
 def _accepted(db: Database, phase: int) -> Iterator[tuple[LoggedChange, dict[str, int]]]:
