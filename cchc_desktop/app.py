@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -15,10 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlite_utils import Database
 
 from cchc_desktop import __version__
 from cchc_desktop.context import AppContext
-from cchc_desktop.errors import CchcError
+from cchc_desktop.errors import CchcError, StoreError
 from cchc_desktop.qt.crash import CrashHandler
 from cchc_desktop.qt.i18n import install_qt_translator, set_default_locale
 from cchc_desktop.qt.logging_qt import (
@@ -29,14 +31,22 @@ from cchc_desktop.qt.logging_qt import (
 )
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
+from cchc_desktop.services import backup_service
 from cchc_desktop.services.startup import open_or_create
-from cchc_desktop.store.integrity import is_writable, open_read_only
+from cchc_desktop.store.integrity import (
+    connect_read_only,
+    inspect_database,
+    is_writable,
+    open_read_only,
+    pending_migrations,
+)
 from cchc_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 SCREENSHOT_SIZE = (1366, 820)  # DESIGN.md §5 asks for at least 1280×800
 INIT_FINISHED = "Init finished"
+DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000  # once an hour: a backup is made when the day has none
 
 
 def _application(extra_args: list[str]) -> QApplication:
@@ -72,10 +82,62 @@ def open_context(db_path: Path) -> AppContext:
     return AppContext(db=open_or_create(db_path), db_path=db_path)
 
 
+def check_before_upgrade(db_path: Path) -> bool:
+    """Before a database upgrade, make sure the file is sound; return False to stop.
+
+    Migrating writes to the file, so a damaged file is checked first (a full quick_check, done
+    only when an upgrade is due) and the clerk is offered the latest good backup.
+    """
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return True
+    try:
+        conn = connect_read_only(db_path)
+        try:
+            due = bool(pending_migrations(Database(conn)))
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        due = True  # unreadable: let the inspection below say why
+    if not due:
+        return True
+    state = inspect_database(db_path)
+    if state.schema_problem:
+        raise StoreError(state.schema_problem)
+    if state.sound:
+        return True
+    from cchc_desktop.ui.backup_dialog import IntegrityAction, IntegrityDialog
+
+    decision = IntegrityDialog.ask(None, db_path, list(state.problems))
+    return decision.action is IntegrityAction.RESTORED
+
+
+def start_daily_backups(window: MainWindow, ctx: AppContext) -> QTimer:
+    """Make today's automatic backup now if there is none, and check again every hour."""
+
+    def backup() -> None:
+        if ctx.read_only:
+            return
+        try:
+            made = backup_service.ensure_daily_backup(ctx.db, ctx.db_path)
+        except CchcError as exc:
+            log.warning("Daily backup failed: %s", exc)
+            window.statusBar().showMessage(f"Chưa sao lưu được hôm nay: {exc}")
+            return
+        if made is not None:
+            log.info("Daily backup written: %s", made)
+
+    timer = QTimer(window)
+    timer.setInterval(DAILY_BACKUP_CHECK_MS)
+    timer.timeout.connect(backup)
+    timer.start()
+    QTimer.singleShot(0, backup)
+    return timer
+
+
 def build_window(db_path: Path) -> tuple[MainWindow, AppContext]:
     """Open (or create) the database and build the main window over it."""
     ctx = open_context(db_path)
-    ops = Operations()
+    ops = Operations(ctx.db_path)
     window = MainWindow(ctx, ops, Settings())
     ops.setParent(window)
     return window, ctx
@@ -119,6 +181,8 @@ def run_gui(
                 QMessageBox.warning(None, "CCHC Desktop", instance.message)
                 return 1
         try:
+            if screenshot is None and not check_before_upgrade(db_path):
+                return 1
             window, ctx = build_window(db_path)
         except CchcError as exc:
             log.error("Cannot open %s: %s", db_path, exc)
@@ -133,6 +197,7 @@ def run_gui(
             instance.activation_requested.connect(lambda: raise_window(window))
         window.show()
         window.start_integrity_check()
+        start_daily_backups(window, ctx)
         log.info("%s in %.3f s", INIT_FINISHED, time.perf_counter() - started)
         status = app.exec()
         ctx.db.conn.close()

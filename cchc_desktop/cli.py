@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from cchc_desktop import __version__, cli_i18n
@@ -21,6 +24,7 @@ from cchc_desktop.cli_support import (
     default_db_path,
 )
 from cchc_desktop.errors import CchcError
+from cchc_desktop.store import integrity
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +59,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _ensure_console_streams() -> None:
+    """The windowed Windows build has no stdout/stderr; write into nothing rather than fail."""
+    # The null device stays open for the life of the process.
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = None) -> int:
     """Run one command; with no command, open the window through `launch_gui`."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _ensure_console_streams()
     parser = build_parser()
     args = parser.parse_args(args_list)
     handler: Handler | None = getattr(args, "handler", None)
@@ -73,6 +87,10 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng.\n")
+        return 1
+    except (sqlite3.DatabaseError, OSError) as exc:
+        # A full disk, a vanished or read-only file: the transaction was rolled back.
+        sys.stderr.write(f"Lỗi: {integrity.store_error(exc, ctx.db_path)}\n")
         return 1
     except Exception as exc:
         log.exception("Unexpected error in command %s", args_list)

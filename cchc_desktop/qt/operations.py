@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from cchc_desktop.store import integrity
 from cchc_desktop.store.changes import Changes
 
 
@@ -21,9 +23,22 @@ class Operations(QObject):
     changed = Signal(object)
     reset = Signal()
 
+    def __init__(self, db_path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_path = db_path
+
     def run(self, mutation: Callable[[], Changes]) -> Changes:
-        """Call `mutation` (a service call using the single write path) and broadcast it."""
-        changes = mutation()
+        """Call `mutation` (a service call using the single write path) and broadcast it.
+
+        A full disk, a deleted or read-only database file raise a StoreError with the clerk's
+        message; the write was one transaction, so nothing half-written is left.
+        """
+        if self._db_path is None:
+            changes = mutation()
+        else:
+            with integrity.write_guard(self._db_path):
+                integrity.ensure_still_present(self._db_path)
+                changes = mutation()
         if changes:
             self.changed.emit(changes)
         return changes

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -18,6 +20,20 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 
 
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A `file:` URI SQLite accepts for `path`, with drive letters, UNC shares and odd names.
+
+    `Path.as_uri()` is not enough: SQLite rejects a URI authority (``file://server/share``), so
+    a UNC path becomes ``file:////server/share/...``, and `?`, `#` and `%` in folder names are
+    percent-encoded.
+    """
+    posix = path.absolute().as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix  # C:/x -> /C:/x, which the Windows VFS reads back as C:/x
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return "file://" + quote(posix, safe="/:") + (f"?{query}" if query else "")
+
+
 def connect(path: Path | str, *, read_only: bool = False) -> Database:
     """A connection with the product's pragmas: foreign keys, WAL, synchronous=FULL, busy timeout.
 
@@ -26,7 +42,7 @@ def connect(path: Path | str, *, read_only: bool = False) -> Database:
     """
     try:
         if read_only:
-            conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+            conn = sqlite3.connect(sqlite_uri(Path(path), mode="ro"), uri=True)
         else:
             conn = sqlite3.connect(str(path))
         conn.execute("PRAGMA foreign_keys = ON")
@@ -48,13 +64,29 @@ def is_new_database(path: Path) -> bool:
 
 
 def backup_copy(db: Database, target: Path) -> Path:
-    """Copy the live database to `target` with SQLite's online backup API (consistent under WAL)."""
+    """Copy the live database to `target` with SQLite's online backup API (consistent under WAL).
+
+    The copy is made under a temporary name, switched to a self-contained rollback journal,
+    synced and only then renamed, so a crash mid-copy never leaves a truncated file under a
+    backup's name.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
+    partial = target.with_name(f".{target.name}.part")
+    partial.unlink(missing_ok=True)
     try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            dest.commit()
+        finally:
+            dest.close()
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a disk full or a kill leaves no half copy behind
+        raise
     return target
 
 

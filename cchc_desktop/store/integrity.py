@@ -16,13 +16,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from cchc_desktop.errors import StoreError
 from cchc_desktop.store import migrations as migration_files
-from cchc_desktop.store.db import BUSY_TIMEOUT_MS
+from cchc_desktop.store.db import BUSY_TIMEOUT_MS, sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -104,20 +103,6 @@ def pending_migrations(db: Database) -> list[str]:
 
 
 # ---------------------------------------------------------------- opening
-
-
-def sqlite_uri(path: Path, **params: str) -> str:
-    """A `file:` URI SQLite accepts for `path`, with drive letters, UNC shares and odd names.
-
-    `Path.as_uri()` is not enough: SQLite rejects a URI authority (``file://server/share``), so
-    a UNC path becomes ``file:////server/share/...``, and `?`, `#` and `%` in folder names are
-    percent-encoded.
-    """
-    posix = path.absolute().as_posix()
-    if not posix.startswith("/"):
-        posix = "/" + posix  # C:/x -> /C:/x, which the Windows VFS reads back as C:/x
-    query = "&".join(f"{key}={value}" for key, value in params.items())
-    return "file://" + quote(posix, safe="/:") + (f"?{query}" if query else "")
 
 
 def is_writable(db_path: Path) -> bool:
