@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -603,14 +603,22 @@ def _apply_in_transaction(
     for segment in sorted(manifest.segments, key=lambda s: (s.origin, s.lo)):
         _append_segment(run, reader, segment, pre_units, site.site_id, tick)
     run.finish()
-    _decide(db, trust, 1, checker, pre_units, counts, sha_bytes, now)
+    units = _Units(db, pre_units)
+    for table in sorted(UNIT_OWNED_TABLES):
+        units.preload(table)
+    # Unit-owned rows: usually every change is permitted, and one pass decides and merges. If
+    # one is not, that pass is undone and redone in two (all set aside first, then the merge),
+    # so that the merge never counts a set-aside change as seen.
+    conn.execute("SAVEPOINT unit_rows")
     unit_merger = Merger(db, batch=BATCH)
-    for merged, (change, vv) in enumerate(_accepted(db, 1), start=1):
-        unit_merger.add(change, vv)
-        run.top = max(run.top, (change.hlc_wall, change.hlc_ctr))
-        if merged % BATCH == 0:
-            unit_merger.flush()
-    unit_merger.flush()
+    top_before = run.top
+    if not _merge_unit_rows(db, trust, units, checker, unit_merger, run, decide=True):
+        conn.execute("ROLLBACK TO SAVEPOINT unit_rows")
+        run.top = top_before
+        _decide(db, trust, units, checker, counts, sha_bytes, now)
+        unit_merger = Merger(db, batch=BATCH)
+        _merge_unit_rows(db, trust, units, checker, unit_merger, run, decide=False)
+    conn.execute("RELEASE SAVEPOINT unit_rows")
     stats_tables = run.merger.stats.tables | unit_merger.stats.tables
     conflicts_opened = run.merger.stats.conflicts_opened + unit_merger.stats.conflicts_opened
     top = run.top
@@ -1014,22 +1022,17 @@ class _Units:
 def _decide(
     db: Database,
     trust: _Trust,
-    phase: int,
+    units: _Units,
     checker: ValueChecker,
-    pre_units: dict[tuple[str, str], str | None],
     counts: _Counts,
     sha_bytes: bytes,
     now: int,
 ) -> None:
-    """Quarantine, before any of this phase merges, the changes that may not be applied."""
-    units = _Units(db, pre_units)
-    for table in sorted(UNIT_OWNED_TABLES):
-        units.preload(table)
+    """Quarantine, before any unit-owned change merges, those that may not be applied."""
     refused: list[tuple[str, int, str]] = []
     cursor = db.conn.execute(
         "SELECT c.origin, c.seq, c.tbl, c.row_id, c.field, c.value FROM _incoming i"
-        " CROSS JOIN change_log c ON c.origin = i.origin AND c.seq = i.seq WHERE i.phase = ?",
-        [phase],
+        " CROSS JOIN change_log c ON c.origin = i.origin AND c.seq = i.seq WHERE i.phase = 1",
     )
     while rows := cursor.fetchmany(BATCH):
         for origin, seq, tbl, row_id, fld, value in rows:
@@ -1114,7 +1117,38 @@ def _unit_verdict(
     return reason
 
 
-def _accepted(db: Database, phase: int) -> Iterator[tuple[LoggedChange, dict[str, int]]]:
+def _merge_unit_rows(
+    db: Database,
+    trust: _Trust,
+    units: _Units,
+    checker: ValueChecker,
+    merger: Merger,
+    run: _Run,
+    *,
+    decide: bool,
+) -> bool:
+    """Merge the accepted unit-owned changes; with `decide`, stop (False) at a refused one."""
+    changes = _accepted(db, 1)
+    try:
+        for merged, (change, vv) in enumerate(changes, start=1):
+            if decide:
+                reason = _refusal(
+                    trust, units, checker, change.origin, change.seq, change.table,
+                    change.row_id, change.field, change.value,
+                )  # fmt: skip
+                if reason is not None:
+                    return False
+            merger.add(change, vv)
+            run.top = max(run.top, (change.hlc_wall, change.hlc_ctr))
+            if merged % BATCH == 0:
+                merger.flush()
+    finally:
+        changes.close()  # no statement may stay open across a rollback
+    merger.flush()
+    return True
+
+
+def _accepted(db: Database, phase: int) -> Generator[tuple[LoggedChange, dict[str, int]]]:
     cursor = db.conn.execute(
         "SELECT c.origin, c.seq, c.tx_seq, c.hlc_wall, c.hlc_ctr, c.tbl, c.row_id, c.field,"
         " c.value, t.vv FROM _incoming i CROSS JOIN change_log c ON c.origin = i.origin"
@@ -1123,6 +1157,15 @@ def _accepted(db: Database, phase: int) -> Iterator[tuple[LoggedChange, dict[str
         [phase],
     )
     vv_cache: dict[tuple[str, int], dict[str, int]] = {}
+    try:
+        yield from _accepted_rows(cursor, vv_cache)
+    finally:
+        cursor.close()
+
+
+def _accepted_rows(
+    cursor: sqlite3.Cursor, vv_cache: dict[tuple[str, int], dict[str, int]]
+) -> Iterator[tuple[LoggedChange, dict[str, int]]]:
     while rows := cursor.fetchmany(BATCH):
         for origin, seq, tx_seq, wall, ctr, tbl, row_id, fld, value, vv_text in rows:
             key = (origin, tx_seq)
