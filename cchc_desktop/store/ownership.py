@@ -1,7 +1,8 @@
 """Who may write which field (sync.md §5.4). The same predicate runs at edit and import time.
 
 The district owns the plan: its structure, tasks, agencies, milestones, indicators and office
-settings. A commune owns its own progress rows, evidence and indicator values. Review and
+settings. A commune owns its own progress rows, evidence, indicator values and register of
+documents it issued. Review and
 approval fields on those rows belong to the district. Progress of units that are not communes
 (departments, offices) is recorded by the district. A PC that has not joined a network yet works
 alone and may write everything.
@@ -16,7 +17,9 @@ from sqlite_utils import Database
 
 from cchc_desktop.store.site import LocalSite
 
-UNIT_OWNED_TABLES = frozenset({"progress", "evidence", "indicator_value"})
+# Rows that belong to the unit named in their `unit_id`; the document register holds the
+# documents each office issued itself.
+UNIT_OWNED_TABLES = frozenset({"progress", "evidence", "indicator_value", "document_register"})
 DISTRICT_FIELDS = {
     "progress": frozenset({"district_review"}),
     "indicator_value": frozenset({"approved"}),

@@ -31,7 +31,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from cchc_desktop.errors import SyncError
+from cchc_desktop.errors import CchcError, SyncError
+from cchc_desktop.services import backup_service
 from cchc_desktop.store import migrations
 from cchc_desktop.store.changes import (
     LoggedChange,
@@ -40,7 +41,6 @@ from cchc_desktop.store.changes import (
     canonical_json,
     insert_log,
 )
-from cchc_desktop.store.db import backup_copy
 from cchc_desktop.store.ownership import UNIT_OWNED_TABLES, writer_allowed
 from cchc_desktop.store.site import (
     MAX_DRIFT_MS,
@@ -88,7 +88,6 @@ from cchc_desktop.sync.network import (
 )
 
 BATCH = 5000
-KEEP_BACKUPS = 10
 FORK_REASON = "fork"
 
 RESTORED = (
@@ -483,18 +482,13 @@ class _ChunkReader:
 
 
 def _backup(db: Database, db_path: Path) -> None:
-    folder = db_path.parent / "backups"
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+    """The office's ordinary backup (checked, rotated, evidence listed) before an import."""
     try:
-        backup_copy(db, folder / f"{db_path.stem}-truoc-nhap-{stamp}.db")
-    except (OSError, sqlite3.Error) as exc:
+        backup_service.create_backup(db, db_path, backup_service.REASON_SYNC_IMPORT)
+    except CchcError as exc:
         raise SyncError(
             f"Không sao lưu được cơ sở dữ liệu trước khi nhập ({exc}); chưa nhập gì."
         ) from exc
-    old = sorted(folder.glob(f"{db_path.stem}-truoc-nhap-*.db"))
-    for path in old[:-KEEP_BACKUPS]:
-        with contextlib.suppress(OSError):
-            path.unlink()
 
 
 # ---------------------------------------------------------------------------- the transaction

@@ -44,3 +44,14 @@ def test_progress_of_offices_and_departments_is_recorded_by_the_district() -> No
     assert refused == "Máy của xã chỉ được nhập số liệu của xã mình."
     # An unknown unit (not received yet) is not a commune's own.
     assert writer_allowed("commune", "xa-a", "evidence", row, ["caption"], None) is not None
+
+
+def test_each_office_keeps_its_own_register_of_issued_documents() -> None:
+    own = {"unit_id": "xa-a"}
+    assert (
+        writer_allowed("commune", "xa-a", "document_register", own, ["number"], "commune") is None
+    )
+    assert writer_allowed("commune", "xa-b", "document_register", own, ["number"], "commune")
+    district = {"unit_id": None}
+    assert writer_allowed("district", None, "document_register", district, ["number"], None) is None
+    assert writer_allowed("commune", "xa-a", "document_register", district, ["number"], None)

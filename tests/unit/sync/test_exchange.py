@@ -290,3 +290,13 @@ def test_progress_is_reported_and_cancelling_changes_nothing(net: Net) -> None:
     result = import_bundle(net.district.db, path, progress=lambda d, _t: steps.append(d))
     assert result.message.startswith("Đã nhận 6 thay đổi mới")
     assert steps[-1] == 6
+
+
+def test_an_import_is_preceded_by_an_ordinary_backup(net: Net, tmp_path: Path) -> None:
+    from cchc_desktop.services.backup_service import REASON_SYNC_IMPORT, list_backups
+
+    before = {b.path for b in list_backups(net.a1.path)}
+    progress_row(net.a1, TASKS[0], state="in_progress", percent=30)
+    deliver(net.a1, net.district, tmp_path / "usb")
+    made = [b for b in list_backups(net.district.path) if b.path not in before]
+    assert [b.reason for b in made if b.reason == REASON_SYNC_IMPORT]
