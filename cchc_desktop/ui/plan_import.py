@@ -6,8 +6,8 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.errors import CchcError, ConflictError
@@ -16,6 +16,7 @@ from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.services.plan_service import ImportResult
+from cchc_desktop.ui.job_progress import attach_progress_dialog
 
 
 def import_plan_file(
@@ -75,7 +76,6 @@ class PlanImporter(QObject):
         self._settings = settings
         self._parent = parent
         self._worker: Worker | None = None
-        self._dialog: QProgressDialog | None = None
 
     def choose_and_run(self) -> None:
         start = self._settings.get(opts.LAST_IMPORT_DIR) or str(Path.home())
@@ -90,19 +90,17 @@ class PlanImporter(QObject):
             self.run(Path(name))
 
     def run(self, file: Path, *, replace: bool = False) -> None:
-        dialog = QProgressDialog(
-            f"Đang đọc kế hoạch từ “{file.name}”…", "Huỷ", 0, 100, self._parent
-        )
-        dialog.setWindowTitle("Nhập kế hoạch")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
         worker = Worker(import_plan_file, self._ctx.db_path, file, self._ctx.author, replace)
-        dialog.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(dialog.setValue)
+        attach_progress_dialog(
+            worker,
+            self._parent,
+            title="Nhập kế hoạch",
+            text=f"Đang đọc kế hoạch từ “{file.name}”…",
+            minimum_duration=300,
+        )
         worker.signals.result.connect(lambda result: self._on_result(file, result))
         worker.signals.error.connect(lambda exc: self._on_error(file, exc))
-        worker.signals.finished.connect(dialog.reset)
-        self._worker, self._dialog = worker, dialog
+        self._worker = worker
         worker.start()
 
     def _on_result(self, file: Path, result: ImportResult | None) -> None:

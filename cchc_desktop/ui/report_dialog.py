@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
-    QProgressDialog,
     QWidget,
 )
 
@@ -38,6 +37,7 @@ from cchc_desktop.reports.document import ReportResult
 from cchc_desktop.reports.report_service import DOC_TYPES, ReportKind, ReportRequest, build_report
 from cchc_desktop.services import organisation, plan_service, register_service, settings_service
 from cchc_desktop.ui.forms.ui_report_dialog import Ui_ReportDialog
+from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +175,6 @@ class ReportDialog(QDialog):
         self._build_count = 0
         self._worker: Worker | None = None
         self._pending: tuple[ReportRequest, bool] | None = None
-        self._progress: QProgressDialog | None = None
         self.current: ReportResult | None = None
         self.current_request: ReportRequest | None = None
         self.last_issued: ReportResult | None = None
@@ -430,21 +429,13 @@ class ReportDialog(QDialog):
         # A new name per build: the preview may still hold the previous file open (Windows).
         out_path = self._tmp_dir / f"van-ban-{self._build_count}.pdf"
         worker = Worker(self._builder, self._ctx.db_path, request, out_path)
-        progress = QProgressDialog("Đang tạo văn bản…", "Hủy", 0, 100, self)
-        progress.setWindowTitle("Tạo văn bản")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(progress.setValue)
+        attach_progress_dialog(worker, self, title="Tạo văn bản", text="Đang tạo văn bản…")
         # Bound methods, not lambdas: Qt drops the connections if the dialog is deleted first.
         worker.signals.result.connect(self._on_result)
         worker.signals.error.connect(self._on_error)
         worker.signals.finished.connect(self._on_finished)
         self._pending = (request, issuing)
         self._worker = worker
-        self._progress = progress
         self._status("Đang tạo văn bản…")
         self._update_controls()
         worker.start()
@@ -499,18 +490,9 @@ class ReportDialog(QDialog):
         if self._worker is not None and self._worker.is_cancelled():
             self._status("Đã hủy tạo văn bản.")
             return
-        if isinstance(exc, CchcError):
-            self._fail(str(exc))
-        else:
-            error = exc if isinstance(exc, BaseException) else None
-            log.error("Report build failed", exc_info=error)
-            self._fail(f"Không tạo được văn bản do lỗi không mong đợi: {exc}")
+        self._fail(failure_text(exc, "Không tạo được văn bản"))
 
     def _on_finished(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-        self._progress = None
         self._worker = None
         self._pending = None
         self._update_controls()

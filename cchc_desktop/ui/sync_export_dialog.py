@@ -7,13 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QStorageInfo, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
-from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.store.db import connect
@@ -21,6 +20,7 @@ from cchc_desktop.store.site import local_site
 from cchc_desktop.sync.export import ExportedBundle, export_bundles
 from cchc_desktop.sync.network import network_info
 from cchc_desktop.ui.forms.ui_sync_export_dialog import Ui_SyncExportDialog
+from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,6 @@ class SyncExportDialog(QDialog):
         self.ui = Ui_SyncExportDialog()
         self.ui.setupUi(self)
         self._worker: Worker | None = None
-        self._progress: QProgressDialog | None = None
         self.written: list[ExportedBundle] = []
         self._peers: list[Peer] = []
         close = self.ui.button_box.button(QDialogButtonBox.StandardButton.Close)
@@ -175,19 +174,11 @@ class SyncExportDialog(QDialog):
         if folder is None or self._worker is not None:
             return
         worker = Worker(export_job, self._ctx.db_path, folder, self.peer())
-        progress = QProgressDialog("Đang ghi gói dữ liệu…", "Hủy", 0, 100, self)
-        progress.setWindowTitle("Xuất dữ liệu")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(progress.setValue)
+        attach_progress_dialog(worker, self, title="Xuất dữ liệu", text="Đang ghi gói dữ liệu…")
         worker.signals.result.connect(self._on_result)
         worker.signals.error.connect(self._on_error)
         worker.signals.finished.connect(self._on_finished)
         self._worker = worker
-        self._progress = progress
         self._status("Đang ghi gói dữ liệu…")
         self._update_controls()
         worker.start()
@@ -210,18 +201,9 @@ class SyncExportDialog(QDialog):
         if self._worker is not None and self._worker.is_cancelled():
             self._status("Đã hủy xuất dữ liệu; không có gói nào được ghi.")
             return
-        if isinstance(exc, CchcError):
-            self._fail(str(exc))
-        else:
-            error = exc if isinstance(exc, BaseException) else None
-            log.error("Export failed", exc_info=error)
-            self._fail(f"Không xuất được dữ liệu do lỗi không mong đợi: {exc}")
+        self._fail(failure_text(exc, "Không xuất được dữ liệu"))
 
     def _on_finished(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-        self._progress = None
         self._worker = None
         self._update_controls()
 

@@ -8,18 +8,18 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
-from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.store.db import connect
 from cchc_desktop.sync.importer import ImportResult, import_bundle
 from cchc_desktop.sync.review import TABLE_LABELS
 from cchc_desktop.ui.forms.ui_sync_import_dialog import Ui_SyncImportDialog
+from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 from cchc_desktop.ui.sync_export_dialog import ROLE_LABELS, percent_progress
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,6 @@ class SyncImportDialog(QDialog):
         self.ui = Ui_SyncImportDialog()
         self.ui.setupUi(self)
         self._worker: Worker | None = None
-        self._progress: QProgressDialog | None = None
         self._dry_run = True
         self.preview: ImportResult | None = None
         self.imported_result: ImportResult | None = None
@@ -184,19 +183,11 @@ class SyncImportDialog(QDialog):
         self._dry_run = dry_run
         worker = Worker(import_job, self._ctx.db_path, file, dry_run)
         text = "Đang kiểm tra gói dữ liệu…" if dry_run else "Đang nhập dữ liệu…"
-        progress = QProgressDialog(text, "Hủy", 0, 100, self)
-        progress.setWindowTitle("Nhập dữ liệu")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(progress.setValue)
+        attach_progress_dialog(worker, self, title="Nhập dữ liệu", text=text)
         worker.signals.result.connect(self._on_result)
         worker.signals.error.connect(self._on_error)
         worker.signals.finished.connect(self._on_finished)
         self._worker = worker
-        self._progress = progress
         self.ui.result_view.setHtml(f"<p>{text}</p>")
         self._update_controls()
         worker.start()
@@ -215,18 +206,9 @@ class SyncImportDialog(QDialog):
         if self._worker is not None and self._worker.is_cancelled():
             self._show_error("Đã hủy; cơ sở dữ liệu không thay đổi.")
             return
-        if isinstance(exc, CchcError):
-            self._show_error(str(exc))
-        else:
-            error = exc if isinstance(exc, BaseException) else None
-            log.error("Bundle import failed", exc_info=error)
-            self._show_error(f"Không nhập được gói do lỗi không mong đợi: {exc}")
+        self._show_error(failure_text(exc, "Không nhập được gói"))
 
     def _on_finished(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-        self._progress = None
         self._worker = None
         self._update_controls()
 

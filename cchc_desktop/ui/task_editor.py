@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMessageBox,
-    QProgressDialog,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -72,6 +71,7 @@ from cchc_desktop.services.tree_service import TASK, NodeRef
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.sync.blobs import blob_path, register_blobs, write_blob
 from cchc_desktop.ui.forms.ui_task_editor import Ui_TaskEditor
+from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
 
 log = logging.getLogger(__name__)
@@ -856,25 +856,22 @@ class TaskEditor(QWidget):
         return True
 
     def _run_copy(self, files: list[Path], progress_id: str) -> None:
-        dialog = QProgressDialog(
-            "Đang chép tệp minh chứng vào thư mục dữ liệu…", "Huỷ", 0, 100, self
-        )
-        dialog.setWindowTitle("Đính kèm minh chứng")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
         worker = Worker(copy_into_store, self.ctx.db_path, files)
         self._worker = worker
-        worker.signals.progress.connect(dialog.setValue)
-        dialog.canceled.connect(worker.cancel)
+        attach_progress_dialog(
+            worker,
+            self,
+            title="Đính kèm minh chứng",
+            text="Đang chép tệp minh chứng vào thư mục dữ liệu…",
+        )
         worker.signals.result.connect(
             lambda stored: self._attach_stored(progress_id, stored, cancelled=worker.is_cancelled())
         )
         worker.signals.error.connect(
             lambda exc: self.ui.validation_label.setText(
-                str(exc) if isinstance(exc, CchcError) else f"Không chép được tệp: {exc}"
+                failure_text(exc, "Không chép được tệp minh chứng")
             )
         )
-        worker.signals.finished.connect(dialog.reset)
         worker.signals.finished.connect(lambda: setattr(self, "_worker", None))
         worker.start()
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QProgressDialog
 
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.errors import ReportError
@@ -155,7 +156,8 @@ def test_cancel_stops_the_worker(qtbot, make_db):
     assert dialog.is_busy()
     assert not dialog.ui.build_button.isEnabled()
     assert builder.started.wait(5)
-    dialog._progress.canceled.emit()  # what its "Hủy" button sends
+    [progress] = dialog.findChildren(QProgressDialog)
+    progress.canceled.emit()  # what its "Huỷ" button sends
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
     assert dialog.ui.status_label.text() == "Đã hủy tạo văn bản."
     assert dialog.ui.build_button.isEnabled()
