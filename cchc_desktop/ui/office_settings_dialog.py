@@ -82,7 +82,7 @@ class OfficeSettingsDialog(QDialog):
         save = self.ui.button_box.button(QDialogButtonBox.StandardButton.Save)
         save.setText("&Lưu")
         cancel = self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("&Hủy")
+        cancel.setText("&Huỷ")
         if ctx.read_only:
             save.setEnabled(False)
             self._show_error("Cơ sở dữ liệu đang mở chỉ để đọc; không lưu được thay đổi.")

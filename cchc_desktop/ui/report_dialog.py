@@ -488,7 +488,7 @@ class ReportDialog(QDialog):
 
     def _on_error(self, exc: object) -> None:
         if self._worker is not None and self._worker.is_cancelled():
-            self._status("Đã hủy tạo văn bản.")
+            self._status("Đã huỷ tạo văn bản.")
             return
         self._fail(failure_text(exc, "Không tạo được văn bản"))
 

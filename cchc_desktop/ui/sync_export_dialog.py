@@ -199,7 +199,7 @@ class SyncExportDialog(QDialog):
 
     def _on_error(self, exc: object) -> None:
         if self._worker is not None and self._worker.is_cancelled():
-            self._status("Đã hủy xuất dữ liệu; không có gói nào được ghi.")
+            self._status("Đã huỷ xuất dữ liệu; không có gói nào được ghi.")
             return
         self._fail(failure_text(exc, "Không xuất được dữ liệu"))
 

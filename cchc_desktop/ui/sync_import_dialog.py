@@ -204,7 +204,7 @@ class SyncImportDialog(QDialog):
 
     def _on_error(self, exc: object) -> None:
         if self._worker is not None and self._worker.is_cancelled():
-            self._show_error("Đã hủy; cơ sở dữ liệu không thay đổi.")
+            self._show_error("Đã huỷ; cơ sở dữ liệu không thay đổi.")
             return
         self._show_error(failure_text(exc, "Không nhập được gói"))
 

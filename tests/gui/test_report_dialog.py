@@ -45,7 +45,7 @@ class FakeBuilder:
         if self.wait:
             while not cancelled():
                 threading.Event().wait(0.01)
-            raise ReportError("Đã hủy.")
+            raise ReportError("Đã huỷ.")
         if self.fail is not None:
             raise self.fail
         assert Path(db_path).exists()
@@ -159,7 +159,7 @@ def test_cancel_stops_the_worker(qtbot, make_db):
     [progress] = dialog.findChildren(QProgressDialog)
     progress.canceled.emit()  # what its "Huỷ" button sends
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
-    assert dialog.ui.status_label.text() == "Đã hủy tạo văn bản."
+    assert dialog.ui.status_label.text() == "Đã huỷ tạo văn bản."
     assert dialog.ui.build_button.isEnabled()
 
 
