@@ -385,10 +385,18 @@ def create_backup(
 
 
 def rotate_backups(db_path: Path, keep: int) -> list[Path]:
-    """Delete the oldest rotated backups beyond `keep`; return what was deleted."""
-    rotated = [b for b in list_backups(db_path) if b.rotated]
+    """Delete the oldest rotated backups beyond `keep` of each kind; return what was deleted.
+
+    Kinds are rotated separately, so a day of many USB imports cannot push the daily and
+    manual backups out.
+    """
+    by_reason: dict[str, list[BackupInfo]] = {}
+    for backup in list_backups(db_path):  # newest first
+        if backup.rotated:
+            by_reason.setdefault(backup.reason, []).append(backup)
+    surplus = [old for group in by_reason.values() for old in group[max(keep, 1) :]]
     removed: list[Path] = []
-    for old in rotated[max(keep, 1) :]:
+    for old in surplus:
         try:
             old.path.unlink()
             manifest_path(old.path).unlink(missing_ok=True)

@@ -145,6 +145,16 @@ def test_rotation_keeps_the_configured_number(db: Database, db_path: Path) -> No
     assert not bs.manifest_path(made[0].path).exists(), "a rotated backup's manifest goes too"
 
 
+def test_each_kind_of_backup_is_rotated_on_its_own(db: Database, db_path: Path) -> None:
+    put_setting(db, bs.KEEP_SETTING, 2)
+    daily = [bs.create_backup(db, db_path, bs.REASON_DAILY, now=at(d)) for d in range(1, 3)]
+    imports = [bs.create_backup(db, db_path, bs.REASON_SYNC_IMPORT, now=at(d)) for d in range(3, 9)]
+    left = {b.path for b in bs.list_backups(db_path)}
+    assert {d.path for d in daily} <= left, "many imports do not push the daily backups out"
+    assert {i.path for i in imports[-2:]} <= left
+    assert not {i.path for i in imports[:-2]} & left
+
+
 @pytest.mark.parametrize(
     ("stored", "expected"),
     [(None, 14), (5, 5), (0, 14), (-3, 14), ("7", 14), (True, 14), (2000, 14), (1000, 1000)],
