@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from cchc_desktop.domain.deadlines import milestones_to_json, parse_timeline, timeline_needs_review
 from cchc_desktop.domain.model import (
     Appendix,
     Decision,
@@ -197,13 +196,16 @@ class _PlanEdits:
     def _task(self, appendix_id: str, appendix_no: int, ord_: int, task: Task) -> None:
         task_id = ids.task_id(self.plan, appendix_no, task.no)
         self._live.setdefault("task", set()).add(task_id)
+        # The parser loads on first use: compiling its patterns would slow the window's start.
+        from cchc_desktop.domain import deadlines
+
         milestones = task.milestones or tuple(
-            parse_timeline(task.timeline, self.parsed.year, self.parsed.decision.date)
+            deadlines.parse_timeline(task.timeline, self.parsed.year, self.parsed.decision.date)
         )
         agency_ids = [self._agency(a.name) for a in task.agencies]
         # A task is flagged for its deadlines only; unconfirmed agencies are flagged on the
         # agency itself, so one unknown name does not mark every task it appears in.
-        needs_review = timeline_needs_review(milestones)
+        needs_review = deadlines.timeline_needs_review(milestones)
         self.edits.append(
             Edit(
                 "task",
@@ -311,35 +313,6 @@ def _milestone_values(task_id: str, ord_: int, m: Milestone) -> dict[str, Any]:
         "overridden": m.overridden,
         "deleted": 0,
     }
-
-
-def rederive_milestones(db: Database, task_id: str, timeline: str, *, author: str = "") -> Changes:
-    """Parse `timeline` again and store the task's milestones (confirmed ones survive)."""
-    row = db.execute(
-        "SELECT p.year, p.decision_date FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ?",
-        [task_id],
-    ).fetchone()
-    if row is None:
-        raise NotFoundError("Không tìm thấy nhiệm vụ.")
-    year, decision_date = row
-    milestones = parse_timeline(
-        timeline, int(year), dt.date.fromisoformat(decision_date) if decision_date else None
-    )
-    edits = milestone_edits(db, task_id, milestones)
-    keep = {ids.milestone_id(task_id, i) for i in range(len(milestones))}
-    for (row_id,) in db.execute(
-        "SELECT id FROM milestone WHERE task_id = ? AND deleted = 0 AND confirmed = 0", [task_id]
-    ).fetchall():
-        if row_id not in keep:
-            edits.append(Edit("milestone", row_id, {"deleted": 1}))
-    edits.append(
-        Edit(
-            "task",
-            task_id,
-            {"timeline": timeline, "needs_review": timeline_needs_review(milestones)},
-        )
-    )
-    return apply_local_edits(db, edits, author=author)
 
 
 # ---------------------------------------------------------------- reading
@@ -499,6 +472,7 @@ def load_milestones(db: Database, plan_id: str) -> dict[str, list[Milestone]]:
 
 def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
     """The `plan show --json` document of DESIGN.md §5."""
+    from cchc_desktop.domain import deadlines
     d = plan.decision
 
     def node(n: PlanNode) -> dict[str, Any]:
@@ -534,7 +508,7 @@ def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
                         "agencies": [{"name": x.name, "role": str(x.role)} for x in t.agencies],
                         "timeline": t.timeline,
                         "note": t.note,
-                        "milestones": milestones_to_json(t.milestones),
+                        "milestones": deadlines.milestones_to_json(t.milestones),
                     }
                     for t in a.tasks
                 ],
