@@ -30,6 +30,13 @@ def register(command: CommandFactory) -> None:
     show.add_argument("--json", action="store_true", help="in dạng JSON")
     show.set_defaults(handler=_plan_show)
     add_db_option(show, top=False)
+    clone = plan_sub.add_parser(
+        "clone", help="lập dự thảo kế hoạch năm sau từ kế hoạch một năm (dời các thời hạn)"
+    )
+    clone.add_argument("--year", type=int, required=True, help="năm của kế hoạch nguồn")
+    clone.add_argument("--to", type=int, required=True, dest="to_year", help="năm của kế hoạch mới")
+    clone.set_defaults(handler=_plan_clone)
+    add_db_option(clone, top=False)
     lst = plan_sub.add_parser("list", help="liệt kê các kế hoạch")
     lst.set_defaults(handler=_plan_list)
     add_db_option(lst, top=False)
@@ -136,6 +143,25 @@ def _plan_show(args: argparse.Namespace, ctx: CliContext) -> int:
         out(f"Phụ lục {appendix.number:02d}: {appendix.title} – {len(appendix.tasks)} nhiệm vụ")
         for task in appendix.tasks:
             out(f"  {task.no}. {task.title} [{task.timeline}]")
+    return 0
+
+
+def _plan_clone(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services.plan_service import (
+        import_plan,
+        load_plan,
+        next_year_draft,
+        plan_for_year,
+    )
+
+    db = ctx.open_db()
+    draft = next_year_draft(load_plan(db, plan_for_year(db, args.year).id), args.to_year)
+    result = import_plan(db, draft, source_name=f"Dự thảo từ kế hoạch năm {args.year}")
+    out(
+        f"Đã lập dự thảo kế hoạch năm {args.to_year}: {result.appendices} phụ lục, "
+        f"{result.tasks} nhiệm vụ, thời hạn đã dời {args.to_year - args.year} năm. "
+        "Số và ngày quyết định để trống cho đến khi ban hành."
+    )
     return 0
 
 

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from cchc_desktop.domain.model import MilestoneKind, WorkState
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.domain.status import TaskStatus, task_status
+from cchc_desktop.services.calendar_service import shifts_due_dates, work_calendar
 from cchc_desktop.services.organisation import is_commune_group
 
 RESPONSIBLE_ROLES = ("lead", "implementing")
@@ -59,7 +60,14 @@ def occurrences(
     plan_id: str | None = None,
     soon_days: int = 7,
 ) -> list[Occurrence]:
-    """Every milestone due between `date_from` and `date_to` (inclusive), per responsible unit."""
+    """Every milestone due between `date_from` and `date_to` (inclusive), per responsible unit.
+
+    When the office chose to show due dates that fall on a day off on the next working day,
+    `due` is that working day (and the status is judged against it).
+    """
+    calendar = work_calendar(db) if shifts_due_dates(db) else None
+    # A due date can move forward past a long holiday (Tết: up to about ten days).
+    query_to = date_to + dt.timedelta(days=12) if calendar is not None else date_to
     sql = (
         "SELECT m.task_id, a.number, t.no, t.title, p.year, m.label, m.kind, m.due, m.period,"
         " ta.agency_id, coalesce(g.name, ''), ta.role"
@@ -69,7 +77,7 @@ def occurrences(
         " LEFT JOIN agency g ON g.id = ta.agency_id"
         " WHERE m.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 AND m.due BETWEEN ? AND ?"
     )
-    params: list[object] = [date_from.isoformat(), date_to.isoformat()]
+    params: list[object] = [date_from.isoformat(), query_to.isoformat()]
     if plan_id is not None:
         sql += " AND p.id = ?"
         params.append(plan_id)
@@ -87,6 +95,10 @@ def occurrences(
     for key, (appendix, no, title, year, label, kind, due_text, period) in meta.items():
         due = dt.date.fromisoformat(str(due_text))
         report, report_year = judging_period(str(period) if period else None, due)
+        if calendar is not None:
+            due = calendar.shift_to_working_day(due)
+        if not date_from <= due <= date_to:
+            continue
         for unit_id, unit_name in _responsible(units_by_task[key], communes):
             found = progress.get((key[0], unit_id, report_year, str(report)))
             if found is None:
@@ -108,6 +120,7 @@ def occurrences(
                     status=status,
                 )
             )
+    result.sort(key=lambda o: o.due)  # shifting can reorder; sort is stable within a day
     return result
 
 

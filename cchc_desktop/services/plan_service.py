@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -22,7 +23,7 @@ from cchc_desktop.domain.model import (
     Task,
     TaskAgency,
 )
-from cchc_desktop.errors import ConflictError, NotFoundError
+from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from cchc_desktop.importer.agency_names import agency_key
 from cchc_desktop.services import organisation
 from cchc_desktop.store import ids
@@ -473,6 +474,7 @@ def load_milestones(db: Database, plan_id: str) -> dict[str, list[Milestone]]:
 def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
     """The `plan show --json` document of DESIGN.md §5."""
     from cchc_desktop.domain import deadlines
+
     d = plan.decision
 
     def node(n: PlanNode) -> dict[str, Any]:
@@ -517,3 +519,49 @@ def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
         ],
         "warnings": [w.message for w in plan.warnings],
     }
+
+
+def next_year_draft(plan: ParsedPlan, to_year: int) -> ParsedPlan:
+    """A draft of the plan for `to_year`, to edit before it is issued.
+
+    Deadlines move by the difference in years ("tháng 12/2019" → "tháng 12/2020", "Quý IV/2019"
+    → "Quý IV/2020"), and so does "năm <plan year>" in titles. Legal citations in the decision
+    and the plan text keep their dates. The draft has no decision number or date yet.
+    """
+    from cchc_desktop.domain.year_shift import shift_text
+
+    years = to_year - plan.year
+    if years <= 0:
+        raise ValidationError(f"Năm của kế hoạch mới phải sau năm {plan.year}.")
+    this_year = re.compile(rf"\b(năm|NĂM)\s+{plan.year}\b")
+
+    def retitle(text: str) -> str:
+        return this_year.sub(lambda m: f"{m.group(1)} {to_year}", text)
+
+    appendices = tuple(
+        replace(
+            appendix,
+            tasks=tuple(
+                replace(
+                    task,
+                    title=retitle(task.title),
+                    products=tuple(retitle(p) for p in task.products),
+                    timeline=shift_text(task.timeline, years),
+                    milestones=(),
+                )
+                for task in appendix.tasks
+            ),
+        )
+        for appendix in plan.appendices
+    )
+    decision = replace(plan.decision, number="", date=None, title=retitle(plan.decision.title))
+    return replace(
+        plan,
+        year=to_year,
+        title=retitle(plan.title),
+        decision=decision,
+        appendices=appendices,
+        appendix_title=retitle(plan.appendix_title),
+        appendix_subtitle="",
+        warnings=(),
+    )
