@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import AgencyRole
-from cchc_desktop.errors import ConflictError
+from cchc_desktop.errors import ConflictError, ValidationError
 from cchc_desktop.importer.plan_text import parse_plan_text
 from cchc_desktop.services import plan_service
 from cchc_desktop.services.startup import import_seed_plan, open_or_create, seed_plan_path
@@ -155,3 +156,25 @@ def test_stored_text_is_nfc(tmp_path: Path) -> None:
     plan_service.import_plan(db, parse_plan_text(text))
     for (title,) in db.execute("SELECT title FROM task"):
         assert unicodedata.is_normalized("NFC", title)
+
+
+def test_next_year_draft_moves_deadlines_and_leaves_the_decision_to_issue(
+    seeded: Database,
+) -> None:
+    source = plan_service.load_plan(seeded, plan_service.plan_for_year(seeded, 2020).id)
+    draft = plan_service.next_year_draft(source, 2021)
+    plan_service.import_plan(seeded, draft)
+    stored = plan_service.load_plan(seeded, plan_service.plan_for_year(seeded, 2021).id)
+    assert stored.title == "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2021"
+    assert (stored.decision.number, stored.decision.date) == ("", None)
+    first = stored.appendices[0].tasks[0]
+    assert first.timeline == "- Ban hành KH: tháng 12/2020. - Báo cáo kết quả: tháng 11/2021."
+    assert [m.due for m in first.milestones if m.due] == [
+        dt.date(2020, 12, 31),
+        dt.date(2021, 11, 30),
+    ]
+    assert stored.task_count == 37
+    # Legal citations keep their dates.
+    assert stored.decision.body == source.decision.body
+    with pytest.raises(ValidationError, match="phải sau năm 2020"):
+        plan_service.next_year_draft(source, 2020)
