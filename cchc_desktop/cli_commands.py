@@ -75,6 +75,30 @@ def register(command: CommandFactory) -> None:
     listp.set_defaults(handler=_progress_list)
     add_db_option(listp, top=False)
 
+    days = command(
+        "days-off", "ngày nghỉ lễ, ngày nghỉ theo thông báo và ngày làm bù", _missing_subcommand
+    )
+    days_sub = days.add_subparsers(dest="days_command", metavar="LỆNH", parser_class=type(days))
+    dlist = days_sub.add_parser("list", help="các ngày nghỉ của một năm")
+    dlist.add_argument("--year", type=int, required=True)
+    dlist.add_argument("--json", action="store_true")
+    dlist.set_defaults(handler=_days_list)
+    dadd = days_sub.add_parser("add", help="thêm ngày nghỉ theo thông báo (hoặc ngày làm bù)")
+    dadd.add_argument("day", type=_iso_date, metavar="YYYY-MM-DD")
+    dadd.add_argument("--name", default="")
+    dadd.add_argument("--working", action="store_true", help="ngày cuối tuần làm việc bù")
+    dadd.set_defaults(handler=_days_add)
+    dremove = days_sub.add_parser("remove", help="bỏ một ngày cơ quan đã thêm")
+    dremove.add_argument("day", type=_iso_date, metavar="YYYY-MM-DD")
+    dremove.set_defaults(handler=_days_remove)
+    dshift = days_sub.add_parser(
+        "shift", help="hạn rơi vào ngày nghỉ thì hiển thị sang ngày làm việc kế tiếp (on/off)"
+    )
+    dshift.add_argument("state", choices=["on", "off"])
+    dshift.set_defaults(handler=_days_shift)
+    for p in (dlist, dadd, dremove, dshift):
+        add_db_option(p, top=False)
+
     backup_commands.register(command)
     report_commands.register(command)
     sync_commands.register(command)
@@ -252,4 +276,62 @@ def _progress_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for r in records:
         pct = f"{r.percent}%" if r.percent is not None else ""
         out(f"{r.task_ref}\t{r.unit_name}\t{r.period}\t{r.state}\t{pct}\t{r.result}")
+    return 0
+
+
+def _days_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import calendar_service
+
+    db = ctx.open_db()
+    holidays = calendar_service.work_calendar(db).holidays_in(args.year)
+    own = {d.day: d for d in calendar_service.office_days(db, args.year)}
+    rows = [
+        {"date": day.isoformat(), "name": name, "kind": "office" if day in own else "holiday"}
+        for day, name in holidays
+    ]
+    rows += [
+        {"date": d.day.isoformat(), "name": d.name, "kind": "make_up_working_day"}
+        for d in own.values()
+        if d.working
+    ]
+    rows.sort(key=lambda r: r["date"])
+    if args.json:
+        print_json(
+            {"year": args.year, "shift": calendar_service.shifts_due_dates(db), "days": rows}
+        )
+        return 0
+    labels = {"office": "theo thông báo", "holiday": "ngày lễ", "make_up_working_day": "làm bù"}
+    for row in rows:
+        day = dt.date.fromisoformat(row["date"])
+        out(f"{day:%d/%m/%Y}\t{labels[row['kind']]}\t{row['name']}")
+    return 0
+
+
+def _days_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import calendar_service
+
+    calendar_service.set_office_day(ctx.open_db(), args.day, args.name, working=args.working)
+    kind = "ngày làm bù" if args.working else "ngày nghỉ"
+    out(f"Đã thêm {kind} {args.day:%d/%m/%Y}.")
+    return 0
+
+
+def _days_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import calendar_service
+
+    calendar_service.remove_office_day(ctx.open_db(), args.day)
+    out(f"Đã bỏ ngày {args.day:%d/%m/%Y}.")
+    return 0
+
+
+def _days_shift(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import calendar_service
+
+    enabled = args.state == "on"
+    calendar_service.set_shift_due_dates(ctx.open_db(), enabled)
+    out(
+        "Hạn rơi vào ngày nghỉ sẽ hiển thị sang ngày làm việc kế tiếp."
+        if enabled
+        else "Hạn hiển thị đúng ngày ghi trong kế hoạch."
+    )
     return 0

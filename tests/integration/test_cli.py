@@ -222,3 +222,40 @@ def test_deadlines_lists_occurrences_with_status(tmp_path: Path) -> None:
     assert "2020-12-09" in dues  # "Trước 10/12/2020" of appendix 7, task 3
     overdue = [o for o in data["occurrences"] if o["due"] == "2020-12-09"]
     assert all(o["overdue"] for o in overdue)
+
+
+def test_days_off_and_the_shift_option(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    added = run("days-off", "add", "2020-12-21", "--name", "Nghỉ theo thông báo", db=db)
+    assert added.returncode == 0, added.stderr
+    refused = run("days-off", "add", "2020-12-23", "--working", db=db)
+    assert refused.returncode == 1
+    assert "thứ Bảy hoặc Chủ nhật" in refused.stderr
+    listed = json.loads(run("days-off", "list", "--year", "2020", "--json", db=db).stdout)
+    assert {"date": "2020-01-25", "name": "Tết Nguyên đán", "kind": "holiday"} in listed["days"]
+    assert {"date": "2020-12-21", "name": "Nghỉ theo thông báo", "kind": "office"} in listed["days"]
+    assert run("days-off", "shift", "on", db=db).returncode == 0
+    window = run(
+        "deadlines",
+        "--from",
+        "2020-12-15",
+        "--to",
+        "2020-12-31",
+        "--today",
+        "2020-12-01",
+        "--json",
+        db=db,
+    )
+    dues = {o["due"] for o in json.loads(window.stdout)["occurrences"] if o["task"] == "2.5"}
+    assert dues == {"2020-12-22"}  # Sunday 20th, and Monday 21st is now a day off
+
+
+def test_plan_clone_makes_next_year_draft(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    cloned = run("plan", "clone", "--year", "2020", "--to", "2021", db=db)
+    assert cloned.returncode == 0, cloned.stderr
+    data = json.loads(run("plan", "show", "--year", "2021", "--json", db=db).stdout)
+    assert data["decision"]["number"] == ""
+    assert [len(a["tasks"]) for a in data["appendices"]] == [6, 8, 3, 6, 4, 6, 4]
+    again = run("plan", "clone", "--year", "2020", "--to", "2021", db=db)
+    assert again.returncode == 1
