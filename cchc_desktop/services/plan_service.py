@@ -25,7 +25,7 @@ from cchc_desktop.domain.model import (
 )
 from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from cchc_desktop.importer.agency_names import agency_key
-from cchc_desktop.services import organisation
+from cchc_desktop.services import organisation, settings_service
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 
@@ -111,6 +111,7 @@ class _PlanEdits:
         self.edits: list[Edit] = []
         self.new_agencies: list[str] = []
         self._agency_ids: dict[str, str] = {}
+        self._rules = settings_service.reporting_rules(db)  # the office's report due day
         self._live: dict[str, set[str]] = {}
 
     def build(self) -> list[Edit]:
@@ -201,7 +202,9 @@ class _PlanEdits:
         from cchc_desktop.domain import deadlines
 
         milestones = task.milestones or tuple(
-            deadlines.parse_timeline(task.timeline, self.parsed.year, self.parsed.decision.date)
+            deadlines.parse_timeline(
+                task.timeline, self.parsed.year, self.parsed.decision.date, self._rules
+            )
         )
         agency_ids = [self._agency(a.name) for a in task.agencies]
         # A task is flagged for its deadlines only; unconfirmed agencies are flagged on the

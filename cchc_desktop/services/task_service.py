@@ -25,6 +25,7 @@ from cchc_desktop.domain.model import (
 from cchc_desktop.domain.periods import ReportingPeriod, parse_period
 from cchc_desktop.domain.text import clean, nfc, sort_key
 from cchc_desktop.errors import NotFoundError, ValidationError
+from cchc_desktop.services import settings_service
 from cchc_desktop.services.history_service import HistoryEntry, record_history
 from cchc_desktop.services.progress_service import validate_percent
 from cchc_desktop.store import ids
@@ -309,7 +310,8 @@ def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
         edits.extend(_agency_edits(db, task_id, edit.agencies))
         values["agencies_text"] = agencies_text(db, edit.agencies)
 
-    milestones = parse_timeline(edit.timeline, current.plan_year, current.decision_date)
+    rules = settings_service.reporting_rules(db)
+    milestones = parse_timeline(edit.timeline, current.plan_year, current.decision_date, rules)
     if edit.timeline != current.timeline:
         edits.extend(milestone_edits(db, task_id, milestones))
         keep = {ids.milestone_id(task_id, i) for i in range(len(milestones))}

@@ -178,3 +178,18 @@ def test_next_year_draft_moves_deadlines_and_leaves_the_decision_to_issue(
     assert stored.decision.body == source.decision.body
     with pytest.raises(ValidationError, match="phải sau năm 2020"):
         plan_service.next_year_draft(source, 2020)
+
+
+def test_recurring_deadlines_follow_the_office_report_day(tmp_path: Path) -> None:
+    from cchc_desktop.domain.office import OfficeSettings
+    from cchc_desktop.services.settings_service import save_office_settings
+
+    db = open_database(tmp_path / "a.db")
+    save_office_settings(db, dataclasses.replace(OfficeSettings(), report_due_day=15))
+    import_seed_plan(db)
+    plan = plan_service.load_plan(db, plan_service.plan_for_year(db, 2020).id)
+    quarterly = plan.appendices[1].tasks[4]  # "Định kỳ hàng quý hoặc đột xuất theo yêu cầu"
+    assert [m.due for m in quarterly.milestones if m.due][:2] == [
+        dt.date(2020, 3, 15),
+        dt.date(2020, 6, 15),
+    ]
