@@ -238,8 +238,22 @@ class MainWindow(QMainWindow):
         ui.action_sync_import.triggered.connect(self.show_sync_import)
         ui.action_conflicts.triggered.connect(self.show_conflicts)
         ui.action_quarantine.triggered.connect(self.show_quarantine)
+        # Added after the form was designed: built here, placed in the menus beside their kin.
+        self.action_days_off = QAction("&Ngày nghỉ, ngày làm bù…", self)
+        self.action_days_off.setToolTip("Ngày lễ, Tết, ngày nghỉ theo thông báo và ngày làm bù")
+        self.action_days_off.triggered.connect(self.show_days_off)
+        ui.menu_catalog.addAction(self.action_days_off)
+        self.action_next_year = QAction("&Lập kế hoạch năm sau…", self)
+        self.action_next_year.setToolTip(
+            "Dự thảo kế hoạch năm sau từ kế hoạch đang chọn, thời hạn dời theo năm"
+        )
+        self.action_next_year.triggered.connect(self.draft_next_year)
+        file_actions = ui.menu_file.actions()
+        after_import = file_actions[file_actions.index(ui.action_import_plan) + 1]
+        ui.menu_file.insertAction(after_import, self.action_next_year)
         for action in (
             ui.action_import_plan,
+            self.action_next_year,
             ui.action_office_settings,
             ui.action_backup,
             ui.action_sync_import,
@@ -711,6 +725,14 @@ class MainWindow(QMainWindow):
 
         OfficeSettingsDialog.ask(self.ctx, self.ops, self)
 
+    def show_days_off(self) -> None:
+        from cchc_desktop.ui.days_off_dialog import DaysOffDialog
+
+        # The calendar tab watches task tables only; days off change its dates too.
+        changed = DaysOffDialog.ask(self.ctx, self.ops, self, year=self.plan_year())
+        if changed and self._calendar is not None:
+            self._calendar.reload()
+
     def show_backups(self) -> None:
         from cchc_desktop.ui.backup_dialog import BackupDialog
 
@@ -771,6 +793,21 @@ class MainWindow(QMainWindow):
         self.reload_plans()
         combo = self.ui.plan_combo
         combo.setCurrentIndex(max(combo.findData(plan_id), 0))
+
+    def draft_next_year(self) -> None:
+        """A draft of the selected plan for a later year, then shown in the tree."""
+        from cchc_desktop.ui.plan_draft import draft_next_year
+
+        if self.model.plan_id is None or not self._leave_for_dialog():
+            return
+        result = draft_next_year(self.ctx, self.ops, self, self.model.plan_id)
+        if result is not None:
+            self._on_plan_imported(result.plan_id)
+            self.ui.status_bar.showMessage(
+                f"Đã lập dự thảo kế hoạch năm {self.plan_year()}: {result.tasks} nhiệm vụ, "
+                "thời hạn đã dời theo năm; số và ngày quyết định còn để trống.",
+                10000,
+            )
 
     def show_about(self) -> None:
         from cchc_desktop.ui.about_dialog import AboutDialog

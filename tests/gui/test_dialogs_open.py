@@ -14,6 +14,7 @@ from cchc_desktop.services import organisation
 from cchc_desktop.ui.about_dialog import AboutDialog
 from cchc_desktop.ui.agency_dialogs import AgenciesDialog, AgencyEditDialog, AgencyPickerDialog
 from cchc_desktop.ui.crash_dialog import CrashDialog
+from cchc_desktop.ui.days_off_dialog import DaysOffDialog
 from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
 
 # The offscreen platform cannot size native windows; harmless, and only there.
@@ -57,7 +58,9 @@ def test_unsaved_dialog_ask_returns_the_choice(qtbot: QtBot) -> None:
     assert UnsavedDialog.ask(None, "x") is UnsavedChoice.SAVE
 
 
-@pytest.mark.parametrize("which", ["about", "crash", "agencies", "picker", "add", "rename"])
+@pytest.mark.parametrize(
+    "which", ["about", "crash", "agencies", "picker", "add", "rename", "days_off"]
+)
 def test_dialog_opens(qtbot: QtBot, seed_ctx: AppContext, which: str) -> None:
     ops = Operations()
     dialog: QDialog
@@ -76,6 +79,10 @@ def test_dialog_opens(qtbot: QtBot, seed_ctx: AppContext, which: str) -> None:
         dialog = AgencyPickerDialog(seed_ctx, ops, None)
         dialog.ui.search_edit.setText("tu phap")
         assert dialog.proxy.rowCount() >= 1
+    elif which == "days_off":
+        dialog = DaysOffDialog(seed_ctx, ops, year=2020)
+        assert dialog.windowTitle() == "Ngày nghỉ, ngày làm bù"
+        assert dialog.ui.days_table.rowCount() > 0
     elif which == "add":
         dialog = AgencyEditDialog(None)
         assert dialog.windowTitle() == "Thêm cơ quan, đơn vị"
