@@ -143,11 +143,11 @@ def synthetic_plan(n_tasks: int, seed: int = 20) -> ParsedPlan:
 
 def synthetic_period(n_tasks: int) -> object:
     """Period report data over the synthetic plan: every task with a status, 3 reporting units."""
+    from cchc_desktop.domain.periods import ReportingPeriod
     from cchc_desktop.reports.data import (
         AreaResult,
         PeriodReportData,
         PlanReference,
-        ReportPeriod,
         TaskResultRow,
         UnitResults,
         UnitTaskRow,
@@ -188,7 +188,7 @@ def synthetic_period(n_tasks: int) -> object:
     ref = PlanReference(
         "Kế hoạch cải cách hành chính năm 2020", "6320/QĐ-UBND", dt.date(2019, 12, 26)
     )
-    return PeriodReportData(2020, ReportPeriod.YEAR, ref, areas, units=units)
+    return PeriodReportData(2020, ReportingPeriod.Y, ref, areas, units=units)
 
 
 def _peak_mb() -> float:

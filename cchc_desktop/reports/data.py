@@ -6,10 +6,10 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import AgencyRole, StatusCategory
+from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.errors import ValidationError
 
 
@@ -82,22 +82,13 @@ class PlanReference:
         return " ".join(parts) + (f" ban hành {title}" if title else "")
 
 
-class ReportPeriod(StrEnum):
-    """The periodic CCHC reports (Ministry of Home Affairs letter 581/BNV-CCHC)."""
-
-    Q1 = "Q1"
-    H1 = "H1"
-    Q3 = "Q3"  # nine months
-    YEAR = "Y"
-
-
-def period_phrase(period: ReportPeriod, year: int) -> str:
+def period_phrase(period: ReportingPeriod, year: int) -> str:
     """ "quý I năm 2020", "6 tháng đầu năm 2020", "9 tháng năm 2020", "năm 2020"."""
     return {
-        ReportPeriod.Q1: f"quý I năm {year}",
-        ReportPeriod.H1: f"6 tháng đầu năm {year}",
-        ReportPeriod.Q3: f"9 tháng năm {year}",
-        ReportPeriod.YEAR: f"năm {year}",
+        ReportingPeriod.Q1: f"quý I năm {year}",
+        ReportingPeriod.H1: f"6 tháng đầu năm {year}",
+        ReportingPeriod.Q3: f"9 tháng năm {year}",
+        ReportingPeriod.Y: f"năm {year}",
     }[period]
 
 
@@ -195,7 +186,7 @@ class PeriodReportData:
     """
 
     year: int
-    period: ReportPeriod
+    period: ReportingPeriod
     plan: PlanReference
     areas: tuple[AreaResult, ...]
     indicators: tuple[IndicatorRow, ...] = ()

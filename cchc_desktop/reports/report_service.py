@@ -303,7 +303,7 @@ def period_report_data(
     window = period_window(period, year, rules)
     return rd.PeriodReportData(
         year=year,
-        period=rd.ReportPeriod(str(period)),
+        period=period,
         plan=plan_reference(plan),
         areas=tuple(areas),
         indicators=tuple(indicator_rows(db, plan_id, year, period)),

@@ -32,7 +32,7 @@ from cchc_desktop.domain.text import sort_key
 from cchc_desktop.errors import CchcError, ReportError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
-from cchc_desktop.reports.data import ReportPeriod, period_phrase
+from cchc_desktop.reports.data import period_phrase
 from cchc_desktop.reports.document import ReportResult
 from cchc_desktop.reports.report_service import DOC_TYPES, ReportKind, ReportRequest, build_report
 from cchc_desktop.services import organisation, plan_service, register_service, settings_service
@@ -69,7 +69,7 @@ def report_title(request: ReportRequest) -> str:
     if request.kind is ReportKind.PLAN:
         return f"Kế hoạch cải cách hành chính năm {request.year}"
     if request.kind is ReportKind.PERIOD:
-        period = ReportPeriod((request.period or ReportingPeriod.Q1).value)
+        period = ReportingPeriod((request.period or ReportingPeriod.Q1).value)
         return f"Báo cáo kết quả CCHC {period_phrase(period, request.year)}"
     if request.kind is ReportKind.OVERDUE:
         return f"Báo cáo nhiệm vụ CCHC quá hạn và sắp đến hạn năm {request.year}"

@@ -21,6 +21,7 @@ from cchc_desktop.domain.model import (
     TaskAgency,
 )
 from cchc_desktop.domain.office import OfficeSettings
+from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.reports.data import (
     AgencySheetData,
     AgencyTaskRow,
@@ -31,7 +32,6 @@ from cchc_desktop.reports.data import (
     NarrativeSection,
     PeriodReportData,
     PlanReference,
-    ReportPeriod,
     TaskResultRow,
     UnitResults,
     UnitTaskRow,
@@ -257,7 +257,7 @@ def period_data() -> PeriodReportData:
     )
     return PeriodReportData(
         year=2020,
-        period=ReportPeriod.Q1,
+        period=ReportingPeriod.Q1,
         plan=PLAN_REF,
         areas=areas,
         indicators=(

@@ -11,6 +11,7 @@ import pytest
 
 from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
 from cchc_desktop.domain.office import OfficeSettings
+from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.errors import ReportError
 from cchc_desktop.reports.agency import build_agency_report
 from cchc_desktop.reports.data import (
@@ -18,7 +19,6 @@ from cchc_desktop.reports.data import (
     DeadlineReportData,
     DocumentOptions,
     PeriodReportData,
-    ReportPeriod,
     period_phrase,
     summary_counts,
 )
@@ -134,13 +134,13 @@ def test_period_appendix_per_reporting_unit(
 @pytest.mark.parametrize(
     ("period", "phrase"),
     [
-        (ReportPeriod.Q1, "quý I năm 2020"),
-        (ReportPeriod.H1, "6 tháng đầu năm 2020"),
-        (ReportPeriod.Q3, "9 tháng năm 2020"),
-        (ReportPeriod.YEAR, "năm 2020"),
+        (ReportingPeriod.Q1, "quý I năm 2020"),
+        (ReportingPeriod.H1, "6 tháng đầu năm 2020"),
+        (ReportingPeriod.Q3, "9 tháng năm 2020"),
+        (ReportingPeriod.Y, "năm 2020"),
     ],
 )
-def test_period_phrases(period: ReportPeriod, phrase: str) -> None:
+def test_period_phrases(period: ReportingPeriod, phrase: str) -> None:
     assert period_phrase(period, 2020) == phrase
 
 
@@ -150,7 +150,7 @@ def test_period_report_with_blank_number_and_one_unit(
     from dataclasses import replace
 
     data = replace(
-        period_data, period=ReportPeriod.H1, units=period_data.units[:1], before=(), after=()
+        period_data, period=ReportingPeriod.H1, units=period_data.units[:1], before=(), after=()
     )
     result = build_period_report(
         data, office, tmp_path / "h1.pdf", options=DocumentOptions(blank_number_and_date=True)
