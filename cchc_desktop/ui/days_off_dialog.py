@@ -91,8 +91,8 @@ class DaysOffDialog(QDialog):
         rows_header.setDefaultSectionSize(metrics.height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths from the longest texts: sizing to contents samples only the rows in
-        # view, and clipped "Nghỉ theo thông báo" further down.
+        # Fixed widths from the longest texts: sizing to contents clipped "Nghỉ theo thông báo"
+        # in a row scrolled out of view.
         widest = {
             COL_DATE: ("00/00/0000", "Ngày"),
             COL_WEEKDAY: ("Chủ Nhật", "Thứ Năm", "Thứ"),
