@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from cchc_desktop.domain.model import Agency
 from cchc_desktop.domain.text import fold
 from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
+from cchc_desktop.qtmodels.table_model import HeaderedTableModel
 from cchc_desktop.services.agency_admin import KIND_LABELS
 
 
-class AgencyTableModel(QAbstractTableModel):
+class AgencyTableModel(HeaderedTableModel):
     """Agencies: name, kind, short name, and whether the clerk still has to confirm it."""
 
     COL_NAME, COL_KIND, COL_SHORT, COL_REVIEW = range(4)
@@ -39,19 +40,6 @@ class AgencyTableModel(QAbstractTableModel):
 
     def row_of(self, agency_id: str) -> int:
         return next((i for i, a in enumerate(self._rows) if a.id == agency_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import (
@@ -20,6 +20,7 @@ from cchc_desktop.domain.model import (
 )
 from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index
+from cchc_desktop.qtmodels.table_model import HeaderedTableModel
 from cchc_desktop.qtmodels.task_parts_models import MILESTONE_KIND_LABELS
 from cchc_desktop.services.task_service import RecordChange
 
@@ -122,7 +123,7 @@ def _coded(field: str, value: str) -> str | None:
     return None
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(HeaderedTableModel):
     """Rows of `task_service.record_changes`, newest first."""
 
     COL_WHEN, COL_AUTHOR, COL_SITE, COL_RECORD, COL_FIELD, COL_OLD, COL_NEW = range(7)
@@ -136,19 +137,6 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from cchc_desktop.domain.indicators import number_text
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index
+from cchc_desktop.qtmodels.table_model import HeaderedTableModel
 from cchc_desktop.services.indicator_service import IndicatorValue
 
 
-class IndicatorTableModel(QAbstractTableModel):
+class IndicatorTableModel(HeaderedTableModel):
     """Rows of `indicator_service.values_for`; value, note and target cells are editable.
 
     The model does not write: an edited cell is announced and the panel saves it through the
@@ -41,19 +42,6 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def rows(self) -> list[IndicatorValue]:
         return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

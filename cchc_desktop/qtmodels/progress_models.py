@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
     QObject,
@@ -22,6 +21,7 @@ from cchc_desktop.domain.model import WORK_STATE_LABELS, WorkState
 from cchc_desktop.domain.periods import PERIOD_LABELS
 from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
+from cchc_desktop.qtmodels.table_model import HeaderedTableModel
 from cchc_desktop.services.progress_service import EvidenceRecord
 from cchc_desktop.services.task_service import TaskProgress
 
@@ -42,7 +42,7 @@ def file_size(size: int) -> str:
     return f"{formatting.number(size / 1024 / 1024, decimals=1)} MB"
 
 
-class ProgressTableModel(QAbstractTableModel):
+class ProgressTableModel(HeaderedTableModel):
     """Every progress report of one task: period, unit, state, percent, date, result, files."""
 
     COL_PERIOD, COL_UNIT, COL_STATE, COL_PERCENT, COL_COMPLETED, COL_RESULT, COL_FILES = range(7)
@@ -62,19 +62,6 @@ class ProgressTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> TaskProgress:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

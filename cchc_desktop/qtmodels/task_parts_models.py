@@ -9,13 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import ROLE_LABELS, AgencyRole, Milestone, MilestoneKind
 from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
+from cchc_desktop.qtmodels.table_model import HeaderedTableModel
 from cchc_desktop.services.task_service import AgencyChoice, MilestoneOverride
 
 MILESTONE_KIND_LABELS: dict[MilestoneKind, str] = {
@@ -43,7 +44,7 @@ class AgencyItem:
     needs_review: bool = False
 
 
-class TaskAgencyModel(QAbstractTableModel):
+class TaskAgencyModel(HeaderedTableModel):
     """The agencies of the task being edited; the role cell is editable (a role code).
 
     Signals:
@@ -85,19 +86,6 @@ class TaskAgencyModel(QAbstractTableModel):
             del self._rows[row]
             self.endRemoveRows()
             self.edited.emit()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -150,7 +138,7 @@ class TaskAgencyModel(QAbstractTableModel):
         return True
 
 
-class MilestoneModel(QAbstractTableModel):
+class MilestoneModel(HeaderedTableModel):
     """The milestones the timeline text gives (live), with the clerk's confirmations/overrides.
 
     The due cell takes a date (an override); the last column is a "confirmed" check box.
@@ -194,19 +182,6 @@ class MilestoneModel(QAbstractTableModel):
 
     def overrides(self) -> tuple[MilestoneOverride, ...]:
         return tuple(self._overrides[k] for k in sorted(self._overrides))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

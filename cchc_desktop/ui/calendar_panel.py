@@ -42,6 +42,7 @@ from cchc_desktop.qtmodels.calendar_models import (
 )
 from cchc_desktop.qtmodels.status_style import StatusLegend, StatusStyle, draw_dot, style_of
 from cchc_desktop.services import deadline_service
+from cchc_desktop.services.calendar_service import SHIFT_SETTING
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_calendar_panel import Ui_CalendarPanel
 
@@ -51,8 +52,18 @@ OccurrenceSource = Callable[
 ]
 
 # Tables whose changes can move a milestone or change its status.
+# Days off (and the shifted-due-date setting, below) move dates on the calendar too.
 WATCHED_TABLES = frozenset(
-    {"milestone", "task", "task_agency", "progress", "agency", "appendix", "plan"}
+    {
+        "milestone",
+        "task",
+        "task_agency",
+        "progress",
+        "agency",
+        "appendix",
+        "plan",
+        "day_off",
+    }
 )
 HORIZONS = (7, 30)
 MAX_DOTS = 3
@@ -485,7 +496,7 @@ class CalendarPanel(QWidget):
         self._load_list()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.tables & WATCHED_TABLES:
+        if changes.tables & WATCHED_TABLES or SHIFT_SETTING in changes.rows("setting"):
             self.reload()
 
     def _on_agenda_activated(self, index: QModelIndex) -> None:

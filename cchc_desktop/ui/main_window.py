@@ -728,10 +728,7 @@ class MainWindow(QMainWindow):
     def show_days_off(self) -> None:
         from cchc_desktop.ui.days_off_dialog import DaysOffDialog
 
-        # The calendar tab watches task tables only; days off change its dates too.
-        changed = DaysOffDialog.ask(self.ctx, self.ops, self, year=self.plan_year())
-        if changed and self._calendar is not None:
-            self._calendar.reload()
+        DaysOffDialog.ask(self.ctx, self.ops, self, year=self.plan_year())
 
     def show_backups(self) -> None:
         from cchc_desktop.ui.backup_dialog import BackupDialog

@@ -30,6 +30,7 @@ from cchc_desktop.qtmodels.status_style import (
     style_for,
 )
 from cchc_desktop.services import plan_service
+from cchc_desktop.services.calendar_service import SHIFT_SETTING
 from cchc_desktop.store.changes import Changes, FieldChange
 from cchc_desktop.ui.calendar_panel import CalendarPanel, Scope, period_range
 from tests.gui.conftest_dialogs import FakeOccurrence, FakeStatus, make_ctx
@@ -285,6 +286,14 @@ def test_reloads_on_relevant_changes_only(panel):
     assert len(calls) > before
     before = len(calls)
     panel.ops.reset.emit()
+    assert len(calls) > before
+    before = len(calls)
+    day_off = FieldChange("day_off", "2020-03-02", "name", None, "Nghỉ", created=True)
+    panel.ops.changed.emit(Changes((day_off,), frozenset({"day_off"})))
+    assert len(calls) > before
+    before = len(calls)
+    shift = FieldChange("setting", SHIFT_SETTING, "value", "false", "true", created=False)
+    panel.ops.changed.emit(Changes((shift,), frozenset({"setting"})))
     assert len(calls) > before
 
 
