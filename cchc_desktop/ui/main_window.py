@@ -251,6 +251,28 @@ class MainWindow(QMainWindow):
         file_actions = ui.menu_file.actions()
         after_import = file_actions[file_actions.index(ui.action_import_plan) + 1]
         ui.menu_file.insertAction(after_import, self.action_next_year)
+        ui.menu_reports.addSeparator()
+        for label, tip, kind in (
+            (
+                "Xuất danh sách nhiệm vụ ra &Excel…",
+                "Mọi nhiệm vụ của kế hoạch, đủ các cột, trong một bảng tính",
+                "tasks_xlsx",
+            ),
+            (
+                "Xuất &kết quả một kỳ báo cáo ra Excel…",
+                "Tình trạng, kết quả và minh chứng từng nhiệm vụ, từng đơn vị trong kỳ",
+                "period_xlsx",
+            ),
+            (
+                "Xuất lịch thời hạn (&iCalendar)…",
+                "Các mốc thời hạn để mở trong Outlook, Thunderbird hay lịch điện thoại",
+                "calendar_ics",
+            ),
+        ):
+            action = QAction(label, self)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
+            ui.menu_reports.addAction(action)
         for action in (
             ui.action_import_plan,
             self.action_next_year,
@@ -790,6 +812,27 @@ class MainWindow(QMainWindow):
         self.reload_plans()
         combo = self.ui.plan_combo
         combo.setCurrentIndex(max(combo.findData(plan_id), 0))
+
+    def export(self, kind: str) -> None:
+        """Export the selected plan (tasks, a period's results, or its deadlines) to a file.
+
+        `kind` is an `ExportKind` value ("tasks_xlsx", "period_xlsx", "calendar_ics").
+        """
+        from cchc_desktop.ui.exports import ExportKind, start_export
+
+        year = self.plan_year()
+        if self.model.plan_id is None or year is None:
+            return
+        worker = start_export(
+            self,
+            self.ctx,
+            self.model.plan_id,
+            year,
+            ExportKind(kind),
+            lambda message: self.ui.status_bar.showMessage(message, 10000),
+        )
+        if worker is not None:
+            self._export_worker = worker  # kept until it finishes (workers do not self-delete)
 
     def draft_next_year(self) -> None:
         """A draft of the selected plan for a later year, then shown in the tree."""
