@@ -100,9 +100,11 @@ def occurrences(
         if not date_from <= due <= date_to:
             continue
         for unit_id, unit_name in _responsible(units_by_task[key], communes):
-            found = progress.get((key[0], unit_id, report_year, str(report)))
-            if found is None:
-                found = progress.get((key[0], unit_id, report_year, "*done"))
+            found = progress.exact.get((key[0], unit_id, report_year, str(report)))
+            if found is None and MilestoneKind(str(kind)) is not MilestoneKind.RECURRING:
+                # A one-off deadline ("tháng 12/2019") is met whenever the unit reports the
+                # task done, whichever period it reports it in.
+                found = progress.latest.get((key[0], unit_id))
             state, completed = found or (None, None)
             status = task_status(due, state, completed, today, soon_days)
             result.append(
@@ -154,11 +156,21 @@ def _communes(db: Database) -> list[tuple[str | None, str]]:
     ]
 
 
-def _progress_lookup(
-    db: Database, task_ids: set[str]
-) -> dict[tuple[str, str | None, int, str], tuple[WorkState, dt.date | None]]:
-    """Progress by (task, unit, year, period); "*done" holds a task done in any period."""
-    lookup: dict[tuple[str, str | None, int, str], tuple[WorkState, dt.date | None]] = {}
+_PERIOD_ORDER = {str(p): i for i, p in enumerate(ReportingPeriod)}
+
+ProgressValue = tuple[WorkState, dt.date | None]
+
+
+@dataclass
+class _ProgressLookup:
+    exact: dict[tuple[str, str | None, int, str], ProgressValue]  # (task, unit, year, period)
+    latest: dict[tuple[str, str | None], ProgressValue]  # done if ever done, else the latest
+
+
+def _progress_lookup(db: Database, task_ids: set[str]) -> _ProgressLookup:
+    """Each unit's progress on each task: per reporting period, and its standing overall."""
+    lookup = _ProgressLookup({}, {})
+    rank: dict[tuple[str, str | None], tuple[int, int, int]] = {}
     ids = sorted(task_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -169,9 +181,17 @@ def _progress_lookup(
             chunk,
         ).fetchall():
             value = (WorkState(state), dt.date.fromisoformat(completed) if completed else None)
-            lookup[(task_id, unit_id, year, period)] = value
-            if value[0] is WorkState.DONE:
-                lookup[(task_id, unit_id, year, "*done")] = value
+            lookup.exact[(task_id, unit_id, year, period)] = value
+            # Done beats everything (the earliest completion counts); otherwise the latest period.
+            done = value[0] is WorkState.DONE
+            order = (
+                int(done),
+                -year if done else year,
+                _PERIOD_ORDER.get(period, 0) * (-1 if done else 1),
+            )
+            if order > rank.get((task_id, unit_id), (-1, 0, 0)):
+                rank[(task_id, unit_id)] = order
+                lookup.latest[(task_id, unit_id)] = value
     return lookup
 
 
