@@ -8,7 +8,7 @@ it on a given day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -65,9 +65,9 @@ def occurrences(
     When the office chose to show due dates that fall on a day off on the next working day,
     `due` is that working day (and the status is judged against it).
     """
-    calendar = work_calendar(db) if shifts_due_dates(db) else None
+    shown = due_shifter(db)
     # A due date can move forward past a long holiday (Tết: up to about ten days).
-    query_to = date_to + dt.timedelta(days=12) if calendar is not None else date_to
+    query_to = date_to + dt.timedelta(days=12)
     sql = (
         "SELECT m.task_id, a.number, t.no, t.title, p.year, m.label, m.kind, m.due, m.period,"
         " ta.agency_id, coalesce(g.name, ''), ta.role"
@@ -90,22 +90,21 @@ def occurrences(
         meta.setdefault(key, (appendix, no, title, year, label, kind, due, period))
         units_by_task.setdefault(key, []).append((agency, name, role))
     progress = _progress_lookup(db, {k[0] for k in meta})
-    communes = _communes(db)
+    all_communes = communes(db)
     result: list[Occurrence] = []
     for key, (appendix, no, title, year, label, kind, due_text, period) in meta.items():
         due = dt.date.fromisoformat(str(due_text))
         report, report_year = judging_period(str(period) if period else None, due)
-        if calendar is not None:
-            due = calendar.shift_to_working_day(due)
+        due = shown(due)
         if not date_from <= due <= date_to:
             continue
-        for unit_id, unit_name in _responsible(units_by_task[key], communes):
-            found = progress.exact.get((key[0], unit_id, report_year, str(report)))
-            if found is None and MilestoneKind(str(kind)) is not MilestoneKind.RECURRING:
-                # A one-off deadline ("tháng 12/2019") is met whenever the unit reports the
-                # task done, whichever period it reports it in.
-                found = progress.latest.get((key[0], unit_id))
-            state, completed = found or (None, None)
+        for unit_id, unit_name in responsible_units(units_by_task[key], all_communes):
+            state, completed = unit_standing(
+                progress.get((key[0], unit_id), {}),
+                report_year,
+                report,
+                recurring=MilestoneKind(str(kind)) is MilestoneKind.RECURRING,
+            )
             status = task_status(due, state, completed, today, soon_days)
             result.append(
                 Occurrence(
@@ -126,15 +125,16 @@ def occurrences(
     return result
 
 
-def _responsible(
-    agencies: list[tuple[str | None, str, str | None]],
+def responsible_units(
+    agencies: Iterable[tuple[str | None, str, str | None]],
     communes: list[tuple[str | None, str]],
-) -> Iterable[tuple[str | None, str]]:
+) -> list[tuple[str | None, str]]:
     """The units that answer for a task: its lead (or implementing) agencies.
 
     A group such as "UBND các xã, thị trấn" stands for every commune of the organisation, so
     each commune's own progress decides its own status.
     """
+    agencies = list(agencies)
     named = [(a, n) for a, n, role in agencies if a is not None and role in RESPONSIBLE_ROLES]
     if not named:
         named = [(a, n) for a, n, _ in agencies if a is not None][:1]
@@ -147,7 +147,8 @@ def _responsible(
     return units or [(None, "")]
 
 
-def _communes(db: Database) -> list[tuple[str | None, str]]:
+def communes(db: Database) -> list[tuple[str | None, str]]:
+    """Every commune of the organisation, for groups such as "UBND các xã, thị trấn"."""
     return [
         (row[0], row[1])
         for row in db.execute(
@@ -159,18 +160,32 @@ def _communes(db: Database) -> list[tuple[str | None, str]]:
 _PERIOD_ORDER = {str(p): i for i, p in enumerate(ReportingPeriod)}
 
 ProgressValue = tuple[WorkState, dt.date | None]
+# One unit's progress on one task, by (year, reporting period code).
+UnitProgress = Mapping[tuple[int, str], ProgressValue]
 
 
-@dataclass
-class _ProgressLookup:
-    exact: dict[tuple[str, str | None, int, str], ProgressValue]  # (task, unit, year, period)
-    latest: dict[tuple[str, str | None], ProgressValue]  # done if ever done, else the latest
+def unit_standing(
+    progress: UnitProgress, year: int, report: ReportingPeriod, *, recurring: bool
+) -> tuple[WorkState | None, dt.date | None]:
+    """The progress that judges one milestone for one unit.
+
+    A recurring report ("báo cáo quý") is answered only by the report of its own period. A
+    one-off deadline ("tháng 12/2019") is met whenever the unit reports the task done, in
+    whichever period (the earliest completion counts); until then its latest report speaks.
+    """
+    found = progress.get((year, str(report)))
+    if found is not None or recurring or not progress:
+        return found or (None, None)
+    order = sorted(progress, key=lambda k: (k[0], _PERIOD_ORDER.get(k[1], 0)))
+    done = [progress[k] for k in order if progress[k][0] is WorkState.DONE]
+    return done[0] if done else progress[order[-1]]
 
 
-def _progress_lookup(db: Database, task_ids: set[str]) -> _ProgressLookup:
-    """Each unit's progress on each task: per reporting period, and its standing overall."""
-    lookup = _ProgressLookup({}, {})
-    rank: dict[tuple[str, str | None], tuple[int, int, int]] = {}
+def _progress_lookup(
+    db: Database, task_ids: set[str]
+) -> dict[tuple[str, str | None], dict[tuple[int, str], ProgressValue]]:
+    """Each unit's progress on each task, by (task, unit) and then (year, period)."""
+    lookup: dict[tuple[str, str | None], dict[tuple[int, str], ProgressValue]] = {}
     ids = sorted(task_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -181,18 +196,15 @@ def _progress_lookup(db: Database, task_ids: set[str]) -> _ProgressLookup:
             chunk,
         ).fetchall():
             value = (WorkState(state), dt.date.fromisoformat(completed) if completed else None)
-            lookup.exact[(task_id, unit_id, year, period)] = value
-            # Done beats everything (the earliest completion counts); otherwise the latest period.
-            done = value[0] is WorkState.DONE
-            order = (
-                int(done),
-                -year if done else year,
-                _PERIOD_ORDER.get(period, 0) * (-1 if done else 1),
-            )
-            if order > rank.get((task_id, unit_id), (-1, 0, 0)):
-                rank[(task_id, unit_id)] = order
-                lookup.latest[(task_id, unit_id)] = value
+            lookup.setdefault((task_id, unit_id), {})[(year, period)] = value
     return lookup
+
+
+def due_shifter(db: Database) -> Callable[[dt.date], dt.date]:
+    """How due dates are shown: as written, or moved off days off when the office asks."""
+    if not shifts_due_dates(db):
+        return lambda day: day
+    return work_calendar(db).shift_to_working_day
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,18 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from cchc_desktop.domain.model import NodeKind, StatusCategory, WorkState
+from cchc_desktop.domain.model import MilestoneKind, NodeKind, StatusCategory, WorkState
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.domain.status import TaskStatus, task_status
 from cchc_desktop.domain.text import fold
-from cchc_desktop.services.deadline_service import RESPONSIBLE_ROLES, judging_period
+from cchc_desktop.services.deadline_service import (
+    RESPONSIBLE_ROLES,
+    communes,
+    due_shifter,
+    judging_period,
+    responsible_units,
+    unit_standing,
+)
 
 SOON_DAYS = 7
 BATCH = 1000  # tasks read per query when an appendix is expanded
@@ -300,7 +307,8 @@ class _Facts:
 
     year: int
     agencies: list[tuple[str, str, str]] = field(default_factory=list)  # (id, shown name, role)
-    milestones: list[tuple[dt.date, str | None]] = field(default_factory=list)
+    # (due as shown, period code, is a recurring report)
+    milestones: list[tuple[dt.date, str | None, bool]] = field(default_factory=list)
     # (unit, year, period) -> (state, percent, completed_on)
     progress: dict[tuple[str, int, str], tuple[WorkState, int | None, dt.date | None]] = field(
         default_factory=dict
@@ -319,10 +327,13 @@ def _task_rows(
     facts: dict[str, _Facts] = {str(r[0]): _Facts(year=int(str(r[5]))) for r in base}
     if facts:
         _load_facts(db, facts, whole_plan_id)
+    all_communes = communes(db)
     rows: list[TreeRow] = []
     for task_id, no, title, products, needs_review, _year in base:
         f = facts[str(task_id)]
-        judged = _judge(facts=f, today=today, soon=soon_days)
+        judged = _judge(
+            facts=f, units=_responsible_units(f, all_communes), today=today, soon=soon_days
+        )
         responsible = [(a, n) for a, n, role in f.agencies if role in RESPONSIBLE_ROLES]
         lead_names = _unique(n for _a, n in responsible) or _unique(
             n for _a, n, _r in f.agencies[:1]
@@ -386,15 +397,17 @@ def _load_facts(db: Database, facts: dict[str, _Facts], plan_id: str | None) -> 
             f = facts.get(task_id)
             if f is not None:
                 f.agencies.append((agency_id, written or name, role))
-        for task_id, due, period in db.execute(
-            "SELECT m.task_id, m.due, m.period FROM milestone m"  # noqa: S608
+        shown = due_shifter(db)
+        for task_id, due, period, kind in db.execute(
+            "SELECT m.task_id, m.due, m.period, m.kind FROM milestone m"  # noqa: S608
             " JOIN task t ON t.id = m.task_id"
             f" WHERE {where} AND m.deleted = 0 AND m.due IS NOT NULL ORDER BY m.task_id, m.ord",
             params,
         ).fetchall():
             f = facts.get(task_id)
             if f is not None:
-                f.milestones.append((dt.date.fromisoformat(due), period))
+                recurring = kind == MilestoneKind.RECURRING
+                f.milestones.append((shown(dt.date.fromisoformat(due)), period, recurring))
         for task_id, unit_id, year, period, state, percent, completed in db.execute(
             "SELECT p.task_id, p.unit_id, p.year, p.period, p.state, p.percent,"  # noqa: S608
             " p.completed_on FROM progress p JOIN task t ON t.id = p.task_id"
@@ -410,26 +423,21 @@ def _load_facts(db: Database, facts: dict[str, _Facts], plan_id: str | None) -> 
                 )
 
 
-def _responsible_units(f: _Facts) -> list[str | None]:
-    """deadline_service's rule: the lead/implementing agencies, else the first one named."""
-    named = _unique(a for a, _n, role in f.agencies if role in RESPONSIBLE_ROLES)
-    if named:
-        return list(named)
-    return [f.agencies[0][0]] if f.agencies else [None]
+def _responsible_units(f: _Facts, all_communes: list[tuple[str | None, str]]) -> list[str | None]:
+    """deadline_service's rule: the lead/implementing agencies (a group of communes standing
+    for every commune), else the first one named."""
+    return [unit for unit, _name in responsible_units(f.agencies, all_communes)]
 
 
 def _unit_progress(
-    f: _Facts, unit: str | None, year: int, period: ReportingPeriod
+    f: _Facts, unit: str | None, year: int, period: ReportingPeriod, *, recurring: bool
 ) -> tuple[WorkState | None, dt.date | None]:
     if unit is None:
         return None, None
-    found = f.progress.get((unit, year, str(period)))
-    if found is not None:
-        return found[0], found[2]
-    for (u, y, _p), (state, _percent, completed) in f.progress.items():
-        if u == unit and y == year and state is WorkState.DONE:
-            return state, completed
-    return None, None
+    mine = {
+        (y, p): (state, done) for (u, y, p), (state, _pct, done) in f.progress.items() if u == unit
+    }
+    return unit_standing(mine, year, period, recurring=recurring)
 
 
 def _rank(status: TaskStatus) -> int:
@@ -455,17 +463,16 @@ class _Judgement:
     due_soon: bool
 
 
-def _judge(*, facts: _Facts, today: dt.date, soon: int) -> _Judgement:
+def _judge(*, facts: _Facts, units: list[str | None], today: dt.date, soon: int) -> _Judgement:
     """The task's most urgent status, its nearest open due date, and the reports judging it."""
     judged: list[tuple[int, dt.date, TaskStatus]] = []
     periods: set[ReportingPeriod] = set()
-    units = _responsible_units(facts)
-    for due, period_code in facts.milestones:
+    for due, period_code, recurring in facts.milestones:
         report, report_year = judging_period(period_code, due)
         if report_year == facts.year:
             periods.add(report)
         for unit in units:
-            state, completed = _unit_progress(facts, unit, report_year, report)
+            state, completed = _unit_progress(facts, unit, report_year, report, recurring=recurring)
             status = task_status(due, state, completed, today, soon)
             judged.append((_rank(status), due, status))
     if not judged:

@@ -65,3 +65,29 @@ def test_search_text_is_fold() -> None:
         for text in (line, unicodedata.normalize("NFD", line), line.upper()):
             assert search_text(text) == fold(text)
     assert search_text("ĐẠT ĐƯỢC Ǆ ǅ ﬁ 𝔘") == fold("ĐẠT ĐƯỢC Ǆ ǅ ﬁ 𝔘")
+
+
+def test_a_task_reported_done_is_no_longer_overdue_in_the_tree(make_db) -> None:  # type: ignore[no-untyped-def]
+    from cchc_desktop.domain.model import StatusCategory, WorkState
+    from cchc_desktop.services import organisation, progress_service
+
+    db = make_db()
+    plan = plan_service.list_plans(db)[0]
+    task = progress_service.find_task(db, plan.id, "1.2")  # Ban hành KH 12/2019, báo cáo 11/2020
+    justice = organisation.find_agency(db, "Phòng Tư pháp")
+    assert justice is not None
+    [before] = tree_service.task_rows(db, [task], TODAY)
+    assert before.overdue
+    progress_service.set_progress(
+        db,
+        task_id=task,
+        unit_id=justice.id,
+        year=2020,
+        period="Q1",
+        state=WorkState.DONE,
+        completed_on=dt.date(2019, 12, 30),
+    )
+    [after] = tree_service.task_rows(db, [task], TODAY)
+    assert not after.overdue
+    assert after.status is not None
+    assert after.status.category is StatusCategory.DONE_ON_TIME
