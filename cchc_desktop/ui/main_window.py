@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         ui.action_sync_import.triggered.connect(self.show_sync_import)
         ui.action_conflicts.triggered.connect(self.show_conflicts)
         ui.action_quarantine.triggered.connect(self.show_quarantine)
+        # Added after the form was designed: built here, placed in the menus beside their kin.
         self.action_sync_network = QAction("&Mạng đồng bộ và đăng ký máy…", self)
         self.action_sync_network.setToolTip(
             "Vân tay máy này, mạng đồng bộ, đăng ký máy xã, thu hồi máy, sao lưu khoá gốc"
@@ -245,7 +246,6 @@ class MainWindow(QMainWindow):
         self.action_sync_network.triggered.connect(self.show_sync_network)
         ui.menu_sync.insertAction(ui.action_sync_export, self.action_sync_network)
         ui.menu_sync.insertSeparator(ui.action_sync_export)
-        # Added after the form was designed: built here, placed in the menus beside their kin.
         self.action_days_off = QAction("&Ngày nghỉ, ngày làm bù…", self)
         self.action_days_off.setToolTip("Ngày lễ, Tết, ngày nghỉ theo thông báo và ngày làm bù")
         self.action_days_off.triggered.connect(self.show_days_off)

@@ -269,6 +269,7 @@ class SyncNetworkDialog(QDialog):
         ui.restore_button.clicked.connect(self.restore_root_key)
         table.itemSelectionChanged.connect(self._update_buttons)
         self.reload()
+        self._status(self._hint())
         if ctx.read_only:
             self._fail_plain(
                 "Cơ sở dữ liệu đang mở chỉ để đọc: chỉ xem được, không tạo mạng, đăng ký hay thu"
@@ -542,20 +543,43 @@ class SyncNetworkDialog(QDialog):
         requested = self._requested_unit()
         if requested:
             return f"{requested} (đã gửi yêu cầu đăng ký, chờ huyện đăng ký)"
+        if site.role == "district":
+            district = self._district_agency()
+            if district:
+                return district
         return "Chưa xác định"
+
+    def _hint(self) -> str:
+        """What to do next on this PC, before anything was done in the dialog."""
+        site = local_site(self._ctx.db)
+        if self.info is not None:
+            return ""
+        if site.role == "district":
+            return (
+                "Máy của huyện: bấm “Tạo mạng đồng bộ…” (làm một lần). Máy huyện thay thế máy"
+                " hỏng: bấm “Khôi phục khoá gốc…” và chọn tệp sao lưu khoá gốc."
+            )
+        if self._requested_unit():
+            return (
+                "Đã tạo yêu cầu đăng ký. Khi huyện đã đăng ký máy này, nhập gói dữ liệu đầu"
+                " tiên huyện gửi về (Đồng bộ → Nhập dữ liệu từ USB) để tham gia mạng."
+            )
+        return "Máy của xã: bấm “Tạo tệp yêu cầu đăng ký…” rồi mang tệp lên huyện."
 
     def _requested_unit(self) -> str:
         row = self._ctx.db.execute("SELECT requested_unit FROM local_site").fetchone()
         return str(row[0]) if row and row[0] else ""
 
-    def _suggested_network_name(self) -> str:
+    def _district_agency(self) -> str:
+        """The district's name in the organisation (what init_network certifies this PC as)."""
         row = self._ctx.db.execute(
             "SELECT name FROM agency WHERE kind = 'district' AND deleted = 0"
             " ORDER BY length(name), name LIMIT 1"
         ).fetchone()
-        if row is None:
-            return ""
-        name = str(row[0])
+        return str(row[0]) if row else ""
+
+    def _suggested_network_name(self) -> str:
+        name = self._district_agency()
         return re.sub(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", name, flags=re.I)
 
     def _certified(self) -> bool:

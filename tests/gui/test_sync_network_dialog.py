@@ -132,6 +132,8 @@ def test_opens_on_a_fresh_district_database(qtbot: QtBot, fresh_district: Office
     assert FINGERPRINT.match(ui.fingerprint_label.text())
     assert ui.fingerprint_label.font().pointSizeF() > dialog.font().pointSizeF()
     assert ui.network_label.text() == "Máy này chưa tham gia mạng đồng bộ."
+    assert ui.unit_label.text() == "UBND huyện Thử"
+    assert "bấm “Tạo mạng đồng bộ…”" in ui.status_label.text()
     assert shown(dialog) == {
         "create": True,
         "request": False,  # the database holds the district's plan
@@ -148,6 +150,7 @@ def test_opens_on_a_commune_database(qtbot: QtBot, commune: Office) -> None:
     dialog = open_dialog(qtbot, commune)
     assert dialog.ui.role_label.text() == "Máy của xã"
     assert dialog.ui.unit_label.text() == "Chưa xác định"
+    assert "bấm “Tạo tệp yêu cầu đăng ký…”" in dialog.ui.status_label.text()
     assert FINGERPRINT.match(dialog.ui.fingerprint_label.text())
     assert shown(dialog) == {
         "create": False,

@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QDialog,
-    QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
+    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QSpacerItem, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_SyncNetworkDialog(object):
     def setupUi(self, SyncNetworkDialog):
@@ -146,37 +147,41 @@ class Ui_SyncNetworkDialog(object):
 
         self.main_layout.addWidget(self.sites_table)
 
-        self.action_layout = QGridLayout()
+        self.action_layout = QHBoxLayout()
         self.action_layout.setObjectName(u"action_layout")
         self.create_network_button = QPushButton(SyncNetworkDialog)
         self.create_network_button.setObjectName(u"create_network_button")
 
-        self.action_layout.addWidget(self.create_network_button, 0, 0, 1, 1)
+        self.action_layout.addWidget(self.create_network_button)
 
         self.request_button = QPushButton(SyncNetworkDialog)
         self.request_button.setObjectName(u"request_button")
 
-        self.action_layout.addWidget(self.request_button, 0, 1, 1, 1)
+        self.action_layout.addWidget(self.request_button)
 
         self.enrol_button = QPushButton(SyncNetworkDialog)
         self.enrol_button.setObjectName(u"enrol_button")
 
-        self.action_layout.addWidget(self.enrol_button, 0, 2, 1, 1)
+        self.action_layout.addWidget(self.enrol_button)
 
         self.revoke_button = QPushButton(SyncNetworkDialog)
         self.revoke_button.setObjectName(u"revoke_button")
 
-        self.action_layout.addWidget(self.revoke_button, 1, 0, 1, 1)
+        self.action_layout.addWidget(self.revoke_button)
 
         self.backup_button = QPushButton(SyncNetworkDialog)
         self.backup_button.setObjectName(u"backup_button")
 
-        self.action_layout.addWidget(self.backup_button, 1, 1, 1, 1)
+        self.action_layout.addWidget(self.backup_button)
 
         self.restore_button = QPushButton(SyncNetworkDialog)
         self.restore_button.setObjectName(u"restore_button")
 
-        self.action_layout.addWidget(self.restore_button, 1, 2, 1, 1)
+        self.action_layout.addWidget(self.restore_button)
+
+        self.action_spacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.action_layout.addItem(self.action_spacer)
 
 
         self.main_layout.addLayout(self.action_layout)
