@@ -43,7 +43,7 @@ def main() -> int:
     from cchc_desktop.qt.i18n import install_qt_translator, set_default_locale
     from cchc_desktop.qt.operations import Operations
     from cchc_desktop.qt.settings import Settings
-    from cchc_desktop.services import agency_admin, indicator_service, plan_service
+    from cchc_desktop.services import indicator_service, organisation, plan_service
     from cchc_desktop.services.startup import open_or_create
     from cchc_desktop.services.tree_service import TASK, NodeRef
     from cchc_desktop.ui.main_window import TAB_CALENDAR, TAB_INDICATORS, MainWindow
@@ -53,7 +53,7 @@ def main() -> int:
     install_qt_translator(app)
     db_path = work / "cchc.db"
     db = open_or_create(db_path)
-    agency_admin.add_agencies(db, COMMUNES, AgencyKind.COMMUNE, author="Văn thư")
+    organisation.add_agencies(db, COMMUNES, AgencyKind.COMMUNE, author="Văn thư")
     ctx = AppContext(db=db, db_path=db_path, author="Nguyễn Thị Lan")
     ctx.today = lambda: TODAY  # type: ignore[method-assign]
     window = MainWindow(ctx, Operations(), Settings())

@@ -12,7 +12,7 @@ from cchc_desktop.domain.text import fold
 from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
 from cchc_desktop.qtmodels.table_model import HeaderedTableModel
-from cchc_desktop.services.agency_admin import KIND_LABELS
+from cchc_desktop.services.organisation import KIND_LABELS
 
 
 class AgencyTableModel(HeaderedTableModel):

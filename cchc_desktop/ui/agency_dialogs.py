@@ -25,8 +25,8 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.agency_model import AgencyFilterProxy, AgencyTableModel
-from cchc_desktop.services import agency_admin, organisation
-from cchc_desktop.services.agency_admin import KIND_LABELS
+from cchc_desktop.services import organisation
+from cchc_desktop.services.organisation import KIND_LABELS
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_agencies_dialog import Ui_AgenciesDialog
 from cchc_desktop.ui.forms.ui_agency_edit_dialog import Ui_AgencyEditDialog
@@ -160,7 +160,7 @@ class AgencyPickerDialog(QDialog):
             return
         try:
             self._ops.run(
-                lambda: agency_admin.add_agencies(
+                lambda: organisation.add_agencies(
                     self._ctx.db, form.names, form.kind, author=self._ctx.author
                 )
             )
@@ -288,7 +288,7 @@ class AgenciesDialog(QDialog):
         self.ui.confirm_button.setEnabled(any(a.needs_review for a in chosen))
         self.ui.aliases_list.clear()
         if one:
-            for alias_id, alias in agency_admin.aliases(self._ctx.db, chosen[0].id):
+            for alias_id, alias in organisation.aliases(self._ctx.db, chosen[0].id):
                 item = QListWidgetItem(alias)
                 item.setData(Qt.ItemDataRole.UserRole, alias_id)
                 self.ui.aliases_list.addItem(item)
@@ -314,7 +314,7 @@ class AgenciesDialog(QDialog):
         db, author = self._ctx.db, self._ctx.author
         self._run(
             "Không thêm được",
-            lambda: agency_admin.add_agencies(db, form.names, form.kind, author=author),
+            lambda: organisation.add_agencies(db, form.names, form.kind, author=author),
             "thêm cơ quan",
         )
 
@@ -329,7 +329,7 @@ class AgenciesDialog(QDialog):
         db, author = self._ctx.db, self._ctx.author
         self._run(
             "Không sửa được",
-            lambda: agency_admin.update_agency(
+            lambda: organisation.update_agency(
                 db,
                 agency.id,
                 name=form.names[0],
@@ -347,7 +347,7 @@ class AgenciesDialog(QDialog):
         db, author = self._ctx.db, self._ctx.author
         self._run(
             "Không xác nhận được",
-            lambda: agency_admin.confirm_agencies(db, chosen, author=author),
+            lambda: organisation.confirm_agencies(db, chosen, author=author),
             "xác nhận cơ quan",
         )
 
@@ -376,7 +376,7 @@ class AgenciesDialog(QDialog):
         db, author = self._ctx.db, self._ctx.author
         if self._run(
             "Không bỏ được",
-            lambda: agency_admin.remove_alias(db, alias_id, author=author),
+            lambda: organisation.remove_alias(db, alias_id, author=author),
             "bỏ tên gọi khác",
         ):
             self._on_selection()

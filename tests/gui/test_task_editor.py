@@ -188,9 +188,9 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
     qtbot: QtBot, seed_ctx: AppContext, tmp_path: Path
 ) -> None:
     from cchc_desktop.domain.model import AgencyKind
-    from cchc_desktop.services import agency_admin
+    from cchc_desktop.services import organisation
 
-    agency_admin.add_agencies(seed_ctx.db, ["Xã Minh Sơn"], AgencyKind.COMMUNE)
+    organisation.add_agencies(seed_ctx.db, ["Xã Minh Sơn"], AgencyKind.COMMUNE)
     commune = seed_ctx.db.execute("SELECT id FROM agency WHERE name = 'Xã Minh Sơn'").fetchone()[0]
     window = _window(qtbot, seed_ctx)
     task_id = _task_id(seed_ctx, 2, "5")
