@@ -7,15 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from cchc_desktop.domain.text import clean
-from cchc_desktop.domain.workdays import EXTRA_DAY_OFF, WorkCalendar
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 
 SHIFT_SETTING = "calendar.shift_to_working_day"
+
+if TYPE_CHECKING:
+    from cchc_desktop.domain.workdays import WorkCalendar
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,9 @@ def office_days(db: Database, year: int | None = None) -> list[OfficeDay]:
 
 def work_calendar(db: Database) -> WorkCalendar:
     """Public holidays (lunar ones included) with the office's own days added."""
+    # Imported here: the holiday tables take 30 ms to load, which the window's start skips.
+    from cchc_desktop.domain.workdays import EXTRA_DAY_OFF, WorkCalendar
+
     days = office_days(db)
     return WorkCalendar(
         extra_days_off={d.day: d.name or EXTRA_DAY_OFF for d in days if not d.working},
@@ -58,6 +64,8 @@ def set_office_day(
             f"Ngày {day:%d/%m/%Y} là ngày làm việc bình thường; ngày làm bù phải là thứ Bảy "
             "hoặc Chủ nhật."
         )
+    from cchc_desktop.domain.workdays import EXTRA_DAY_OFF
+
     values = {"name": name or ("Làm bù" if working else EXTRA_DAY_OFF), "working": working}
     return apply_local_edits(
         db, [Edit("day_off", day.isoformat(), {**values, "deleted": 0})], author=author
