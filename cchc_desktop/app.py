@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlite_utils import Database
 
 from cchc_desktop import __version__
 from cchc_desktop.context import AppContext
@@ -31,8 +30,8 @@ from cchc_desktop.qt.logging_qt import (
 )
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.services import backup_service
 from cchc_desktop.services.startup import open_or_create
+from cchc_desktop.store.db import as_database
 from cchc_desktop.store.integrity import (
     connect_read_only,
     inspect_database,
@@ -93,7 +92,7 @@ def check_before_upgrade(db_path: Path) -> bool:
     try:
         conn = connect_read_only(db_path)
         try:
-            due = bool(pending_migrations(Database(conn)))
+            due = bool(pending_migrations(as_database(conn)))
         finally:
             conn.close()
     except sqlite3.DatabaseError:
@@ -115,6 +114,9 @@ def start_daily_backups(window: MainWindow, ctx: AppContext) -> QTimer:
     """Make today's automatic backup now if there is none, and check again every hour."""
 
     def backup() -> None:
+        # Imported here: the backup machinery is not needed before the window is up.
+        from cchc_desktop.services import backup_service
+
         if ctx.read_only:
             return
         try:

@@ -28,7 +28,7 @@ from cchc_desktop import __version__
 from cchc_desktop.errors import NotFoundError, StoreError, ValidationError
 from cchc_desktop.store import integrity
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
-from cchc_desktop.store.db import backup_copy
+from cchc_desktop.store.db import as_database, backup_copy
 
 log = logging.getLogger(__name__)
 
@@ -319,7 +319,7 @@ def _make_self_contained(path: Path) -> list[str]:
     conn = sqlite3.connect(str(path))
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
-        return integrity.quick_check(Database(conn))
+        return integrity.quick_check(as_database(conn))
     finally:
         conn.close()
 
@@ -433,7 +433,7 @@ def check_backup(backup_file: Path) -> list[str]:
     except sqlite3.DatabaseError as exc:
         return [f"Không đọc được bản sao lưu: {exc}"]
     try:
-        db = Database(conn)
+        db = as_database(conn)
         problems = integrity.integrity_check(db)
         if problems:
             return ["Bản sao lưu bị hỏng: " + "; ".join(problems[:3])]
@@ -451,7 +451,7 @@ def latest_good_backup(db_path: Path) -> BackupInfo | None:
         except sqlite3.DatabaseError:
             continue
         try:
-            db = Database(conn)
+            db = as_database(conn)
             if not integrity.quick_check(db) and integrity.schema_problem(db) is None:
                 return info
         finally:
@@ -477,7 +477,7 @@ def _safety_copy(db_path: Path, when: dt.datetime) -> BackupInfo:
     """
     conn = sqlite3.connect(str(db_path))
     try:
-        return create_backup(Database(conn), db_path, REASON_RESTORE, now=when)
+        return create_backup(as_database(conn), db_path, REASON_RESTORE, now=when)
     except (StoreError, sqlite3.DatabaseError) as exc:
         log.warning("Online backup of %s failed (%s); copying the file as it is", db_path, exc)
     finally:
@@ -581,7 +581,7 @@ def restore_backup(
     refs = {r.sha256: r for r in read_manifest(source)}
     conn = sqlite3.connect(str(db_path))
     try:
-        refs.update({r.sha256: r for r in evidence_refs(Database(conn))})
+        refs.update({r.sha256: r for r in evidence_refs(as_database(conn))})
     finally:
         conn.close()
     evidence = verify_evidence(data_dir, sorted(refs.values(), key=lambda r: r.sha256))

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import StoreError
 from cchc_desktop.store import migrations as migration_files
-from cchc_desktop.store.db import BUSY_TIMEOUT_MS, sqlite_uri
+from cchc_desktop.store.db import BUSY_TIMEOUT_MS, as_database, sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +169,7 @@ def open_read_only(db_path: Path) -> Database:
     if not db_path.exists():
         raise StoreError(f"Không tìm thấy tệp cơ sở dữ liệu {db_path}.")
     try:
-        db = Database(connect_read_only(db_path))
+        db = as_database(connect_read_only(db_path))
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"Không mở được cơ sở dữ liệu {db_path} ở chế độ chỉ đọc: {exc}") from exc
     problem = schema_problem(db)
@@ -215,8 +215,8 @@ def inspect_database(db_path: Path) -> FileState:
     except sqlite3.DatabaseError as exc:
         return FileState(exists=True, writable=writable, problems=(str(exc),))
     try:
-        problems = quick_check(Database(conn))
-        schema = None if problems else schema_problem(Database(conn))
+        problems = quick_check(as_database(conn))
+        schema = None if problems else schema_problem(as_database(conn))
     finally:
         conn.close()
     return FileState(
