@@ -22,7 +22,7 @@ from cchc_desktop.domain.model import (
     NodeKind,
     WorkState,
 )
-from cchc_desktop.domain.periods import ReportingPeriod, parse_period
+from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, parse_period
 from cchc_desktop.domain.text import clean, nfc, sort_key
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services import settings_service
@@ -168,12 +168,15 @@ def load_milestone_rows(db: Database, task_id: str) -> list[MilestoneRow]:
 
 
 def preview_milestones(
-    timeline: str, plan_year: int, decision_date: dt.date | None
+    timeline: str, plan_year: int, decision_date: dt.date | None, rules: ReportingRules
 ) -> list[Milestone]:
-    """The milestones a timeline text gives, for the editor's live preview (never raises)."""
+    """The milestones a timeline text gives, as saving would store them (never raises).
+
+    `rules` are the office's reporting rules (`settings_service.reporting_rules`).
+    """
     from cchc_desktop.domain.deadlines import parse_timeline  # the parser loads on first use
 
-    return parse_timeline(timeline, plan_year, decision_date)
+    return parse_timeline(timeline, plan_year, decision_date, rules)
 
 
 # ---------------------------------------------------------------- writing: nodes

@@ -50,7 +50,12 @@ from cchc_desktop.domain.model import (
     NodeKind,
     WorkState,
 )
-from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod, period_for_date
+from cchc_desktop.domain.periods import (
+    PERIOD_LABELS,
+    ReportingPeriod,
+    ReportingRules,
+    period_for_date,
+)
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt import settings as opts
 from cchc_desktop.qt.operations import Operations
@@ -60,7 +65,7 @@ from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.history_model import HistoryModel
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel, ProgressTableModel
 from cchc_desktop.qtmodels.task_parts_models import AgencyItem, MilestoneModel, TaskAgencyModel
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import progress_service, settings_service, task_service
 from cchc_desktop.services.task_service import (
     NodeDetail,
     ProgressEdit,
@@ -179,6 +184,7 @@ class TaskEditor(QWidget):
         self.ref: NodeRef | None = None
         self.node: NodeDetail | None = None
         self.task: TaskDetail | None = None
+        self._reporting_rules = ReportingRules()  # the office's, read when a task is shown
         self._content_snapshot: object = None
         self._progress_snapshot: object = None
         self._was_dirty = False
@@ -374,6 +380,8 @@ class TaskEditor(QWidget):
     def _load_task(self, task_id: str) -> None:
         task = task_service.load_task(self.ctx.db, task_id)
         self.task = task
+        # Read once per task, so the live preview never touches the database.
+        self._reporting_rules = settings_service.reporting_rules(self.ctx.db)
         ui = self.ui
         ui.stack.setCurrentIndex(PAGE_TASK)
         ui.title_label.setText(f"Nhiệm vụ {task.ref} – Phụ lục {task.appendix_number:02d}")
@@ -591,7 +599,10 @@ class TaskEditor(QWidget):
         if self.task is None:
             return
         parsed: list[Milestone] = task_service.preview_milestones(
-            self.ui.timeline_edit.toPlainText(), self.task.plan_year, self.task.decision_date
+            self.ui.timeline_edit.toPlainText(),
+            self.task.plan_year,
+            self.task.decision_date,
+            self._reporting_rules,
         )
         for stored in getattr(self, "_stored_milestones", []):
             if stored.milestone.confirmed and stored.ord < len(parsed):

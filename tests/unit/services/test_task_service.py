@@ -179,3 +179,15 @@ def test_history_names_each_record(make_db) -> None:  # type: ignore[no-untyped-
     assert "Minh chứng: bao-cao.pdf" in labels
     assert "Nhiệm vụ" in labels
     assert history == sorted(history, key=lambda c: c.entry.when, reverse=True)
+
+
+def test_the_live_preview_uses_the_office_report_day() -> None:
+    import datetime as dt
+
+    from cchc_desktop.domain.periods import ReportingRules
+    from cchc_desktop.services import task_service
+
+    parsed = task_service.preview_milestones(
+        "Định kỳ hằng quý", 2020, dt.date(2019, 12, 26), ReportingRules(due_day=15)
+    )
+    assert [m.due for m in parsed][:2] == [dt.date(2020, 3, 15), dt.date(2020, 6, 15)]
