@@ -8,7 +8,7 @@ import pytest
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import AgencyRole, WorkState
-from cchc_desktop.domain.periods import ReportingPeriod
+from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.services import progress_service, task_service
 from cchc_desktop.services.task_service import (
@@ -182,11 +182,6 @@ def test_history_names_each_record(make_db) -> None:  # type: ignore[no-untyped-
 
 
 def test_the_live_preview_uses_the_office_report_day() -> None:
-    import datetime as dt
-
-    from cchc_desktop.domain.periods import ReportingRules
-    from cchc_desktop.services import task_service
-
     parsed = task_service.preview_milestones(
         "Định kỳ hằng quý", 2020, dt.date(2019, 12, 26), ReportingRules(due_day=15)
     )
