@@ -37,6 +37,18 @@ PERIOD_LABELS: dict[ReportingPeriod, str] = {
     ReportingPeriod.Y: "Năm",
 }
 
+
+def period_phrase(period: ReportingPeriod, year: int) -> str:
+    """The report in running text: "quý I năm 2020", "6 tháng đầu năm 2020", "9 tháng năm 2020",
+    "năm 2020"."""
+    return {
+        ReportingPeriod.Q1: f"quý I năm {year}",
+        ReportingPeriod.H1: f"6 tháng đầu năm {year}",
+        ReportingPeriod.Q3: f"9 tháng năm {year}",
+        ReportingPeriod.Y: f"năm {year}",
+    }[period]
+
+
 _LAST_MONTH: dict[ReportingPeriod, int] = {
     ReportingPeriod.Q1: 3,
     ReportingPeriod.H1: 6,

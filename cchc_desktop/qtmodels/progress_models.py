@@ -22,8 +22,7 @@ from cchc_desktop.domain.periods import PERIOD_LABELS
 from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
 from cchc_desktop.qtmodels.table_model import HeaderedTableModel
-from cchc_desktop.services.progress_service import EvidenceRecord
-from cchc_desktop.services.task_service import TaskProgress
+from cchc_desktop.services.progress_service import EvidenceRecord, ProgressRecord
 
 _STATE_COLORS = {
     WorkState.DONE: "#2e7d32",
@@ -50,9 +49,9 @@ class ProgressTableModel(HeaderedTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TaskProgress] = []
+        self._rows: list[ProgressRecord] = []
 
-    def set_rows(self, rows: Sequence[TaskProgress]) -> None:
+    def set_rows(self, rows: Sequence[ProgressRecord]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -60,7 +59,7 @@ class ProgressTableModel(HeaderedTableModel):
     def row_of(self, progress_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == progress_id), -1)
 
-    def record(self, row: int) -> TaskProgress:
+    def record(self, row: int) -> ProgressRecord:
         return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,7 +84,7 @@ class ProgressTableModel(HeaderedTableModel):
         return None
 
     @classmethod
-    def _display(cls, r: TaskProgress, column: int) -> str | None:
+    def _display(cls, r: ProgressRecord, column: int) -> str | None:
         if column == cls.COL_PERIOD:
             return f"{PERIOD_LABELS[r.period]} {r.year}"
         if column == cls.COL_UNIT:

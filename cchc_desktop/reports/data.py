@@ -82,16 +82,6 @@ class PlanReference:
         return " ".join(parts) + (f" ban hành {title}" if title else "")
 
 
-def period_phrase(period: ReportingPeriod, year: int) -> str:
-    """ "quý I năm 2020", "6 tháng đầu năm 2020", "9 tháng năm 2020", "năm 2020"."""
-    return {
-        ReportingPeriod.Q1: f"quý I năm {year}",
-        ReportingPeriod.H1: f"6 tháng đầu năm {year}",
-        ReportingPeriod.Q3: f"9 tháng năm {year}",
-        ReportingPeriod.Y: f"năm {year}",
-    }[period]
-
-
 def task_ref(appendix: int, no: str) -> str:
     """ "PL 01/NV 2": a task's place in the plan, short enough for a table column."""
     return f"PL {appendix:02d}/NV {no}"

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
 from cchc_desktop.domain.office import OfficeSettings
+from cchc_desktop.domain.periods import period_phrase
 from cchc_desktop.domain.text import clean
 from cchc_desktop.reports import fonts
 from cchc_desktop.reports.data import (
@@ -18,7 +19,6 @@ from cchc_desktop.reports.data import (
     NarrativeSection,
     PeriodReportData,
     UnitResults,
-    period_phrase,
     summary_counts,
     task_ref,
 )

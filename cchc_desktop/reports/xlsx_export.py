@@ -16,8 +16,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc_desktop.domain.model import STATUS_LABELS, AgencyRole, Appendix, Task
+from cchc_desktop.domain.periods import period_phrase
 from cchc_desktop.domain.text import clean, nfc
-from cchc_desktop.reports.data import PeriodReportData, period_phrase, summary_counts
+from cchc_desktop.reports.data import PeriodReportData, summary_counts
 from cchc_desktop.reports.files import write_bytes_atomically
 
 Cell = str | int | float | dt.date | None

@@ -135,16 +135,28 @@ def set_progress(
 
 
 def list_progress(
-    db: Database, *, year: int, period: ReportingPeriod | None = None, unit_id: str | None = None
+    db: Database,
+    *,
+    year: int | None = None,
+    period: ReportingPeriod | None = None,
+    unit_id: str | None = None,
+    task_id: str | None = None,
 ) -> list[ProgressRecord]:
+    """Live progress rows, optionally of one year, period, unit or task."""
     sql = (
         "SELECT p.id, p.task_id, a.number, t.no, t.title, p.unit_id, g.name, p.year, p.period,"
         " p.state, p.percent, p.result, p.completed_on,"
         " (SELECT count(*) FROM evidence e WHERE e.progress_id = p.id AND e.deleted = 0)"
         " FROM progress p JOIN task t ON t.id = p.task_id JOIN appendix a ON a.id = t.appendix_id"
-        " JOIN agency g ON g.id = p.unit_id WHERE p.deleted = 0 AND p.year = ?"
+        " JOIN agency g ON g.id = p.unit_id WHERE p.deleted = 0"
     )
-    params: list[object] = [year]
+    params: list[object] = []
+    if year is not None:
+        sql += " AND p.year = ?"
+        params.append(year)
+    if task_id is not None:
+        sql += " AND p.task_id = ?"
+        params.append(task_id)
     if period is not None:
         sql += " AND p.period = ?"
         params.append(str(period))

@@ -22,12 +22,12 @@ from cchc_desktop.domain.model import (
     NodeKind,
     WorkState,
 )
-from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, parse_period
+from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, parse_period, period_phrase
 from cchc_desktop.domain.text import clean, nfc, sort_key
 from cchc_desktop.errors import NotFoundError, ValidationError
-from cchc_desktop.services import settings_service
+from cchc_desktop.services import progress_service, settings_service
 from cchc_desktop.services.history_service import HistoryEntry, record_history
-from cchc_desktop.services.progress_service import validate_percent
+from cchc_desktop.services.progress_service import ProgressRecord, validate_percent
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 
@@ -403,54 +403,17 @@ class ProgressEdit:
     completed_on: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class TaskProgress:
-    """One recorded report of a task, for the editor's list."""
-
-    id: str
-    unit_id: str
-    unit_name: str
-    year: int
-    period: ReportingPeriod
-    state: WorkState
-    percent: int | None
-    result: str
-    completed_on: dt.date | None
-    evidence_count: int
-
-
 _PERIOD_ORDER = {p.value: i for i, p in enumerate(ReportingPeriod)}
 
 
-def list_task_progress(db: Database, task_id: str) -> list[TaskProgress]:
+def list_task_progress(db: Database, task_id: str) -> list[ProgressRecord]:
     """Every live progress row of the task, by year, period, then unit name."""
-    rows = [
-        TaskProgress(
-            id=r[0],
-            unit_id=r[1],
-            unit_name=r[2],
-            year=int(r[3]),
-            period=ReportingPeriod(r[4]),
-            state=WorkState(r[5]),
-            percent=r[6],
-            result=r[7],
-            completed_on=dt.date.fromisoformat(r[8]) if r[8] else None,
-            evidence_count=int(r[9]),
-        )
-        for r in db.execute(
-            "SELECT p.id, p.unit_id, g.name, p.year, p.period, p.state, p.percent, p.result,"
-            " p.completed_on,"
-            " (SELECT count(*) FROM evidence e WHERE e.progress_id = p.id AND e.deleted = 0)"
-            " FROM progress p JOIN agency g ON g.id = p.unit_id"
-            " WHERE p.task_id = ? AND p.deleted = 0",
-            [task_id],
-        ).fetchall()
-    ]
+    rows = progress_service.list_progress(db, task_id=task_id)
     rows.sort(key=lambda r: (r.year, _PERIOD_ORDER[r.period.value], sort_key(r.unit_name)))
     return rows
 
 
-def get_progress(db: Database, progress_id: str) -> TaskProgress | None:
+def get_progress(db: Database, progress_id: str) -> ProgressRecord | None:
     row = db.execute("SELECT task_id FROM progress WHERE id = ?", [progress_id]).fetchone()
     if row is None:
         return None
@@ -474,19 +437,6 @@ def reporting_units(db: Database, task_id: str) -> list[tuple[str, str]]:
     others.sort(key=lambda r: (r[2] != "commune", sort_key(r[1])))
     units.extend((a, n) for a, n, _k in others if a not in seen)
     return units
-
-
-_PERIOD_WORDS = {
-    ReportingPeriod.Q1: "quý I năm",
-    ReportingPeriod.H1: "6 tháng năm",
-    ReportingPeriod.Q3: "9 tháng năm",
-    ReportingPeriod.Y: "năm",
-}
-
-
-def period_phrase(period: ReportingPeriod, year: int) -> str:
-    """The report in running text: "quý I năm 2020", "6 tháng năm 2020", "năm 2020"."""
-    return f"{_PERIOD_WORDS[period]} {year}"
 
 
 def progress_row_id(task_id: str, unit_id: str, year: int, period: ReportingPeriod | str) -> str:

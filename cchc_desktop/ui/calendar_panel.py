@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
-from cchc_desktop.domain.periods import ReportingPeriod
+from cchc_desktop.domain.periods import ReportingPeriod, period_phrase
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qtmodels.calendar_models import (
     COL_DUE,
@@ -101,16 +101,6 @@ def period_range(period: ReportingPeriod, year: int) -> tuple[dt.date, dt.date]:
     """Calendar months a periodic report covers: 1/1 to the end of its last month."""
     last = period.last_month
     return dt.date(year, 1, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
-
-
-def period_phrase(period: ReportingPeriod, year: int) -> str:
-    """ "quý I năm 2020", "6 tháng đầu năm 2020", "9 tháng năm 2020", "năm 2020"."""
-    return {
-        ReportingPeriod.Q1: f"quý I năm {year}",
-        ReportingPeriod.H1: f"6 tháng đầu năm {year}",
-        ReportingPeriod.Q3: f"9 tháng năm {year}",
-        ReportingPeriod.Y: f"năm {year}",
-    }[period]
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:

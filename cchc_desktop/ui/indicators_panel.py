@@ -7,13 +7,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.domain.model import AgencyKind
-from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod, period_for_date
+from cchc_desktop.domain.periods import (
+    PERIOD_LABELS,
+    ReportingPeriod,
+    period_for_date,
+    period_phrase,
+)
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.indicator_model import IndicatorTableModel
 from cchc_desktop.services import indicator_service, organisation
-from cchc_desktop.services.task_service import period_phrase
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_indicators_panel import Ui_IndicatorsPanel
 

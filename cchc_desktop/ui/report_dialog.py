@@ -27,12 +27,11 @@ from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
 from cchc_desktop.domain.model import AgencyKind
 from cchc_desktop.domain.office import DOCUMENT_TYPE_TITLES
-from cchc_desktop.domain.periods import ReportingPeriod
+from cchc_desktop.domain.periods import ReportingPeriod, period_phrase
 from cchc_desktop.domain.text import sort_key
 from cchc_desktop.errors import CchcError, ReportError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
-from cchc_desktop.reports.data import period_phrase
 from cchc_desktop.reports.document import ReportResult
 from cchc_desktop.reports.report_service import DOC_TYPES, ReportKind, ReportRequest, build_report
 from cchc_desktop.services import organisation, plan_service, register_service, settings_service

@@ -55,6 +55,7 @@ from cchc_desktop.domain.periods import (
     ReportingPeriod,
     ReportingRules,
     period_for_date,
+    period_phrase,
 )
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt import settings as opts
@@ -723,7 +724,7 @@ class TaskEditor(QWidget):
             self.undo_stack,
             self.ctx,
             self.ops,
-            f"ghi tiến độ {task_service.period_phrase(edit.period, edit.year)} – {unit}",
+            f"ghi tiến độ {period_phrase(edit.period, edit.year)} – {unit}",
             lambda: task_service.save_progress(db, edit, today=today, author=author),
         )
         self.settings.set(opts.LAST_UNIT_ID, edit.unit_id)

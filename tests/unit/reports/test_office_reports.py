@@ -11,7 +11,7 @@ import pytest
 
 from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
 from cchc_desktop.domain.office import OfficeSettings
-from cchc_desktop.domain.periods import ReportingPeriod
+from cchc_desktop.domain.periods import ReportingPeriod, period_phrase
 from cchc_desktop.errors import ReportError
 from cchc_desktop.reports.agency import build_agency_report
 from cchc_desktop.reports.data import (
@@ -19,7 +19,6 @@ from cchc_desktop.reports.data import (
     DeadlineReportData,
     DocumentOptions,
     PeriodReportData,
-    period_phrase,
     summary_counts,
 )
 from cchc_desktop.reports.deadlines import build_overdue_report
