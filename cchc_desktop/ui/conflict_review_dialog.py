@@ -27,6 +27,7 @@ from cchc_desktop.sync.review import (
     resolve_conflict,
 )
 from cchc_desktop.ui.forms.ui_conflict_review_dialog import Ui_ConflictReviewDialog
+from cchc_desktop.ui.job_progress import show_status
 
 log = logging.getLogger(__name__)
 
@@ -336,8 +337,7 @@ class ConflictReviewDialog(QDialog):
         self.ui.status_label.setText(text)
 
     def _fail(self, message: str) -> None:
-        self.ui.status_label.setStyleSheet("color: #c62828;")
-        self.ui.status_label.setText(message)
+        show_status(self.ui.status_label, message, error=True)
 
     def _on_current_changed(self, *_args: object) -> None:
         self._show_card()

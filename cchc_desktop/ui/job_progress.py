@@ -1,14 +1,15 @@
-"""The progress dialog of a long job, and the message for a job that failed."""
+"""The progress dialog of a long job, the message for a job that failed, and status lines."""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.workers import Worker
+from cchc_desktop.qtmodels.status_style import OVERDUE_COLOR
 
 log = logging.getLogger(__name__)
 
@@ -42,3 +43,9 @@ def failure_text(exc: object, failed: str) -> str:
         return str(exc)
     log.error("%s", failed, exc_info=exc if isinstance(exc, BaseException) else None)
     return f"{failed} do lỗi không mong đợi: {exc}"
+
+
+def show_status(label: QLabel, text: str, *, error: bool = False) -> None:
+    """Write a dialog's status line; an error is shown in the overdue red."""
+    label.setStyleSheet(f"color: {OVERDUE_COLOR};" if error else "")
+    label.setText(text)

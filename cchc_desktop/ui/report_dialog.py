@@ -36,7 +36,7 @@ from cchc_desktop.reports.document import ReportResult
 from cchc_desktop.reports.report_service import DOC_TYPES, ReportKind, ReportRequest, build_report
 from cchc_desktop.services import organisation, plan_service, register_service, settings_service
 from cchc_desktop.ui.forms.ui_report_dialog import Ui_ReportDialog
-from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
+from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text, show_status
 
 log = logging.getLogger(__name__)
 
@@ -593,12 +593,10 @@ class ReportDialog(QDialog):
         return "".join(ch for ch in title if ch not in '<>:"/\\|?*').strip() + ".pdf"
 
     def _status(self, text: str) -> None:
-        self.ui.status_label.setStyleSheet("")
-        self.ui.status_label.setText(text)
+        show_status(self.ui.status_label, text)
 
     def _fail(self, message: str) -> None:
-        self.ui.status_label.setStyleSheet("color: #c62828;")
-        self.ui.status_label.setText(message)
+        show_status(self.ui.status_label, message, error=True)
 
     def done(self, result: int) -> None:
         if self._worker is not None:

@@ -20,7 +20,7 @@ from cchc_desktop.store.site import local_site
 from cchc_desktop.sync.export import ExportedBundle, export_bundles
 from cchc_desktop.sync.network import network_info
 from cchc_desktop.ui.forms.ui_sync_export_dialog import Ui_SyncExportDialog
-from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
+from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text, show_status
 
 log = logging.getLogger(__name__)
 
@@ -262,12 +262,10 @@ class SyncExportDialog(QDialog):
             widget.setEnabled(not busy)
 
     def _status(self, text: str) -> None:
-        self.ui.status_label.setStyleSheet("")
-        self.ui.status_label.setText(text)
+        show_status(self.ui.status_label, text)
 
     def _fail(self, message: str) -> None:
-        self.ui.status_label.setStyleSheet("color: #c62828;")
-        self.ui.status_label.setText(message)
+        show_status(self.ui.status_label, message, error=True)
 
     def done(self, result: int) -> None:
         if self._worker is not None:
