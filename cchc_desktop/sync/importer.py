@@ -9,7 +9,7 @@
    the database is backed up, and everything else happens in one SQLite transaction, including
    the "imported" marker: new changes are appended (a known id with other content is a fork,
    quarantined and never applied), changes their origin may not write are quarantined and kept,
-   the rest are merged by the shared rule (store.changes.Merger); the version vector, the
+   the rest are merged by the shared rule (store.merger.Merger); the version vector, the
    peer's acknowledgement, the clock and the bundle log are updated.
 
 The checks live in sync.trust, the streaming pass over the change lines in sync.incoming; this
@@ -34,7 +34,8 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import CchcError, SyncError
 from cchc_desktop.services import backup_service
-from cchc_desktop.store.changes import Merger, ValueChecker, canonical_json
+from cchc_desktop.store.changes import canonical_json
+from cchc_desktop.store.merger import Merger
 from cchc_desktop.store.ownership import UNIT_OWNED_TABLES
 from cchc_desktop.store.site import (
     MAX_DRIFT_MS,
@@ -45,6 +46,7 @@ from cchc_desktop.store.site import (
     new_id,
     wall_ms,
 )
+from cchc_desktop.store.value_checker import ValueChecker
 from cchc_desktop.sync import blobs as blob_store
 from cchc_desktop.sync import keys
 from cchc_desktop.sync.bundle import (

@@ -1,5 +1,5 @@
 """The streaming pass of an import: parse and check each change line, append new changes to
-the log, and merge them by the shared rule (store.changes.Merger).
+the log, and merge them by the shared rule (store.merger.Merger).
 
 Plan-side changes (their origin's role decides) are checked and merged as they stream in;
 unit-owned rows need the whole bundle's units first, so they wait in the `_incoming` temp table
@@ -18,14 +18,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from cchc_desktop.errors import SyncError
-from cchc_desktop.store.changes import (
-    LoggedChange,
-    Merger,
-    ValueChecker,
-    canonical_json,
-    insert_log,
-)
+from cchc_desktop.store.changes import LoggedChange, canonical_json, insert_log
+from cchc_desktop.store.merger import Merger
 from cchc_desktop.store.ownership import UNIT_OWNED_TABLES, writer_allowed
+from cchc_desktop.store.value_checker import ValueChecker
 from cchc_desktop.sync import blobs as blob_store
 from cchc_desktop.sync.bundle import (
     BAD_FORMAT,
