@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -26,7 +24,6 @@ from cchc_desktop.qt import settings as opts
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.undo import run_undoable
-from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.roles import REF_ROLE
 from cchc_desktop.qtmodels.status_style import StatusLegend, legend_styles
 from cchc_desktop.qtmodels.task_filter_proxy import Deadline, TaskFilter, TaskFilterProxy
@@ -40,23 +37,14 @@ from cchc_desktop.qtmodels.task_tree_model import (
     TaskTreeModel,
 )
 from cchc_desktop.services import organisation, plan_service, task_service, tree_service
-from cchc_desktop.services.startup import open_or_create
 from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
 from cchc_desktop.store.changes import Changes
-from cchc_desktop.store.integrity import inspect_database, open_read_only
-from cchc_desktop.ui import filter_bar, main_menu, window_state
+from cchc_desktop.ui import filter_bar, integrity_check, main_menu, window_state
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from cchc_desktop.ui.main_menu import TAB_CALENDAR, TAB_INDICATORS, TAB_TREE
 from cchc_desktop.ui.task_editor import TaskEditor
 
 log = logging.getLogger(__name__)
-
-
-def _inspect(
-    db_path: Path, *, progress: Callable[[int], None], cancelled: Callable[[], bool]
-) -> list[str]:
-    """Worker job: the quick_check problems of the database file (empty when sound)."""
-    return list(inspect_database(db_path).problems)
 
 
 if TYPE_CHECKING:
@@ -538,37 +526,10 @@ class MainWindow(QMainWindow):
     def start_integrity_check(self) -> None:
         """Run `PRAGMA quick_check` on a worker once the window is up (it reads the whole
         file, about a second per 250 MB); on damage, offer the latest good backup."""
-        if self.ctx.read_only:
-            return
-        worker = Worker(_inspect, self.ctx.db_path)
-        worker.signals.result.connect(self._on_integrity_result)
-        worker.signals.error.connect(lambda exc: log.warning("Integrity check failed: %s", exc))
-        self._integrity_worker = worker
-        worker.start()
+        self._integrity_worker = integrity_check.start(self)
 
     def _on_integrity_result(self, problems: list[str]) -> None:
-        if not problems:
-            return
-        from cchc_desktop.ui.backup_dialog import IntegrityAction, IntegrityDialog
-
-        log.error("Integrity check of %s: %s", self.ctx.db_path, problems[:5])
-        decision = IntegrityDialog.ask(self, self.ctx.db_path, problems)
-        if decision.action is IntegrityAction.QUIT:
-            self.close()
-            return
-        try:
-            self.ctx.db.conn.close()
-            if decision.action is IntegrityAction.RESTORED:
-                self.ctx.db = open_or_create(self.ctx.db_path)
-            else:
-                self.ctx.db = open_read_only(self.ctx.db_path)
-                self.ctx.read_only = True
-                self.ui.status_bar.showMessage("Chỉ xem: cơ sở dữ liệu bị lỗi nên không ghi.")
-        except CchcError as exc:
-            QMessageBox.critical(self, "Không mở được dữ liệu", str(exc))
-            self.close()
-            return
-        self.ops.reset.emit()
+        integrity_check.handle_result(self, problems)
 
     # ------------------------------------------------------------------ dialogs
 
