@@ -44,9 +44,21 @@ def file_hash(path: Path) -> str:
 def test_a_plan_from_nothing_amended(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ok(db, capsys, "plan", "new", "--year", "2021", "--title", "KẾ HOẠCH CCHC NĂM 2021")
     out = ok(
-        db, capsys, "plan", "set", "--year", "2021", "--number", "15/QĐ-UBND",
-        "--date", "2021-01-08", "--signer-name", "Trần Thị B", "--signer-position", "PHÓ CHỦ TỊCH",
-    )  # fmt: skip
+        db,
+        capsys,
+        "plan",
+        "set",
+        "--year",
+        "2021",
+        "--number",
+        "15/QĐ-UBND",
+        "--date",
+        "2021-01-08",
+        "--signer-name",
+        "Trần Thị B",
+        "--signer-position",
+        "PHÓ CHỦ TỊCH",
+    )
     assert "Còn thiếu" not in out
     assert ok(db, capsys, "appendix", "add", "--year", "2021", "--title", "Cải cách thể chế") == "1"
     assert (
@@ -61,21 +73,48 @@ def test_a_plan_from_nothing_amended(db: Path, capsys: pytest.CaptureFixture[str
             "Cải cách TTHC",
             "--lead",
             "Văn phòng HĐND-UBND huyện",
-        )  # fmt: skip
+        )
         == "2"
     )
     ref = ok(
-        db, capsys, "task", "add", "--year", "2021", "--appendix", "1", "--title", "Rà soát VBQPPL",
-        "--lead", "Phòng Tư pháp", "--support", "Phòng Nội vụ", "--products", "Báo cáo rà soát",
-        "--timeline", "Quý II/2021",
-    )  # fmt: skip
+        db,
+        capsys,
+        "task",
+        "add",
+        "--year",
+        "2021",
+        "--appendix",
+        "1",
+        "--title",
+        "Rà soát VBQPPL",
+        "--lead",
+        "Phòng Tư pháp",
+        "--support",
+        "Phòng Nội vụ",
+        "--products",
+        "Báo cáo rà soát",
+        "--timeline",
+        "Quý II/2021",
+    )
     assert ref == "1.1"
     assert (
         ok(db, capsys, "task", "add", "--year", "2021", "--appendix", "1", "--title", "B") == "1.2"
     )
     # --after 0 puts the new task first; the others' STT follow.
-    first = ok(db, capsys, "task", "add", "--year", "2021", "--appendix", "1", "--title", "A",
-               "--after", "0")  # fmt: skip
+    first = ok(
+        db,
+        capsys,
+        "task",
+        "add",
+        "--year",
+        "2021",
+        "--appendix",
+        "1",
+        "--title",
+        "A",
+        "--after",
+        "0",
+    )
     assert first == "1.1"
     out = ok(db, capsys, "task", "move", "--year", "2021", "--task", "1.3", "--to-appendix", "2")
     assert out.endswith("thành 2.1.")
@@ -99,11 +138,24 @@ def test_a_plan_from_nothing_amended(db: Path, capsys: pytest.CaptureFixture[str
         {"name": "Phòng Nội vụ", "role": "coordinating"},
     ]
     assert task["milestones"][0]["due"] == "2021-06-30"
-    assert task["status"] == "active" and task["amendment"] is None
+    assert task["status"] == "active"
+    assert task["amendment"] is None
     assert data["amendments"] == []
 
-    ok(db, capsys, "plan", "amend", "--year", "2021", "--number", "210/QĐ-UBND",
-       "--date", "2021-06-15", "--summary", "Bãi bỏ nhiệm vụ A, bổ sung nhiệm vụ C")  # fmt: skip
+    ok(
+        db,
+        capsys,
+        "plan",
+        "amend",
+        "--year",
+        "2021",
+        "--number",
+        "210/QĐ-UBND",
+        "--date",
+        "2021-06-15",
+        "--summary",
+        "Bãi bỏ nhiệm vụ A, bổ sung nhiệm vụ C",
+    )
     out = ok(db, capsys, "task", "cancel", "--task", "1.1")
     assert "Đã bãi bỏ theo QĐ 210/QĐ-UBND ngày 15/06/2021" in out
     assert (
@@ -151,7 +203,7 @@ def test_a_plan_from_nothing_amended(db: Path, capsys: pytest.CaptureFixture[str
         (
             ["task", "add", "--year", "2020", "--appendix", "1", "--title", "X", "--after", "40"],
             "không có nhiệm vụ số 40",
-        ),  # fmt: skip
+        ),
         (["plan", "new", "--year", "2020"], "Đã có kế hoạch năm 2020"),
         (["plan", "set", "--year", "2020", "--number", "không-ký-hiệu"], "thiếu ký hiệu"),
         (["appendix", "add", "--year", "2031", "--title", "X"], "Không có kế hoạch năm 2031"),
@@ -173,11 +225,22 @@ def test_bad_input_changes_nothing(
 def test_cancel_twice_and_a_cancelled_task_leaves_next_years_draft(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ok(db, capsys, "plan", "amend", "--year", "2020", "--number", "88/QĐ-UBND",
-       "--date", "2020-05-04")  # fmt: skip
+    ok(
+        db,
+        capsys,
+        "plan",
+        "amend",
+        "--year",
+        "2020",
+        "--number",
+        "88/QĐ-UBND",
+        "--date",
+        "2020-05-04",
+    )
     ok(db, capsys, "task", "cancel", "--year", "2020", "--task", "1.2")
     code, _, err = run(db, capsys, "task", "cancel", "--task", "1.2")
-    assert code == 1 and "đã bị bãi bỏ theo QĐ 88/QĐ-UBND" in err
+    assert code == 1
+    assert "đã bị bãi bỏ theo QĐ 88/QĐ-UBND" in err
     ok(db, capsys, "plan", "clone", "--year", "2020", "--to", "2021")
     data = show(db, capsys, 2021)
     appendices = data["appendices"]
