@@ -528,7 +528,7 @@ def record_changes(
     if table != "task":
         label = "Phụ lục" if table == "appendix" else "Nội dung"
         return [RecordChange(label, e) for e in record_history(db, table, row_id, limit=limit)]
-    changes = [RecordChange("Nhiệm vụ", e) for e in record_history(db, "task", row_id, limit=limit)]
+    changes = _task_own_changes(db, row_id, limit)
     agencies = dict(
         db.execute(
             "SELECT ta.id, g.name FROM task_agency ta JOIN agency g ON g.id = ta.agency_id"
@@ -572,6 +572,33 @@ def record_changes(
     ]
     changes.sort(key=lambda c: c.entry.when, reverse=True)
     return changes[:limit]
+
+
+_AMENDMENT_FIELDS = frozenset({"amendment_id", "added_by", "cancelled_by"})
+
+
+def _task_own_changes(db: Database, task_id: str, limit: int) -> list[RecordChange]:
+    """The task row's changes; those saved under an amending decision name it, and the
+    amendment fields show the decision instead of its row id."""
+    from dataclasses import replace
+
+    from cchc_desktop.services.amendment_service import list_amendments
+
+    plan = db.execute("SELECT plan_id FROM task WHERE id = ?", [task_id]).fetchone()
+    labels = {a.id: a.label for a in list_amendments(db, plan[0])} if plan else {}
+    entries = record_history(db, "task", task_id, limit=limit)
+    behind = {
+        e.tx: labels[str(e.new)]
+        for e in entries
+        if e.field in _AMENDMENT_FIELDS and str(e.new) in labels
+    }
+    result: list[RecordChange] = []
+    for e in entries:
+        if e.field in _AMENDMENT_FIELDS:
+            e = replace(e, old=labels.get(str(e.old), e.old), new=labels.get(str(e.new), e.new))
+        label = f"Nhiệm vụ (theo {behind[e.tx]})" if e.tx in behind else "Nhiệm vụ"
+        result.append(RecordChange(label, e))
+    return result
 
 
 # ---------------------------------------------------------------- undo support
