@@ -23,6 +23,7 @@ BUSINESS_TABLES = frozenset(
         "agency",
         "agency_alias",
         "plan",
+        "amendment",
         "plan_node",
         "appendix",
         "task",
