@@ -9,11 +9,10 @@ from pathlib import Path
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out
 from cchc_desktop.domain.periods import parse_period
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.reports import report_service as rs
-from cchc_desktop.reports.ical_export import export_milestones_ics
-from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx
-from cchc_desktop.services import register_service, settings_service
-from cchc_desktop.services.plan_service import load_plan, plan_for_year
+from cchc_desktop.reports.kinds import ReportKind
+
+# The handlers import the report engine, the exporters and the services when they run, so that
+# building the parser (every command, every start) loads none of ReportLab, openpyxl or icalendar.
 
 
 def _date(text: str) -> dt.date:
@@ -27,24 +26,24 @@ def register(command: CommandFactory) -> None:
     report = command("report", "in báo cáo theo thể thức Nghị định 30 (PDF)", _missing)
     kinds = report.add_subparsers(dest="report_kind", metavar="LOẠI", parser_class=type(report))
     for kind, help_text in (
-        (rs.ReportKind.PLAN, "kế hoạch: quyết định, nội dung phần I–IV, các phụ lục"),
-        (rs.ReportKind.PERIOD, "báo cáo kết quả định kỳ (quý I, 6 tháng, 9 tháng, năm)"),
-        (rs.ReportKind.OVERDUE, "nhiệm vụ quá hạn và sắp đến hạn"),
-        (rs.ReportKind.AGENCY, "phiếu giao nhiệm vụ của một cơ quan"),
+        (ReportKind.PLAN, "kế hoạch: quyết định, nội dung phần I–IV, các phụ lục"),
+        (ReportKind.PERIOD, "báo cáo kết quả định kỳ (quý I, 6 tháng, 9 tháng, năm)"),
+        (ReportKind.OVERDUE, "nhiệm vụ quá hạn và sắp đến hạn"),
+        (ReportKind.AGENCY, "phiếu giao nhiệm vụ của một cơ quan"),
     ):
         p = kinds.add_parser(str(kind), help=help_text, description=help_text)
         add_db_option(p, top=False)
         p.add_argument("--year", type=int, required=True)
         p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-        if kind is rs.ReportKind.PERIOD:
+        if kind is ReportKind.PERIOD:
             p.add_argument("--period", required=True, metavar="Q1|H1|Q3|Y")
-        if kind is rs.ReportKind.AGENCY:
+        if kind is ReportKind.AGENCY:
             p.add_argument("--agency", required=True, metavar="TÊN_CƠ_QUAN")
-        if kind in (rs.ReportKind.PERIOD, rs.ReportKind.OVERDUE, rs.ReportKind.AGENCY):
+        if kind in (ReportKind.PERIOD, ReportKind.OVERDUE, ReportKind.AGENCY):
             p.add_argument(
                 "--as-of", type=_date, default=None, help="tính trạng thái theo ngày này"
             )
-        if kind is rs.ReportKind.PLAN:
+        if kind is ReportKind.PLAN:
             p.add_argument(
                 "--as-of",
                 type=_date,
@@ -89,7 +88,10 @@ def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _report(args: argparse.Namespace, ctx: CliContext) -> int:
-    kind = rs.ReportKind(args.report_kind)
+    from cchc_desktop.reports import report_service as rs
+    from cchc_desktop.services import register_service, settings_service
+
+    kind = ReportKind(args.report_kind)
     db = ctx.open_db()  # creates and seeds a new database before the read-only build opens it
     number, issue_date = args.number, args.date
     doc_type = rs.DOC_TYPES[kind]
@@ -101,7 +103,7 @@ def _report(args: argparse.Namespace, ctx: CliContext) -> int:
     request = rs.ReportRequest(
         kind=kind,
         year=args.year,
-        period=parse_period(args.period) if kind is rs.ReportKind.PERIOD else None,
+        period=parse_period(args.period) if kind is ReportKind.PERIOD else None,
         agency=getattr(args, "agency", "") or "",
         as_of=getattr(args, "as_of", None),
         number=number,
@@ -128,6 +130,11 @@ def _report(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.reports import report_service as rs
+    from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx
+    from cchc_desktop.services import settings_service
+    from cchc_desktop.services.plan_service import load_plan, plan_for_year
+
     db = ctx.open_db()
     summary = plan_for_year(db, args.year)
     if args.period:
@@ -147,6 +154,9 @@ def _export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _export_ics(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.reports.ical_export import export_milestones_ics
+    from cchc_desktop.services.plan_service import load_plan, plan_for_year
+
     db = ctx.open_db()
     plan = load_plan(db, plan_for_year(db, args.year).id)
     count = export_milestones_ics(plan.appendices, args.output, year=plan.year, name=plan.title)

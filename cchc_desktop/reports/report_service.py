@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -31,6 +30,9 @@ from cchc_desktop.reports import data as rd
 from cchc_desktop.reports.agency import build_agency_report
 from cchc_desktop.reports.deadlines import build_overdue_report
 from cchc_desktop.reports.document import ReportResult
+from cchc_desktop.reports.kinds import DOC_TYPES as DOC_TYPES
+from cchc_desktop.reports.kinds import REPORT_LABELS as REPORT_LABELS
+from cchc_desktop.reports.kinds import ReportKind as ReportKind
 from cchc_desktop.reports.period import build_period_report
 from cchc_desktop.reports.plan import build_plan_report
 from cchc_desktop.services import organisation, settings_service
@@ -51,28 +53,6 @@ _SEVERITY = (
     StatusCategory.DONE_ON_TIME,
     StatusCategory.NOT_APPLICABLE,
 )
-
-
-class ReportKind(StrEnum):
-    PLAN = "plan"  # the plan itself: decision, parts I–IV, appendices
-    PERIOD = "period"  # the periodic result report
-    OVERDUE = "overdue"  # overdue and due-soon tasks
-    AGENCY = "agency"  # the assignment sheet of one agency
-
-
-REPORT_LABELS: dict[ReportKind, str] = {
-    ReportKind.PLAN: "Kế hoạch (quyết định, nội dung, phụ lục)",
-    ReportKind.PERIOD: "Báo cáo kết quả định kỳ",
-    ReportKind.OVERDUE: "Nhiệm vụ quá hạn và sắp đến hạn",
-    ReportKind.AGENCY: "Phiếu giao nhiệm vụ của một cơ quan",
-}
-
-DOC_TYPES: dict[ReportKind, str] = {
-    ReportKind.PLAN: "KH",
-    ReportKind.PERIOD: "BC",
-    ReportKind.OVERDUE: "BC",
-    ReportKind.AGENCY: "TB",
-}
 
 
 @dataclass(frozen=True, slots=True)

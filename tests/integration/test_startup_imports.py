@@ -1,0 +1,93 @@
+"""Start-up loads only what it shows: the window's first paint and a read command load none of
+the heavy libraries (printing, spreadsheets, calendars, document readers, the sync stack).
+
+Measured in fresh processes with `-X importtime`, which names every module a process imports,
+so a module-level import that creeps back in fails here rather than in a clerk's start-up time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Modules that cost tens to hundreds of milliseconds and are needed only by some commands.
+HEAVY = (
+    "reportlab",
+    "openpyxl",
+    "icalendar",
+    "holidays",
+    "cryptography",
+    "docx",
+    "pdfplumber",
+    "pdfminer",
+    "cchc_desktop.reports.report_service",
+    "cchc_desktop.reports.document",
+    "cchc_desktop.importer.plan_text",
+    "cchc_desktop.sync.importer",
+    "cchc_desktop.sync.bundle",
+    "cchc_desktop.sync.export",
+)
+
+_IMPORT_LINE = re.compile(r"^import time:\s+\d+\s+\|\s+\d+\s+\|\s*(\S+)\s*$")
+
+
+def _imported(args: list[str], tmp_path: Path) -> set[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "cchc_desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {m.group(1) for line in result.stderr.splitlines() if (m := _IMPORT_LINE.match(line))}
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+@pytest.fixture
+def seeded_db(tmp_path: Path) -> Path:
+    db = tmp_path / "cchc.db"
+    env = dict(os.environ, CCHC_DATA_DIR=str(tmp_path / "data"))
+    subprocess.run(
+        [sys.executable, "-m", "cchc_desktop", "--db", str(db), "plan", "list"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    return db
+
+
+def test_a_read_command_loads_no_heavy_module(seeded_db: Path, tmp_path: Path) -> None:
+    modules = _imported(["--db", str(seeded_db), "plan", "list"], tmp_path)
+    assert "cchc_desktop.services.plan_service" in modules  # the command did run
+    assert _heavy(modules) == []
+
+
+@pytest.mark.gui
+def test_the_window_paints_without_heavy_modules(seeded_db: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "window.png"
+    modules = _imported(["--db", str(seeded_db), "gui", "--screenshot", str(shot)], tmp_path)
+    assert shot.stat().st_size > 0
+    assert "PySide6.QtWidgets" in modules
+    assert _heavy(modules) == []
+
+
+def test_the_report_command_still_loads_the_report_engine(seeded_db: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "plan.pdf"
+    modules = _imported(
+        ["--db", str(seeded_db), "report", "plan", "--year", "2020", "-o", str(pdf)], tmp_path
+    )
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "reportlab.platypus" in modules
