@@ -7,13 +7,15 @@ No traceback reaches a user.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import logging
 import os
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from cchc_desktop import __version__, cli_i18n
 from cchc_desktop.cli_support import (
@@ -66,6 +68,54 @@ def _ensure_console_streams() -> None:
         sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
     if sys.stderr is None:
         sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+    if not isinstance(sys.stdout, _ReaderMayLeave):
+        sys.stdout = _ReaderMayLeave(sys.stdout)
+
+
+class _ReaderMayLeave(io.TextIOBase):
+    """stdout for `cchc-desktop … | head -1`: once the reader has gone, output goes nowhere.
+
+    A closed pipe is not a failure of the command: what it wrote to the database stays written
+    and it finishes its work; only nobody reads the rest of what it prints.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._gone = False
+
+    @property
+    def encoding(self) -> str:
+        return self._stream.encoding
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                self._stream.write(text)
+            except BrokenPipeError:
+                self._reader_left()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._reader_left()
+
+    def _reader_left(self) -> None:
+        self._gone = True
+        # Point the descriptor at the null device so the interpreter's own flush at exit does
+        # not fail again on the buffered rest.
+        with contextlib.suppress(OSError, ValueError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+            os.close(null)
 
 
 def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = None) -> int:
@@ -101,3 +151,4 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
         return 1
     finally:
         ctx.close()
+        sys.stdout.flush()

@@ -259,3 +259,19 @@ def test_plan_clone_makes_next_year_draft(tmp_path: Path) -> None:
     assert [len(a["tasks"]) for a in data["appendices"]] == [6, 8, 3, 6, 4, 6, 4]
     again = run("plan", "clone", "--year", "2020", "--to", "2021", db=db)
     assert again.returncode == 1
+
+
+def test_a_reader_that_leaves_early_is_not_a_failure(tmp_path: Path) -> None:
+    """`import-plan … | head -1`: the plan is saved and the command says so with exit 0."""
+    db = tmp_path / "pipe.db"
+    run("plan", "list", db=db)
+    command = [sys.executable, "-m", "cchc_desktop", "--db", str(db), "import-plan"]
+    command += [str(seed_plan_path()), "--replace"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None
+        proc.stdout.close()  # the reader is gone before the command prints anything
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode("utf-8")
+    assert err.decode("utf-8") == ""
+    listed = run("plan", "list", db=db)
+    assert "2020" in listed.stdout
