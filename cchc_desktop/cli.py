@@ -84,7 +84,7 @@ class _ReaderMayLeave(io.TextIOBase):
         self._gone = False
 
     @property
-    def encoding(self) -> str:
+    def encoding(self) -> str:  # type: ignore[override]  # read from the wrapped stream
         return self._stream.encoding
 
     def isatty(self) -> bool:
