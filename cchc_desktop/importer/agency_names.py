@@ -38,6 +38,7 @@ from cchc_desktop.domain.text import clean, fold
 __all__ = [
     "AGENCY_HEAD_WORDS",
     "agency_key",
+    "is_group_name",
     "split_agencies",
     "split_agency_names",
     "starts_with_agency_head",
@@ -307,6 +308,46 @@ _UBND_UNIT_HEADS = ("phong ", "trung tam ", "bo phan ", "to ", "cac phong ")
 _UBND = " uy ban nhan dan"
 _CONNECTOR = re.compile(r"\s*[-–—&/]\s*")
 
+# Generic phrases that name a family of agencies at once (folded, abbreviations expanded): every
+# spelling of one family is one group ("UBND các xã, thị trấn" = "Các xã, thị trấn" = "UBND cấp
+# xã"). Groups are kept because tasks name them, but they are not agencies that report.
+_GROUP_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "nhom xa phuong",
+        re.compile(
+            r"^(chu tich )?(uy ban nhan dan )?(cac |cap )?xa"
+            r"( thi tran| phuong| dac khu)*( tren dia ban( huyen| tinh)?)?$"
+        ),
+    ),
+    (
+        "nhom co quan lien quan",
+        re.compile(
+            r"^(thu truong )?cac (co quan|don vi)( don vi)?"
+            r"( co lien quan| lien quan| tren dia ban( huyen| tinh| xa)?)?$"
+        ),
+    ),
+    (
+        "nhom phong chuyen mon",
+        re.compile(
+            r"^cac (phong|co quan) (chuyen mon|ban)( uy ban nhan dan)?( huyen| tinh| xa)?$"
+        ),
+    ),
+    ("nhom don vi su nghiep", re.compile(r"^cac don vi su nghiep( cong lap| truc thuoc.*)?$")),
+    ("nhom so ban nganh", re.compile(r"^cac (so|so ban nganh|so nganh)( tinh)?$")),
+)
+# Other phrases that name several agencies: "các …", "UBND cấp huyện, cấp xã", "… các cấp".
+_GROUP_PHRASE = re.compile(r"^cac |\bcap (huyen|tinh|xa) cap (huyen|tinh|xa)\b|\bcac cap\b")
+
+
+def is_group_name(name: str) -> bool:
+    """Whether `name` is a generic phrase for several agencies, not one agency.
+
+    "Các cơ quan có liên quan", "UBND các xã, thị trấn", "các phòng, ban", "UBND cấp huyện, cấp
+    xã" are groups; "Phòng Tư pháp", "UBND xã Minh Sơn" are not.
+    """
+    key = agency_key(name)
+    return key.startswith("nhom ") or bool(_GROUP_PHRASE.search(key))
+
 
 def agency_key(name: str) -> str:
     """A spelling-independent key for an agency name, used to map spellings to one agency.
@@ -317,7 +358,8 @@ def agency_key(name: str) -> str:
     is dropped after a district unit's head ("Phòng …", "Bộ phận …", "Trung tâm …"; only
     "huyện" after "Văn phòng …").
     "Văn phòng HĐND-UBND huyện", "Văn phòng HĐND&UBND huyện" and "Văn phòng HĐND & UBND
-    huyện" give one key.
+    huyện" give one key. The spellings of one family of agencies give the family's key
+    ("UBND các xã, thị trấn", "Các xã, thị trấn", "UBND cấp xã" → "nhom xa phuong").
     """
     text = fold(unicodedata.normalize("NFC", clean(name)).strip(_TRIM))
     text = _CONNECTOR.sub("-", text)
@@ -336,4 +378,9 @@ def agency_key(name: str) -> str:
         key = key.removesuffix(" huyen")
     if key.startswith(_UBND_UNIT_HEADS) and key.endswith(_UBND):
         key = key.removesuffix(_UBND)
+    if key.startswith("co quan uy ban nhan dan "):  # "Cơ quan UBND huyện" = "UBND huyện"
+        key = key.removeprefix("co quan ")
+    for family, pattern in _GROUP_FAMILIES:
+        if pattern.match(key):
+            return family
     return _SYNONYMS.get(key, key)
