@@ -94,6 +94,17 @@ def _key(text: str) -> str:
     return key
 
 
+def _bare_lower(text: str) -> str:
+    """ "Xã Sơn Hạ" → "sơn hạ" (accents kept; NFC)."""
+    words = clean(text).casefold().split()
+    for word in _TYPE_WORDS:
+        n = len(word.split())
+        if len(words) > n and fold(" ".join(words[:n])) == word:
+            words = words[n:]
+            break
+    return " ".join(words)
+
+
 def _type_word(text: str) -> str:
     key = " ".join(fold(clean(text)).split())
     return next((w for w in _TYPE_WORDS if key.startswith(w + " ")), "")
@@ -131,6 +142,9 @@ def find_unit(province: Province, name: str) -> Unit:
     typed = _type_word(name)
     if len(matches) > 1 and typed:
         matches = [u for u in matches if fold(u.kind) == typed] or matches
+    if len(matches) > 1:  # "Sơn Hà" and "Sơn Hạ": the accents typed decide
+        exact = [u for u in matches if _bare_lower(u.name) == _bare_lower(name)]
+        matches = exact or matches
     if len(matches) == 1:
         return matches[0]
     where = f"xã, phường thuộc {province.full_name}"
@@ -142,7 +156,7 @@ def _refuse(what: str, typed: str, names: list[str], matches: Sequence[object]) 
         listed = ", ".join(getattr(m, "full_name", str(m)) for m in matches)
         raise ValidationError(
             f"Tên “{clean(typed)}” trùng với nhiều {what}: {listed}. "
-            "Hãy ghi rõ loại đơn vị (ví dụ: “Phường …” hoặc “Xã …”)."
+            "Hãy gõ đủ dấu hoặc ghi rõ loại đơn vị (ví dụ: “Phường …”, “Xã …”)."
         )
     by_key = {_key(n): n for n in names}
     close = difflib.get_close_matches(_key(typed), list(by_key), n=5, cutoff=0.6)

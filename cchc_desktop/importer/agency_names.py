@@ -328,9 +328,7 @@ _GROUP_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "nhom phong chuyen mon",
-        re.compile(
-            r"^cac (phong|co quan) (chuyen mon|ban)( uy ban nhan dan)?( huyen| tinh| xa)?$"
-        ),
+        re.compile(r"^cac (phong|co quan) (chuyen mon|ban)( uy ban nhan dan)?( huyen| tinh| xa)?$"),
     ),
     ("nhom don vi su nghiep", re.compile(r"^cac don vi su nghiep( cong lap| truc thuoc.*)?$")),
     ("nhom so ban nganh", re.compile(r"^cac (so|so ban nganh|so nganh)( tinh)?$")),
@@ -383,4 +381,35 @@ def agency_key(name: str) -> str:
     for family, pattern in _GROUP_FAMILIES:
         if pattern.match(key):
             return family
+    if key.startswith(_UNIT_TYPES):
+        return _unit_key(name)
     return _SYNONYMS.get(key, key)
+
+
+# Communes and wards whose names differ only by their marks are different units ("Xã Sơn Hà" and
+# "Xã Sơn Hạ", "Xã Ba Tô" and "Xã Ba Tơ" in one province): their key keeps the marks, written
+# the Telex way so that it stays plain ASCII ("xa sown haj"), with the tone at the end of its
+# word so that "Hoá" and "Hóa" still agree.
+_UNIT_TYPES = ("xa ", "phuong ", "dac khu ", "thi tran ")
+_TONE_LETTERS = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+_SHAPE_LETTERS = {"\u0306": "w", "\u031b": "w"}  # ă; ơ, ư (â, ê, ô double their vowel)
+
+
+def _unit_key(name: str) -> str:
+    type_words = len(next(t for t in _UNIT_TYPES if fold(clean(name)).startswith(t)).split())
+    words = clean(name).casefold().replace("-", " ").split()
+    out = [fold(" ".join(words[:type_words]))]
+    for word in words[type_words:]:
+        letters: list[str] = []
+        tone = ""
+        for ch in unicodedata.normalize("NFD", word.replace("đ", "dd")):
+            if ch in _TONE_LETTERS:
+                tone = _TONE_LETTERS[ch]
+            elif ch == "\u0302" and letters:
+                letters.append(letters[-1])
+            elif ch in _SHAPE_LETTERS:
+                letters.append(_SHAPE_LETTERS[ch])
+            elif ch.isalnum():
+                letters.append(ch)
+        out.append("".join(letters) + tone)
+    return " ".join(w for w in out if w)

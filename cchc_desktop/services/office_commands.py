@@ -145,7 +145,7 @@ def _set(args: argparse.Namespace, ctx: CliContext) -> int:
 def _setup(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.open_db()
     if args.choice == "sample":
-        office = office_setup.use_sample(db, author="Dòng lệnh")
+        office = office_setup.use_sample(db, author="Dòng lệnh").office
         out("Đã chọn dùng kế hoạch mẫu.")
         _print(office)
         return 0

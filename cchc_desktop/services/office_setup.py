@@ -256,7 +256,15 @@ def _choice_edit(choice: str) -> Edit:
     return Edit("setting", SETUP_KEY, {"value": json.dumps(choice)})
 
 
-def use_sample(db: Database, *, author: str = "") -> OfficeSettings:
+@dataclass(frozen=True, slots=True)
+class SetupResult:
+    office: OfficeSettings
+    changes: Changes
+    sample_removed: bool = False
+    note: str = ""  # Vietnamese: what was (not) pre-filled and why
+
+
+def use_sample(db: Database, *, author: str = "") -> SetupResult:
     """ "Dùng kế hoạch mẫu": the sample's office from its decision, its agencies confirmed."""
     office = sample_office(db)
     if office is None:
@@ -270,19 +278,10 @@ def use_sample(db: Database, *, author: str = "") -> OfficeSettings:
         for a in organisation.list_agencies(db)
         if a.needs_review
     ]
-    apply_local_edits(db, edits, author=author)
-    return office
+    return SetupResult(office, apply_local_edits(db, edits, author=author))
 
 
-@dataclass(frozen=True, slots=True)
-class OwnOfficeResult:
-    office: OfficeSettings
-    sample_removed: bool
-    units_added: int
-    note: str  # Vietnamese: what was (not) pre-filled and why
-
-
-def use_own_office(db: Database, choice: OfficeChoice, *, author: str = "") -> OwnOfficeResult:
+def use_own_office(db: Database, choice: OfficeChoice, *, author: str = "") -> SetupResult:
     """ "Thiết lập cơ quan của tôi": store the office, set the sample plan aside, and pre-fill
     the units under the office from the 2025 list — in one transaction.
 
@@ -294,10 +293,8 @@ def use_own_office(db: Database, choice: OfficeChoice, *, author: str = "") -> O
     edits += removal
     unit_edits, note = _unit_edits(db, office, removing=bool(removal))
     edits += unit_edits
-    apply_local_edits(db, edits, author=author)
-    return OwnOfficeResult(
-        office, bool(removal), sum(e.table == "agency" for e in unit_edits), note
-    )
+    changes = apply_local_edits(db, edits, author=author)
+    return SetupResult(office, changes, sample_removed=bool(removal), note=note)
 
 
 def _sample_removal(db: Database) -> list[Edit]:
@@ -345,22 +342,25 @@ def _sample_removal(db: Database) -> list[Edit]:
 def _unit_edits(db: Database, office: OfficeSettings, *, removing: bool) -> tuple[list[Edit], str]:
     """Agencies for the units under the office (a province's communes and wards) and itself."""
     names: list[tuple[str, AgencyKind]] = []
-    note = ""
+    where = ""
     if office.level == "province":
         province = admin_units.find_province(office.province)
         names = [(u.full_name, AgencyKind.COMMUNE) for u in admin_units.units_of(province.code)]
-        note = f"Đã thêm {len(names)} xã, phường, đặc khu của {province.full_name}."
+        where = f" xã, phường, đặc khu của {province.full_name}"
     elif office.level == "commune" and office.unit:
         names = [(office.unit, AgencyKind.COMMUNE)]
-        note = f"Đã thêm {office.unit} vào danh mục cơ quan, đơn vị."
     elif office.level == "district":
-        note = (
+        return [], (
             "Danh mục đơn vị hành chính năm 2025 không còn cấp huyện: hãy thêm các xã, thị trấn "
-            "của huyện ở Danh mục → Cơ quan, đơn vị."
+            "của huyện bằng nút “Thêm…” ở Danh mục → Cơ quan, đơn vị."
         )
     elif office.level == "department" and office.unit:
         names = [(office.unit, AgencyKind.DEPARTMENT)]
-    return _new_agency_edits(db, names, keep_existing=not removing), note
+    edits = _new_agency_edits(db, names, keep_existing=not removing)
+    added = sum(e.table == "agency" for e in edits)
+    if not added:
+        return edits, "Các đơn vị trực thuộc đã có đủ trong danh mục."
+    return edits, f"Đã thêm {added}{where or ' đơn vị'} vào danh mục cơ quan, đơn vị."
 
 
 def _new_agency_edits(

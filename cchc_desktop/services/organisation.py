@@ -64,8 +64,28 @@ def find_agency(db: Database, name: str) -> Agency | None:
         [key],
     ).fetchone()
     if row is None:
-        return None
+        return _find_unaccented(db, name)
     return _agency(row)
+
+
+def _find_unaccented(db: Database, name: str) -> Agency | None:
+    """A commune typed without accents ("xa son ha") finds the one commune it can mean; a name
+    that fits two ("Xã Sơn Hà", "Xã Sơn Hạ") or that carries accents finds none."""
+    plain = fold(clean(name))
+    if not plain or plain != clean(name).casefold():
+        return None
+    matches = {
+        agency_id
+        for agency_id, alias in db.execute(
+            "SELECT al.agency_id, al.alias FROM agency_alias AS al JOIN agency AS a"
+            " ON a.id = al.agency_id WHERE al.deleted = 0 AND a.deleted = 0"
+        ).fetchall()
+        if agency_key(fold(alias)) == agency_key(plain)
+    }
+    if len(matches) != 1:
+        return None
+    found = get_agency(db, matches.pop())
+    return found
 
 
 def get_agency(db: Database, agency_id: str) -> Agency:
@@ -271,6 +291,17 @@ def aliases(db: Database, agency_id: str) -> list[tuple[str, str]]:
             [agency_id],
         ).fetchall()
     ]
+
+
+def spellings(db: Database, agency_id: str) -> list[str]:
+    """How the plans wrote the agency, beyond its recorded names ("Văn phòng HĐND&UBND")."""
+    known = {alias for _id, alias in aliases(db, agency_id)}
+    rows = db.execute(
+        "SELECT DISTINCT written_name FROM task_agency WHERE agency_id = ? AND deleted = 0"
+        " AND written_name <> '' ORDER BY written_name",
+        [agency_id],
+    ).fetchall()
+    return [r[0] for r in rows if r[0] not in known]
 
 
 def _agency(row: tuple[object, ...]) -> Agency:

@@ -48,11 +48,16 @@ class OfficePicker(QObject):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             combo.setCompleter(completer)
         province.setCurrentIndex(-1)
+        level.setCurrentIndex(level.findData("commune"))  # most offices today
         level.currentIndexChanged.connect(self._level_changed)
         province.currentIndexChanged.connect(self._fill_units)
         level.activated.connect(lambda _i: self.picked.emit())
         province.activated.connect(lambda _i: self.picked.emit())
         unit.activated.connect(lambda _i: self.picked.emit())
+        for combo in (province, unit):
+            line = combo.lineEdit()
+            if line is not None:
+                line.returnPressed.connect(lambda c=combo: self._typed(c))
         self._level_changed()
 
     # ------------------------------------------------------------------ values
@@ -85,6 +90,24 @@ class OfficePicker(QObject):
         return level, province, unit
 
     # ------------------------------------------------------------------ helpers
+
+    def _typed(self, combo: QComboBox) -> None:
+        """Enter after a name typed as a clerk types it ("quang ngai"): pick it from the list."""
+        text = clean(combo.currentText())
+        try:
+            if combo is self.province_combo:
+                name = admin_units.find_province(text).full_name
+            elif self.level() == "commune":
+                province = admin_units.find_province(self.province_text())
+                name = admin_units.find_unit(province, text).full_name
+            else:
+                name = text
+        except ValidationError:
+            name = text
+        self._select(combo, name)
+        if combo is self.province_combo:
+            self._fill_units()
+        self.picked.emit()
 
     @staticmethod
     def _select(combo: QComboBox, text: str) -> None:
