@@ -43,8 +43,9 @@ def test_every_migration_file_is_registered() -> None:
     assert files == registered
     assert files[0] == "0001_initial"
     numbers = [int(name[:4]) for name in files]
-    # Numbers are handed out per line of work, so one may land before another: unique, in order.
+    # Numbers ascend without repeats (branches are given numbers ahead, so gaps may occur).
     assert numbers == sorted(set(numbers))
+    assert numbers[0] == 1
 
 
 def test_existing_database_is_backed_up_before_a_pending_migration(tmp_path: Path) -> None:
