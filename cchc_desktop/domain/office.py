@@ -472,6 +472,20 @@ class LevelWords:
     unit: str
     units: str
 
+    def say(self, template: str) -> str:
+        """Fill {hub}, {Hub}, {unit}, {Unit}, {units}, {office} in a message (other braces are
+        left alone, so an already formatted message may carry them)."""
+        for name, value in (
+            ("hub", self.hub),
+            ("Hub", self.hub.capitalize()),
+            ("unit", self.unit),
+            ("Unit", self.unit.capitalize()),
+            ("units", self.units),
+            ("office", self.office),
+        ):
+            template = template.replace("{" + name + "}", value)
+        return template
+
 
 def level_words(settings: OfficeSettings) -> LevelWords:
     """The one rule for level-dependent wording (see LevelWords)."""

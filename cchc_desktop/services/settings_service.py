@@ -7,9 +7,9 @@ import json
 from sqlite_utils import Database
 
 from cchc_desktop.domain.office import LevelWords, OfficeSettings
-from cchc_desktop.domain.office import level_words as office_level_words
 from cchc_desktop.domain.periods import ReportingRules
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
+from cchc_desktop.store.wording import level_words_of
 
 OFFICE_PREFIX = "office."
 
@@ -52,7 +52,7 @@ def save_office_settings(db: Database, settings: OfficeSettings, *, author: str 
 
 def level_words(db: Database) -> LevelWords:
     """The office's level-dependent words ("huyện"/"tỉnh", "các xã, thị trấn" …)."""
-    return office_level_words(load_office_settings(db))
+    return level_words_of(db)
 
 
 def reporting_rules(db: Database) -> ReportingRules:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from cchc_desktop.errors import SyncError
 from cchc_desktop.store import migrations
 from cchc_desktop.store.site import MAX_DRIFT_MS, LocalSite, local_site, wall_ms
+from cchc_desktop.store.wording import level_words_of
 from cchc_desktop.sync import keys
 from cchc_desktop.sync.bundle import (
     BAD_CERT,
@@ -93,7 +94,20 @@ class Trust:
 
 
 def check_trust(db: Database, reader: BundleReader, manifest: Manifest, raw: bytes) -> Trust:
-    """Refuse (SyncError) a bundle this PC may not import; `raw` is the manifest as signed."""
+    """Refuse (SyncError) a bundle this PC may not import; `raw` is the manifest as signed.
+
+    The refusal is worded for the office's level ("tỉnh", or "huyện" before 2025).
+    """
+    try:
+        return _check_trust(db, reader, manifest, raw)
+    except SyncError as exc:
+        worded = level_words_of(db).say(str(exc))
+        if worded == str(exc):
+            raise
+        raise SyncError(worded) from exc
+
+
+def _check_trust(db: Database, reader: BundleReader, manifest: Manifest, raw: bytes) -> Trust:
     site = local_site(db)
     _check_versions(manifest, site.site_id)
     root_pubkey, joining = _network_root(db, reader, manifest)
