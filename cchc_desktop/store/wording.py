@@ -3,7 +3,7 @@
 The rule itself is domain.office.level_words; this reads what it needs (level, province, unit,
 superior agency) from the `setting` table, so that the write path's refusals, sync and the
 services all word things the same way. An office never set up takes the level its first plan
-names ("UBND huyện …" → district).
+names ("UBND huyện …" → district), or a district its register holds.
 """
 
 from __future__ import annotations
@@ -35,7 +35,13 @@ def level_words_of(db: Database) -> LevelWords:
             "SELECT issuing_body FROM plan WHERE deleted = 0 ORDER BY year, id LIMIT 1"
         ).fetchone()
         issuer = stored.get("issuing_agency") or (plan[0] if plan else "")
-        stored["level"] = guess_level(issuer, stored.get("unit", "")) if issuer else "commune"
+        if issuer:
+            stored["level"] = guess_level(issuer, stored.get("unit", ""))
+        else:  # a register from before 2025 names its district
+            district = db.execute(
+                "SELECT 1 FROM agency WHERE kind = 'district' AND deleted = 0 LIMIT 1"
+            ).fetchone()
+            stored["level"] = "district" if district else "commune"
     return level_words(
         OfficeSettings(
             level=str(stored["level"]),

@@ -163,7 +163,7 @@ def test_bundles_give_the_same_result_in_either_order(net: Net, tmp_path: Path) 
 
 
 def test_ownership_is_enforced_at_edit_time_and_at_import(net: Net) -> None:
-    with pytest.raises(OwnershipError, match="tỉnh quản lý"):
+    with pytest.raises(OwnershipError, match="huyện quản lý"):
         edit(net.a1, "task", TASKS[0], title="Xã sửa tên nhiệm vụ")
     # A PC running modified software writes it anyway: every receiver quarantines it.
     apply_local_edits(

@@ -172,7 +172,7 @@ def test_deeply_nested_json_is_refused(net: Net, bundle: Path, tmp_path: Path) -
 def test_another_districts_bundle_is_refused(net: Net, tmp_path: Path) -> None:
     other = new_district(tmp_path / "other", "Huyện Bên Cạnh")
     [foreign] = export_bundle(other.db, tmp_path / "usb2", peer="*")
-    refused(net, foreign, "Gói dữ liệu thuộc mạng khác \\(tỉnh khác\\): gói của “Huyện Bên Cạnh”")
+    refused(net, foreign, "Gói dữ liệu thuộc mạng khác \\(huyện khác\\): gói của “Huyện Bên Cạnh”")
     before = snapshot(net.a1.db)
     with pytest.raises(SyncError, match="thuộc mạng khác"):
         import_bundle(net.a1.db, foreign)
