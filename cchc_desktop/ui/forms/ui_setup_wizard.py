@@ -24,7 +24,7 @@ class Ui_SetupWizard(object):
     def setupUi(self, SetupWizard):
         if not SetupWizard.objectName():
             SetupWizard.setObjectName(u"SetupWizard")
-        SetupWizard.resize(640, 520)
+        SetupWizard.resize(640, 430)
         self.main_layout = QVBoxLayout(SetupWizard)
         self.main_layout.setObjectName(u"main_layout")
         self.pages = QStackedWidget(SetupWizard)
