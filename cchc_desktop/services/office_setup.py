@@ -360,7 +360,9 @@ def _unit_edits(db: Database, office: OfficeSettings, *, removing: bool) -> tupl
     added = sum(e.table == "agency" for e in edits)
     if not added:
         return edits, "Các đơn vị trực thuộc đã có đủ trong danh mục."
-    return edits, f"Đã thêm {added}{where or ' đơn vị'} vào danh mục cơ quan, đơn vị."
+    if not where:
+        return edits, f"Đã thêm {names[0][0]} vào danh mục cơ quan, đơn vị."
+    return edits, f"Đã thêm {added}{where} vào danh mục cơ quan, đơn vị."
 
 
 def _new_agency_edits(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from cchc_desktop.domain import admin_units
@@ -54,10 +55,12 @@ class OfficePicker(QObject):
         level.activated.connect(lambda _i: self.picked.emit())
         province.activated.connect(lambda _i: self.picked.emit())
         unit.activated.connect(lambda _i: self.picked.emit())
+        self._lines: dict[QObject, QComboBox] = {}
         for combo in (province, unit):
             line = combo.lineEdit()
             if line is not None:
-                line.returnPressed.connect(lambda c=combo: self._typed(c))
+                self._lines[line] = combo
+                line.installEventFilter(self)
         self._level_changed()
 
     # ------------------------------------------------------------------ values
@@ -88,6 +91,24 @@ class OfficePicker(QObject):
         level = self.level()
         province, unit = office_setup.resolve_names(level, self.province_text(), self.unit_text())
         return level, province, unit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the province or unit box picks the typed name; it does not press the
+        dialog's default button (Lưu, Hoàn tất)."""
+        combo = self._lines.get(watched)
+        if (
+            combo is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            completer = combo.completer()
+            popup = completer.popup() if completer is not None else None
+            if popup is not None and popup.isVisible():
+                return False  # the completer's own choice comes first
+            self._typed(combo)
+            return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ helpers
 

@@ -106,7 +106,10 @@ class SetupWizard(QDialog):
             result = results[0]
             lines = [f"Đã thiết lập {result.office.issuer_short}."]
             if result.sample_removed:
-                lines.append("Kế hoạch mẫu đã được bỏ đi: hãy nhập kế hoạch của cơ quan ở Tệp.")
+                lines.append(
+                    "Kế hoạch mẫu đã được bỏ đi: hãy nhập kế hoạch của cơ quan ở Tệp → Nhập kế"
+                    " hoạch…"
+                )
             if result.note:
                 lines.append(result.note)
             self.note = "\n".join(lines)

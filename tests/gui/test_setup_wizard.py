@@ -55,9 +55,14 @@ def test_own_office_as_a_commune_of_a_province(qtbot, make_db):
     ui.level_combo.setCurrentIndex(ui.level_combo.findData("commune"))
     qtbot.keyClicks(ui.province_combo.lineEdit(), "Quang Ngai")
     qtbot.keyClick(ui.province_combo.lineEdit(), Qt.Key.Key_Return)
+    assert ui.province_combo.currentText() == "Tỉnh Quảng Ngãi"
     ui.unit_combo.lineEdit().clear()
     qtbot.keyClicks(ui.unit_combo.lineEdit(), "long phung")
     qtbot.keyClick(ui.unit_combo.lineEdit(), Qt.Key.Key_Return)
+    assert ui.unit_combo.currentText() == "Xã Long Phụng"
+    # Enter picks the name; it does not press "Hoàn tất" before the signer is typed
+    assert wizard.isVisible()
+    assert wizard.error_text() == ""
     assert "UBND XÃ LONG PHỤNG" in ui.preview_label.text()
     assert "Long Phụng, ngày" in ui.preview_label.text()
     ui.signer_edit.setText("Nguyễn Văn An")  # QTest types ASCII only
