@@ -43,7 +43,7 @@ from cchc_desktop.sync.network import (
 )
 
 CLOCK_OURS = (
-    "Gói của huyện được tạo lúc {theirs}, nhưng đồng hồ máy này đang là {ours}: đồng hồ máy"
+    "Gói của {{hub}} được tạo lúc {theirs}, nhưng đồng hồ máy này đang là {ours}: đồng hồ máy"
     " này có lẽ bị sai. Hãy chỉnh lại ngày giờ Windows; việc sửa dữ liệu bị khoá đến khi chỉnh."
 )
 CLOCK_THEIRS = "Máy {name} đang lệch giờ {sign}{days} ngày so với máy này; hãy nhắc chỉnh đồng hồ."
@@ -255,7 +255,11 @@ def clock_warnings(db: Database, manifest: Manifest, trust: Trust) -> list[str]:
     site = local_site(db)
     warnings: list[str] = []
     if offset > MAX_DRIFT_MS and role == "district":
-        warnings.append(CLOCK_OURS.format(theirs=_when(manifest.created_wall), ours=_when(wall)))
+        warnings.append(
+            level_words_of(db).say(
+                CLOCK_OURS.format(theirs=_when(manifest.created_wall), ours=_when(wall))
+            )
+        )
     elif abs(offset) > MAX_DRIFT_MS and site.role == "district":
         warnings.append(
             CLOCK_THEIRS.format(

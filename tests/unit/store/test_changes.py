@@ -270,7 +270,7 @@ def test_edits_are_blocked_by_a_wrong_clock_or_a_restored_copy(db: Database) -> 
     set_clock(db, lambda: NOW)
     db.execute("UPDATE local_site SET max_trusted_wall = ?", [NOW + 3 * DAY])
     db.conn.commit()
-    with pytest.raises(EditBlockedError, match="gói dữ liệu huyện gần nhất"):
+    with pytest.raises(EditBlockedError, match="gói dữ liệu tỉnh gần nhất"):
         _agency(db, "Xã mới")
     # A wall clock up to a day behind the district is tolerated (time zones, small drift).
     db.execute("UPDATE local_site SET max_trusted_wall = ?", [NOW + DAY // 2])
