@@ -29,6 +29,7 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import CchcError, ValidationError
 from cchc_desktop.qt.operations import Operations
+from cchc_desktop.services import settings_service
 from cchc_desktop.store.site import local_site
 from cchc_desktop.store.wording import level_words_of
 from cchc_desktop.sync import keys
@@ -589,6 +590,15 @@ class SyncNetworkDialog(QDialog):
         return str(row[0]) if row else ""
 
     def _suggested_network_name(self) -> str:
+        """The office's province (its district before 2025): bundle names are made from it."""
+        try:
+            office = settings_service.load_office_settings(self._ctx.db)
+        except CchcError:
+            office = None
+        if office is not None:
+            name = office.unit if office.level == "district" else office.province
+            if name:
+                return name
         name = self._district_agency()
         return re.sub(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", name, flags=re.I)
 
