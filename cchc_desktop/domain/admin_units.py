@@ -9,7 +9,6 @@ them: with or without accents, in any case, with or without "Tỉnh" / "Thành p
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -158,6 +157,8 @@ def _refuse(what: str, typed: str, names: list[str], matches: Sequence[object]) 
             f"Tên “{clean(typed)}” trùng với nhiều {what}: {listed}. "
             "Hãy gõ đủ dấu hoặc ghi rõ loại đơn vị (ví dụ: “Phường …”, “Xã …”)."
         )
+    import difflib
+
     by_key = {_key(n): n for n in names}
     close = difflib.get_close_matches(_key(typed), list(by_key), n=5, cutoff=0.6)
     hint = (

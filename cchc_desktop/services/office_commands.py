@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.domain.office import LEVEL_LABELS, LEVELS, OfficeSettings
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.services import office_setup, settings_service
+from cchc_desktop.services import settings_service
+
+if TYPE_CHECKING:
+    from cchc_desktop.services.office_setup import OfficeChoice
 
 # option → OfficeSettings field, for the values typed over the derived ones
 _EXPLICIT = {
@@ -93,6 +96,8 @@ def office_json(office: OfficeSettings) -> dict[str, Any]:
 
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import office_setup
+
     db = ctx.open_db()
     office = settings_service.load_office_settings(db)
     if args.json:
@@ -116,7 +121,7 @@ def _print(office: OfficeSettings) -> None:
     out(f"Hạn báo cáo: ngày {office.report_due_day} tháng cuối kỳ")
 
 
-def _choice(args: argparse.Namespace) -> office_setup.OfficeChoice:
+def _choice(args: argparse.Namespace) -> OfficeChoice:
     explicit: dict[str, Any] = {}
     for option, field_name in _EXPLICIT.items():
         value = getattr(args, option)
@@ -125,7 +130,9 @@ def _choice(args: argparse.Namespace) -> office_setup.OfficeChoice:
         if option == "authority" and value.casefold() in ("none", "không", "khong", ""):
             value = ""
         explicit[field_name] = value
-    return office_setup.OfficeChoice(
+    from cchc_desktop.services.office_setup import OfficeChoice
+
+    return OfficeChoice(
         level=args.level, province=args.province, unit=args.unit, explicit=explicit or None
     )
 
@@ -135,6 +142,8 @@ def _set(args: argparse.Namespace, ctx: CliContext) -> int:
     names = (choice.level, choice.province, choice.unit)
     if all(n is None for n in names) and not choice.explicit:
         raise ValidationError("Chưa có gì để đặt; xem `cchc-desktop office set --help`.")
+    from cchc_desktop.services import office_setup
+
     db = ctx.open_db()
     office = office_setup.set_office(db, choice, author="Dòng lệnh")
     out("Đã lưu thông tin cơ quan.")
@@ -143,6 +152,9 @@ def _set(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _setup(args: argparse.Namespace, ctx: CliContext) -> int:
+    # Imported here: every command's start-up would otherwise load the set-up code.
+    from cchc_desktop.services import office_setup
+
     db = ctx.open_db()
     if args.choice == "sample":
         office = office_setup.use_sample(db, author="Dòng lệnh").office

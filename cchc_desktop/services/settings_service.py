@@ -57,4 +57,7 @@ def level_words(db: Database) -> LevelWords:
 
 def reporting_rules(db: Database) -> ReportingRules:
     """The reporting due day of the office (default the 20th of the period's last month)."""
+    stored = _values(db, OFFICE_PREFIX)
+    if not stored:  # not set up: the default day (no need to read the plan's decision)
+        return ReportingRules(due_day=OfficeSettings().report_due_day)
     return ReportingRules(due_day=load_office_settings(db).report_due_day)
