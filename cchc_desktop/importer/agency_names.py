@@ -383,6 +383,10 @@ def agency_key(name: str) -> str:
             return family
     if key.startswith(_UNIT_TYPES):
         return _unit_key(name)
+    if key.startswith("uy ban nhan dan ") and key.removeprefix("uy ban nhan dan ").startswith(
+        _UNIT_TYPES
+    ):  # "UBND xã Long Phụng" is the unit "Xã Long Phụng"
+        return _unit_key(_PEOPLES_COMMITTEE.sub("", clean(name)))
     return _SYNONYMS.get(key, key)
 
 
@@ -391,6 +395,7 @@ def agency_key(name: str) -> str:
 # the Telex way so that it stays plain ASCII ("xa sown haj"), with the tone at the end of its
 # word so that "Hoá" and "Hóa" still agree.
 _UNIT_TYPES = ("xa ", "phuong ", "dac khu ", "thi tran ")
+_PEOPLES_COMMITTEE = re.compile(r"^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", re.IGNORECASE)
 _TONE_LETTERS = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 _SHAPE_LETTERS = {"\u0306": "w", "\u031b": "w"}  # ă; ơ, ư (â, ê, ô double their vowel)
 

@@ -80,6 +80,8 @@ def test_group_phrases_and_identities() -> None:
     assert len(same) == 1
     assert agency_key("Xã Sơn Hà") != agency_key("Xã Sơn Hạ")
     assert agency_key("Xã Thanh Hoá") == agency_key("xã Thanh Hóa")
+    assert agency_key("UBND xã Long Phụng") == agency_key("Xã Long Phụng")
+    assert agency_key("Ủy ban nhân dân phường Ba Đình") == agency_key("Phường Ba Đình")
 
 
 def test_a_province_office_prefills_its_units_once(make_db) -> None:  # type: ignore[no-untyped-def]
@@ -101,6 +103,10 @@ def test_a_province_office_prefills_its_units_once(make_db) -> None:  # type: ig
     # a commune typed without accents still finds its one unit; an ambiguous one finds none
     assert organisation.find_agency(db, "xa long phung") is not None
     assert organisation.find_agency(db, "xa son ha") is None
+    # a plan that names "UBND xã …" finds the unit pre-filled from the list
+    found = organisation.find_agency(db, "UBND xã Sơn Hạ")
+    assert found is not None
+    assert found.name == "Xã Sơn Hạ"
 
 
 def test_a_district_office_is_told_its_communes_are_not_in_the_2025_list(make_db) -> None:  # type: ignore[no-untyped-def]
