@@ -192,8 +192,9 @@ class OfficeSettings:
         return out
 
     @classmethod
-    def from_dict(cls, values: Mapping[str, str]) -> OfficeSettings:
+    def from_dict(cls, values: Mapping[str, str], *, check: bool = True) -> OfficeSettings:
         """Rebuild from `to_dict()` output; missing keys take defaults, unknown keys are ignored.
+        `check=False` skips `validate()` (to show stored values a newer rule refuses, for fixing).
 
         Raises:
             ValidationError: a value cannot be read or fails `validate()`.
@@ -227,7 +228,8 @@ class OfficeSettings:
             # Settings stored before offices had a level: read it from the issuing body.
             changes["level"] = guess_level(values["issuing_agency"], values.get("unit", ""))
         settings = replace(base, **changes)
-        settings.validate()
+        if check:
+            settings.validate()
         return settings
 
 

@@ -21,19 +21,20 @@ def _values(db: Database, prefix: str) -> dict[str, str]:
     return {row_id[len(prefix) :]: json.loads(value) for row_id, value in rows if value}
 
 
-def load_office_settings(db: Database) -> OfficeSettings:
+def load_office_settings(db: Database, *, check: bool = True) -> OfficeSettings:
     """The stored settings over the defaults.
 
     An office never set up is the one that issued its first plan (read from the plan's decision:
     a fresh install prints the sample's office until the clerk sets up their own); a database
-    with no plan gets the neutral defaults.
+    with no plan gets the neutral defaults. `check=False` returns stored values that fail
+    validation (for the settings dialog to show them for fixing) instead of raising.
     """
     stored = _values(db, OFFICE_PREFIX)
     if not stored:
         from cchc_desktop.services.office_setup import office_from_plans
 
         return office_from_plans(db) or OfficeSettings()
-    return OfficeSettings.from_dict({**OfficeSettings().to_dict(), **stored})
+    return OfficeSettings.from_dict({**OfficeSettings().to_dict(), **stored}, check=check)
 
 
 def office_edits(settings: OfficeSettings) -> list[Edit]:

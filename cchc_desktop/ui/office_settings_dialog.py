@@ -69,13 +69,19 @@ class OfficeSettingsDialog(QDialog):
         self.saved: OfficeSettings | None = None
         self._extra_symbols: dict[str, str] = {}
 
+        problem = ""
         try:
             loaded = settings_service.load_office_settings(ctx.db)
         except ValidationError as exc:
-            loaded = OfficeSettings()
-            self._show_error(f"Thông tin đã lưu bị hỏng, đang hiện giá trị mặc định: {exc}")
+            try:  # show what is stored, so that the clerk fixes it rather than retypes it all
+                loaded = settings_service.load_office_settings(ctx.db, check=False)
+                problem = f"Thông tin đã lưu cần sửa lại: {exc}"
+            except ValidationError:
+                loaded = OfficeSettings()
+                problem = f"Thông tin đã lưu bị hỏng, đang hiện giá trị mặc định: {exc}"
         self._original = loaded
         self.set_settings(loaded)
+        self._show_error(problem)
         self._shown = self.settings()  # what the form showed at first, to see edits
 
         self.ui.prefix_combo.currentIndexChanged.connect(self._update_signature)

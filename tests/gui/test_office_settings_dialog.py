@@ -229,3 +229,28 @@ def test_ask_returns_the_saved_settings_or_none(qtbot, make_db, monkeypatch):
     assert result is not None
     assert result.place == "Cẩm Thủy"
     assert load_office_settings(ctx.db).place == "Cẩm Thủy"
+
+
+def test_stored_values_a_newer_rule_refuses_are_shown_for_fixing(qtbot, make_db):
+    import json
+
+    from cchc_desktop.store.changes import Edit, apply_local_edits
+
+    ctx = make_ctx(make_db, seed=True)
+    stored = {**sample_office().to_dict(), "authority_prefix": "KT.", "signer_position": "CHỦ TỊCH"}
+    apply_local_edits(
+        ctx.db,
+        [Edit("setting", f"office.{k}", {"value": json.dumps(v)}) for k, v in stored.items()],
+    )
+    dialog = OfficeSettingsDialog(ctx, Operations())
+    qtbot.addWidget(dialog)
+    assert dialog.error_text().startswith("Thông tin đã lưu cần sửa lại: Ký “KT.” là cấp phó")
+    assert dialog.ui.signer_edit.text() == "Lê Văn Tuấn"
+    assert dialog.ui.prefix_combo.currentData() == "KT."
+    dialog.ui.position_edit.setText("PHÓ CHỦ TỊCH")
+    dialog.accept()
+    assert load_office_settings(ctx.db).signature_lines() == (
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    )
