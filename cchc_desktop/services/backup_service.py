@@ -10,6 +10,7 @@ rather than copied into every backup.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import json
 import logging
@@ -54,9 +55,12 @@ REASON_LABELS = {
 }
 
 _REASON_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_NAME_RE = re.compile(r"^cchc-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:-(\d+))?\.db$")
+# A backup is named after its database's file ("cchc.db" → "cchc-20260305-143007-thu-cong.db"),
+# so several databases in one folder keep their backups apart: one's daily backup never counts
+# as another's, and a restore never offers another database's copy.
+_STAMP_RE = re.compile(r"^(\d{8})-(\d{6})-([a-z0-9-]+?)(?:-(\d+))?\.db$")
 # store.db names its pre-migration copies "<stem>-truoc-nang-cap-<version>-<UTC stamp>.db".
-_MIGRATION_NAME_RE = re.compile(r"^.+-truoc-nang-cap-(.+)-(\d{8})-(\d{6})\.db$")
+_MIGRATION_STAMP_RE = re.compile(r"^truoc-nang-cap-(.+)-(\d{8})-(\d{6})\.db$")
 _CHUNK = 1 << 20
 
 
@@ -133,14 +137,18 @@ def _local_tz() -> dt.tzinfo:
     return tz
 
 
-def backup_file_name(reason: str, when: dt.datetime, serial: int = 1) -> str:
+def backup_file_name(db_path: Path, reason: str, when: dt.datetime, serial: int = 1) -> str:
     suffix = f"-{serial}" if serial > 1 else ""
-    return f"cchc-{when:%Y%m%d-%H%M%S}-{reason}{suffix}.db"
+    return f"{db_path.stem}-{when:%Y%m%d-%H%M%S}-{reason}{suffix}.db"
 
 
-def parse_backup_name(path: Path) -> BackupInfo | None:
-    """The backup described by a file name, or None for a file that is not a backup."""
-    match = _NAME_RE.match(path.name)
+def parse_backup_name(path: Path, db_path: Path) -> BackupInfo | None:
+    """The backup of `db_path` a file name describes, or None for any other file."""
+    prefix = db_path.stem + "-"
+    if not path.name.startswith(prefix):
+        return None
+    rest = path.name[len(prefix) :]
+    match = _STAMP_RE.match(rest)
     try:
         if match:
             created = dt.datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S").replace(
@@ -149,7 +157,7 @@ def parse_backup_name(path: Path) -> BackupInfo | None:
             reason = match[3]
             serial = int(match[4] or 1)
         else:
-            match = _MIGRATION_NAME_RE.match(path.name)
+            match = _MIGRATION_STAMP_RE.match(rest)
             if not match:
                 return None
             created = (
@@ -169,10 +177,10 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     """The backups of the database at `db_path`, newest first."""
     folder = backup_dir(db_path)
     try:
-        candidates = list(folder.glob("*.db"))
+        candidates = list(folder.glob(glob.escape(db_path.stem) + "-*.db"))
     except OSError:
         return []
-    found = [info for p in candidates if (info := parse_backup_name(p)) is not None]
+    found = [info for p in candidates if (info := parse_backup_name(p, db_path)) is not None]
 
     def order(b: BackupInfo) -> tuple[dt.datetime, int, int]:
         try:
@@ -305,10 +313,10 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _unique_target(folder: Path, reason: str, when: dt.datetime) -> Path:
+def _unique_target(db_path: Path, reason: str, when: dt.datetime) -> Path:
     serial = 1
     while True:
-        target = folder / backup_file_name(reason, when, serial)
+        target = backup_dir(db_path) / backup_file_name(db_path, reason, when, serial)
         if not target.exists():
             return target
         serial += 1
@@ -357,7 +365,7 @@ def create_backup(
     part: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = _unique_target(folder, reason, when)
+        target = _unique_target(db_path, reason, when)
         part = folder / ("." + target.name + ".part")
         backup_copy(db, part)
         problems = _make_self_contained(part)
@@ -375,7 +383,9 @@ def create_backup(
     finally:
         if part is not None:
             part.unlink(missing_ok=True)
-    info = parse_backup_name(target) or BackupInfo(target, when, reason, target.stat().st_size)
+    info = parse_backup_name(target, db_path) or BackupInfo(
+        target, when, reason, target.stat().st_size
+    )
     log.info("Backup %s (%s, %d bytes)", target.name, reason, info.size)
     if reason != REASON_RESTORE:
         # The copy made before a restore is not rotated now, so the backup being restored
@@ -483,7 +493,7 @@ def _safety_copy(db_path: Path, when: dt.datetime) -> BackupInfo:
     finally:
         conn.close()
     folder = backup_dir(db_path)
-    target = _unique_target(folder, REASON_RESTORE, when)
+    target = _unique_target(db_path, REASON_RESTORE, when)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(db_path, target)

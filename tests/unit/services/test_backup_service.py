@@ -194,6 +194,21 @@ def test_daily_backup_once_a_day(db: Database, db_path: Path) -> None:
     assert second.created.date() == dt.date(2026, 3, 11)
 
 
+def test_databases_in_one_folder_keep_their_backups_apart(db: Database, db_path: Path) -> None:
+    other_path = db_path.with_name("xa-long-phung.db")
+    other = open_database(other_path)
+    try:
+        mine = bs.ensure_daily_backup(db, db_path, now=at(10, 8))
+        theirs = bs.ensure_daily_backup(other, other_path, now=at(10, 9))
+    finally:
+        other.conn.close()
+    assert mine is not None
+    assert theirs is not None  # the first database's daily backup is not the second's
+    assert theirs.path.name == "xa-long-phung-20260310-090000-hang-ngay.db"
+    assert [b.path for b in bs.list_backups(db_path)] == [mine.path]
+    assert [b.path for b in bs.list_backups(other_path)] == [theirs.path]
+
+
 def test_a_damaged_database_is_not_backed_up(db_path: Path) -> None:
     database = connect(db_path)
     for i in range(300):
