@@ -30,6 +30,7 @@ from cchc_desktop.qt.logging_qt import (
 )
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
+from cchc_desktop.qt.workers import Worker
 from cchc_desktop.services.startup import open_or_create
 from cchc_desktop.store.db import as_database
 from cchc_desktop.store.integrity import (
@@ -111,22 +112,34 @@ def check_before_upgrade(db_path: Path) -> bool:
 
 
 def start_daily_backups(window: MainWindow, ctx: AppContext) -> QTimer:
-    """Make today's automatic backup now if there is none, and check again every hour."""
+    """Make today's automatic backup if there is none, on a worker; check again every hour.
+
+    The copy runs on the thread pool with its own connection, so the window paints first and
+    stays responsive however large the database is.
+    """
+    running: list[Worker] = []  # the job in flight, kept alive until it finishes
 
     def backup() -> None:
         # Imported here: the backup machinery is not needed before the window is up.
         from cchc_desktop.services import backup_service
 
-        if ctx.read_only:
+        if ctx.read_only or running:
             return
-        try:
-            made = backup_service.ensure_daily_backup(ctx.db, ctx.db_path)
-        except CchcError as exc:
-            log.warning("Daily backup failed: %s", exc)
-            window.statusBar().showMessage(f"Chưa sao lưu được hôm nay: {exc}")
-            return
+        worker = Worker(backup_service.daily_backup_job, ctx.db_path)
+        worker.signals.result.connect(done)
+        worker.signals.error.connect(failed)
+        worker.signals.finished.connect(running.clear)
+        running.append(worker)
+        worker.start()
+
+    def done(made: object) -> None:
         if made is not None:
             log.info("Daily backup written: %s", made)
+
+    def failed(exc: object) -> None:
+        log.warning("Daily backup failed: %s", exc)
+        if isinstance(exc, CchcError):
+            window.statusBar().showMessage(f"Chưa sao lưu được hôm nay: {exc}")
 
     timer = QTimer(window)
     timer.setInterval(DAILY_BACKUP_CHECK_MS)

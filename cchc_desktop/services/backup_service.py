@@ -19,7 +19,7 @@ import re
 import shutil
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from cchc_desktop import __version__
 from cchc_desktop.errors import NotFoundError, StoreError, ValidationError
 from cchc_desktop.store import integrity
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
-from cchc_desktop.store.db import as_database, backup_copy
+from cchc_desktop.store.db import as_database, backup_copy, connect
 
 log = logging.getLogger(__name__)
 
@@ -431,6 +431,21 @@ def ensure_daily_backup(
         if info.reason == REASON_DAILY and info.created.date() == today:
             return None
     return create_backup(db, db_path, REASON_DAILY, now=when)
+
+
+def daily_backup_job(
+    db_path: Path, *, progress: Callable[[int], None], cancelled: Callable[[], bool]
+) -> BackupInfo | None:
+    """Worker job: today's daily backup through a connection of the worker's own thread.
+
+    The window runs it off the GUI thread so that a large database's copy never holds up the
+    first paint or the clerk's typing.
+    """
+    db = connect(db_path)
+    try:
+        return ensure_daily_backup(db, db_path)
+    finally:
+        db.conn.close()
 
 
 # ---------------------------------------------------------------- checking and restoring

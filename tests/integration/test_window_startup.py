@@ -142,3 +142,30 @@ def test_the_integrity_check_runs_on_a_worker(qtbot: QtBot, seed_ctx: AppContext
     window.start_integrity_check()
     qtbot.waitUntil(lambda: bool(results), timeout=10_000)
     assert results == [[]]
+
+
+def test_the_daily_backup_runs_off_the_gui_thread(
+    qtbot: QtBot, seed_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window paints first: the day's backup copy is made on a worker thread."""
+    import threading
+
+    from cchc_desktop.app import start_daily_backups
+    from cchc_desktop.services import backup_service
+
+    threads: list[str] = []
+    real_job = backup_service.daily_backup_job
+
+    def recording_job(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real_job(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup_service, "daily_backup_job", recording_job)
+    window = _window(qtbot, seed_ctx)
+    start_daily_backups(window, seed_ctx)
+    assert backup_service.list_backups(seed_ctx.db_path) == []  # nothing made on this thread
+    qtbot.waitUntil(lambda: bool(backup_service.list_backups(seed_ctx.db_path)), timeout=10000)
+    made = backup_service.list_backups(seed_ctx.db_path)
+    assert [b.reason for b in made] == [backup_service.REASON_DAILY]
+    assert threads
+    assert threads[0] != threading.main_thread().name
