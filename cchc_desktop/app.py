@@ -13,13 +13,14 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cchc_desktop import __version__
 from cchc_desktop.context import AppContext
 from cchc_desktop.errors import CchcError, StoreError
+from cchc_desktop.qt import first_paint
 from cchc_desktop.qt.crash import CrashHandler
 from cchc_desktop.qt.i18n import install_qt_translator, set_default_locale
 from cchc_desktop.qt.logging_qt import (
@@ -210,12 +211,16 @@ def run_gui(
             return _screenshot(window, screenshot, started)
         if instance is not None:
             instance.activation_requested.connect(lambda: raise_window(window))
+        if first_paint.wanted():
+            first_paint.FirstPaintProbe(window.ui.tree_view)
         window.show()
         window.start_integrity_check()
         start_daily_backups(window, ctx)
         QTimer.singleShot(0, lambda: _first_run_setup(window, ctx))
         log.info("%s in %.3f s", INIT_FINISHED, time.perf_counter() - started)
         status = app.exec()
+        # Let a backup or check in flight finish: a copy cut off at exit would be wasted work.
+        QThreadPool.globalInstance().waitForDone()
         ctx.db.conn.close()
         return status
     finally:
