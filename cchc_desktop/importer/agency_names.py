@@ -29,6 +29,7 @@ How a "Cơ quan thực hiện" cell is read (the heuristics, in order):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -347,6 +348,7 @@ def is_group_name(name: str) -> bool:
     return key.startswith("nhom ") or bool(_GROUP_PHRASE.search(key))
 
 
+@functools.lru_cache(maxsize=4096)  # a plan names a few dozen agencies thousands of times
 def agency_key(name: str) -> str:
     """A spelling-independent key for an agency name, used to map spellings to one agency.
 
