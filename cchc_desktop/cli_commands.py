@@ -23,7 +23,7 @@ def register(command: CommandFactory) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="thay thế kế hoạch đã có")
 
-    plan = command("plan", "xem kế hoạch", _missing_subcommand)
+    plan = command("plan", "xem kế hoạch", None)
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="LỆNH", parser_class=type(plan))
     show = plan_sub.add_parser("show", help="in kế hoạch của một năm")
     show.add_argument("--year", type=int, required=True)
@@ -53,7 +53,7 @@ def register(command: CommandFactory) -> None:
     p.add_argument("--today", type=_iso_date, default=None, help="tính trạng thái theo ngày này")
     p.add_argument("--json", action="store_true")
 
-    progress = command("progress", "ghi và xem tiến độ", _missing_subcommand)
+    progress = command("progress", "ghi và xem tiến độ", None)
     progress_sub = progress.add_subparsers(
         dest="progress_command", metavar="LỆNH", parser_class=type(progress)
     )
@@ -75,9 +75,7 @@ def register(command: CommandFactory) -> None:
     listp.set_defaults(handler=_progress_list)
     add_db_option(listp, top=False)
 
-    days = command(
-        "days-off", "ngày nghỉ lễ, ngày nghỉ theo thông báo và ngày làm bù", _missing_subcommand
-    )
+    days = command("days-off", "ngày nghỉ lễ, ngày nghỉ theo thông báo và ngày làm bù", None)
     days_sub = days.add_subparsers(dest="days_command", metavar="LỆNH", parser_class=type(days))
     dlist = days_sub.add_parser("list", help="các ngày nghỉ của một năm")
     dlist.add_argument("--year", type=int, required=True)
@@ -109,10 +107,6 @@ def _iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"ngày “{text}” không đúng dạng YYYY-MM-DD") from exc
-
-
-def _missing_subcommand(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu lệnh con; xem --help.")
 
 
 def open_window(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -24,7 +24,7 @@ def _date(text: str) -> dt.date:
 
 
 def register(command: CommandFactory) -> None:
-    report = command("report", "in báo cáo theo thể thức Nghị định 30 (PDF)", _missing)
+    report = command("report", "in báo cáo theo thể thức Nghị định 30 (PDF)", None)
     kinds = report.add_subparsers(dest="report_kind", metavar="LOẠI", parser_class=type(report))
     for kind, help_text in (
         (rs.ReportKind.PLAN, "kế hoạch: quyết định, nội dung phần I–IV, các phụ lục"),
@@ -59,7 +59,7 @@ def register(command: CommandFactory) -> None:
         p.set_defaults(handler=_report, report_kind=str(kind))
 
     export = command(
-        "export", "xuất danh sách nhiệm vụ (XLSX) hoặc lịch thời hạn (iCalendar)", _missing
+        "export", "xuất danh sách nhiệm vụ (XLSX) hoặc lịch thời hạn (iCalendar)", None
     )
     formats = export.add_subparsers(
         dest="export_format", metavar="ĐỊNH_DẠNG", parser_class=type(export)
@@ -75,10 +75,6 @@ def register(command: CommandFactory) -> None:
     ics.add_argument("--year", type=int, required=True)
     ics.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
     ics.set_defaults(handler=_export_ics)
-
-
-def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu loại báo cáo hoặc định dạng; xem --help.")
 
 
 def _report(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from cchc_desktop import paths
-from cchc_desktop.store.db import is_new_database, open_database
+from cchc_desktop.store import integrity
+from cchc_desktop.store.db import is_new_database, open_database, refuse_folder
 
 if TYPE_CHECKING:
     from cchc_desktop.services.plan_service import ImportResult
@@ -50,3 +51,16 @@ def open_or_create(path: Path, *, seed: bool = True, role: str = "district") -> 
         result = import_seed_plan(db)
         log.info("New database %s filled with the embedded plan (%d tasks)", path, result.tasks)
     return db
+
+
+def open_for_command(path: Path, *, seed: bool = True, role: str = "district") -> Database:
+    """The command line's opening: like `open_or_create`, but a database this user cannot write
+    (a CD, a read-only share) is opened read-only, as the window does, so that listing and
+    printing work; a command that writes then fails with the read-only message and changes
+    nothing.
+    """
+    refuse_folder(path)
+    if path.exists() and path.stat().st_size > 0 and not integrity.is_writable(path):
+        log.info("Opening %s read-only: the file or its folder cannot be written", path)
+        return integrity.open_read_only(path)
+    return open_or_create(path, seed=seed, role=role)

@@ -35,7 +35,7 @@ def _err(text: str) -> None:
 
 def register(command: CommandFactory) -> None:
     """Add the `sync` command and its subcommands to the command line."""
-    sync = command("sync", "đồng bộ dữ liệu giữa huyện và xã qua USB", _missing)
+    sync = command("sync", "đồng bộ dữ liệu giữa huyện và xã qua USB", None)
     sub = sync.add_subparsers(dest="sync_command", metavar="LỆNH", parser_class=type(sync))
 
     def add(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
@@ -85,10 +85,6 @@ def register(command: CommandFactory) -> None:
 
     p = add("reenrol", "cấp mã máy mới cho máy này (sau khi khôi phục hoặc sao chép)", _reenrol)
     p.add_argument("--yes", action="store_true")
-
-
-def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu lệnh con của “sync”; xem cchc-desktop sync --help.")
 
 
 def _confirm(question: str, refusal: str) -> None:

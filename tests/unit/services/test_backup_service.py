@@ -499,6 +499,7 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(["--db", str(missing), "backup", "restore", "x.db", "--yes"], capsys)
     assert code == 1
     assert "Không tìm thấy bản sao lưu x.db" in err
-    code, _, err = run_cli(["--db", str(missing), "backup"], capsys)
-    assert code == 1
-    assert "Thiếu lệnh con" in err
+    with pytest.raises(SystemExit) as usage:
+        run_cli(["--db", str(missing), "backup"], capsys)
+    assert usage.value.code == 2
+    assert "thiếu tham số bắt buộc: LỆNH" in capsys.readouterr().err

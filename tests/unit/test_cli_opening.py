@@ -1,0 +1,65 @@
+"""The command line's opening of the database and its own usage texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop import cli
+from cchc_desktop.store import integrity
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = cli.main(argv)
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("group", ["plan", "progress", "days-off", "backup", "sync", "report"])
+def test_a_command_without_its_subcommand_is_bad_usage(
+    group: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run_cli(["--db", str(tmp_path / "a.db"), group], capsys)
+    assert code == 2
+    assert "thiếu tham số bắt buộc: L" in err
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_help_is_vietnamese_throughout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(["--help"], capsys)
+    assert code == 0
+    assert "hiện phiên bản chương trình rồi thoát" in out
+    assert "show program" not in out
+
+
+def test_db_naming_a_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(["--db", str(tmp_path), "plan", "list"], capsys)
+    assert code == 1
+    assert f"{tmp_path} là một thư mục, không phải tệp cơ sở dữ liệu" in err
+    assert "unable to open" not in err
+
+
+def test_a_read_only_database_can_be_read_but_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "a.db"
+    code, _, err = run_cli(["--db", str(db), "plan", "list"], capsys)
+    assert code == 0, err
+    before = db.read_bytes()
+    # A CD or a share this user may only read (root ignores file modes, so say it directly).
+    monkeypatch.setattr(integrity, "is_writable", lambda path: False)
+    code, out, err = run_cli(["--db", str(db), "plan", "list"], capsys)
+    assert code == 0, err
+    assert "6320/QĐ-UBND" in out
+    code, out, err = run_cli(["--db", str(db), "progress", "list", "--year", "2020"], capsys)
+    assert code == 0, err
+    argv = ["--db", str(db), "progress", "set", "--task", "1.1", "--unit", "Phòng Nội vụ"]
+    code, _, err = run_cli([*argv, "--period", "Q1", "--year", "2020", "--status", "done"], capsys)
+    assert code == 1
+    assert "chỉ cho đọc" in err
+    assert "readonly" not in err
+    assert db.read_bytes() == before
