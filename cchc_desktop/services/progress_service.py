@@ -103,7 +103,8 @@ def set_progress(
 ) -> Changes:
     """Create or update the progress row of (task, unit, year, period); only given fields change.
 
-    Marking a task done without a completion date records today's date; 100 % means done.
+    Marking a task done records no completion date unless one is given (today's date would be
+    a made-up fact for a result recorded late); 100 % means done.
     """
     period = parse_period(str(period))
     validate_percent(percent)
@@ -119,7 +120,9 @@ def set_progress(
     if state is not None:
         values["state"] = str(state)
         if state is WorkState.DONE:
-            values["completed_on"] = completed_on or today or dt.datetime.now().astimezone().date()
+            today = today or dt.datetime.now().astimezone().date()
+            if completed_on is not None and completed_on > today:
+                raise ValidationError("Ngày hoàn thành không được sau ngày hôm nay.")
             if percent is None:
                 values["percent"] = 100
         elif completed_on is None:

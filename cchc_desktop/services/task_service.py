@@ -457,8 +457,9 @@ def validate_progress(edit: ProgressEdit, today: dt.date) -> ProgressEdit:
                 "nếu chưa xong, hãy chọn “Đang thực hiện”."
             )
         percent = 100
-        completed = completed or today
-        if completed > today:
+        # No date is invented: a result recorded late (2020's, today) keeps its date unknown
+        # until the clerk gives it.
+        if completed is not None and completed > today:
             raise ValidationError("Ngày hoàn thành không được sau ngày hôm nay.")
     else:
         if percent == 100 and edit.state is WorkState.IN_PROGRESS:

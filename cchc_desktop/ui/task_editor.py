@@ -86,6 +86,7 @@ PAGE_EMPTY, PAGE_NODE, PAGE_TASK = range(3)
 TAB_CONTENT, TAB_PROGRESS, TAB_HISTORY = range(3)
 PREVIEW_DELAY_MS = 250
 NO_PERCENT = -1  # the spin box's "chưa ghi"
+NO_DATE = QDate(2000, 1, 1)  # the completion date's "chưa ghi"
 
 _NODE_TITLES = {
     NodeKind.DECISION: "Quyết định ban hành kế hoạch",
@@ -252,7 +253,11 @@ class TaskEditor(QWidget):
             ui.period_combo.addItem(PERIOD_LABELS[period], str(period))
         for state in WorkState:
             ui.state_combo.addItem(WORK_STATE_LABELS[state], str(state))
-        ui.completed_date_edit.setDate(QDate.currentDate())
+        # "chưa ghi" until the clerk picks the day: recording a 2020 result today must not
+        # claim it was finished today.
+        ui.completed_date_edit.setMinimumDate(NO_DATE)
+        ui.completed_date_edit.setSpecialValueText("chưa ghi – chọn ngày")
+        ui.completed_date_edit.setDate(NO_DATE)
 
     def _connect_edits(self) -> None:
         ui = self.ui
@@ -474,7 +479,12 @@ class TaskEditor(QWidget):
                 record.percent if record and record.percent is not None else NO_PERCENT
             )
             completed = record.completed_on if record else None
-            ui.completed_date_edit.setDate(_qdate(completed or self.ctx.today()))
+            ui.completed_date_edit.setDate(_qdate(completed) if completed else NO_DATE)
+            if completed is None and self.task is not None:
+                # The calendar opens on the period's last month, not in the year 2000.
+                key = self.report_key()
+                last = ReportingPeriod(key[1]).last_month if key else 12
+                ui.completed_date_edit.calendarWidget().setCurrentPage(self.task.plan_year, last)
             ui.result_edit.setPlainText(record.result if record else "")
             self.evidence_model.set_rows(
                 progress_service.list_evidence(self.ctx.db, record.id) if record else []
@@ -703,7 +713,8 @@ class TaskEditor(QWidget):
         key = self.report_key()
         percent = ui.percent_spin.value()
         state = WorkState(ui.state_combo.currentData())
-        completed = ui.completed_date_edit.date() if state is WorkState.DONE else None
+        chosen = ui.completed_date_edit.date()
+        completed = chosen if state is WorkState.DONE and chosen != NO_DATE else None
         return ProgressEdit(
             task_id=self.task.id,
             unit_id=key[0] if key else "",

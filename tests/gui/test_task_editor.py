@@ -3,11 +3,12 @@ the unsaved-changes prompt; progress with evidence; live milestones; history."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from cchc_desktop.context import AppContext
@@ -271,3 +272,24 @@ def test_done_needs_100_percent_and_not_applicable_needs_a_reason(
     assert ui.percent_spin.value() == 100
     assert ui.completed_date_edit.isEnabled()
     assert editor.save()
+
+
+def test_marking_done_leaves_the_completion_day_blank_until_chosen(
+    qtbot: QtBot, seed_ctx: AppContext
+) -> None:
+    window = _window(qtbot, seed_ctx)
+    task_id = _task_id(seed_ctx, 1, "1")
+    _select(window, task_id)
+    editor = window.editor
+    ui = editor.ui
+    ui.state_combo.setCurrentIndex(ui.state_combo.findData(str(WorkState.DONE)))
+    assert ui.completed_date_edit.text() == "chưa ghi – chọn ngày"
+    assert editor.save()
+    [record] = task_service.list_task_progress(seed_ctx.db, task_id)
+    assert record.completed_on is None, "recording a 2020 result today must not invent a date"
+    assert ui.completed_date_edit.text() == "chưa ghi – chọn ngày"
+    ui.completed_date_edit.setDate(QDate(2020, 3, 2))
+    assert editor.save(), ui.validation_label.text()
+    [record] = task_service.list_task_progress(seed_ctx.db, task_id)
+    assert record.completed_on == dt.date(2020, 3, 2)
+    assert ui.completed_date_edit.text() == "02/03/2020"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,16 @@ def test_a_read_only_database_can_be_read_but_not_written(
     assert "chỉ cho đọc" in err
     assert "readonly" not in err
     assert db.read_bytes() == before
+
+
+def test_progress_done_without_a_date_records_none_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(tmp_path / "a.db")]
+    argv = [*db, "progress", "set", "--task", "2.5", "--unit", "Phòng Nội vụ", "--period", "Q1"]
+    code, out, err = run_cli([*argv, "--year", "2020", "--status", "done"], capsys)
+    assert code == 0, err
+    assert "Chưa ghi ngày hoàn thành" in out
+    code, out, _ = run_cli([*db, "progress", "list", "--year", "2020", "--json"], capsys)
+    [row] = json.loads(out)
+    assert (row["status"], row["completed_on"]) == ("done", None)

@@ -64,20 +64,26 @@ def test_set_progress_creates_one_row_and_updates_only_given_fields(
     assert record.task_ref == "2.5"
 
 
-def test_done_records_the_completion_day(db: Database, task_and_unit: tuple[str, str]) -> None:
+def test_done_invents_no_completion_day(db: Database, task_and_unit: tuple[str, str]) -> None:
     task, unit = task_and_unit
-    progress_service.set_progress(
-        db,
-        task_id=task,
-        unit_id=unit,
-        year=2020,
-        period="H1",
-        state=WorkState.DONE,
-        today=dt.date(2020, 6, 3),
-    )
+    common = {"task_id": task, "unit_id": unit, "year": 2020, "period": "H1"}
+    # A 2020 result recorded late, in 2026: "today" is not when the work was finished.
+    progress_service.set_progress(db, **common, state=WorkState.DONE, today=dt.date(2026, 12, 4))
     [record] = progress_service.list_progress(db, year=2020)
-    assert record.completed_on == dt.date(2020, 6, 3)
+    assert record.completed_on is None
     assert record.percent == 100
+    progress_service.set_progress(db, **common, completed_on=dt.date(2020, 6, 3))
+    progress_service.set_progress(db, **common, state=WorkState.DONE, today=dt.date(2026, 12, 4))
+    [record] = progress_service.list_progress(db, year=2020)
+    assert record.completed_on == dt.date(2020, 6, 3), "a recorded day is kept"
+    with pytest.raises(ValidationError, match="không được sau ngày hôm nay"):
+        progress_service.set_progress(
+            db,
+            **common,
+            state=WorkState.DONE,
+            completed_on=dt.date(2027, 1, 1),
+            today=dt.date(2026, 12, 4),
+        )
 
 
 def test_bad_values_change_nothing(db: Database, task_and_unit: tuple[str, str]) -> None:
