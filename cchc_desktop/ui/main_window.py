@@ -359,9 +359,16 @@ class MainWindow(QMainWindow):
         self._show_plan(combo.currentData())
 
     def _on_plan_chosen(self, _index: int) -> None:
-        plan_id = self.ui.plan_combo.currentData()
-        if plan_id != self.model.plan_id:
-            self._show_plan(plan_id)
+        combo = self.ui.plan_combo
+        plan_id = combo.currentData()
+        if plan_id == self.model.plan_id:
+            return
+        if not self.confirm_leave():  # unsaved edits of the other plan: stay on it
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(self.model.plan_id))
+            combo.blockSignals(False)
+            return
+        self._show_plan(plan_id)
 
     def _show_plan(self, plan_id: str | None) -> None:
         self.model.set_plan(plan_id)
@@ -370,8 +377,34 @@ class MainWindow(QMainWindow):
             self.plan_changed.emit(str(plan_id))
         if self.proxy.current_filter.active:
             self.proxy.set_filter(self.proxy.current_filter)
+        self._follow_plan()
         self.refresh_summary()
         self._update_match_label()
+
+    def _follow_plan(self) -> None:
+        """The editor shows a record of the plan on screen, never one of the plan left behind.
+
+        The record shown stays when the new tree holds it; otherwise the new plan's first row
+        (its decision) is selected, or nothing when the plan is empty.
+        """
+        ref = self._current_ref
+        if ref is None:
+            return
+        found = self.model.locate_task(ref.id) if ref.table == TASK else None
+        if found is None:
+            found = self.model.index_of_ref(ref)
+        self._current_ref = None
+        if found.isValid() and self.select_ref(ref):
+            return
+        first = self.proxy.index(0, 0)
+        if first.isValid():
+            self.ui.tree_view.selectionModel().setCurrentIndex(
+                first,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        if self._current_ref is None:
+            self.node_selected.emit(None)
 
     @property
     def plan_id(self) -> str | None:

@@ -293,3 +293,44 @@ def test_marking_done_leaves_the_completion_day_blank_until_chosen(
     [record] = task_service.list_task_progress(seed_ctx.db, task_id)
     assert record.completed_on == dt.date(2020, 3, 2)
     assert ui.completed_date_edit.text() == "02/03/2020"
+
+
+def _plan_of(ctx: AppContext, ref: NodeRef | None) -> str | None:
+    if ref is None:
+        return None
+    table = "task" if ref.table == TASK else ref.table
+    row = ctx.db.execute(f"SELECT plan_id FROM {table} WHERE id = ?", [ref.id]).fetchone()  # noqa: S608
+    return str(row[0]) if row else None
+
+
+def test_the_editor_follows_the_plan_chosen(qtbot: QtBot, seed_ctx: AppContext) -> None:
+    from cchc_desktop.services.plan_service import (
+        import_plan,
+        load_plan,
+        next_year_draft,
+        plan_for_year,
+    )
+
+    old = plan_for_year(seed_ctx.db, 2020).id
+    import_plan(seed_ctx.db, next_year_draft(load_plan(seed_ctx.db, old), 2021), source_name="x")
+    new = plan_for_year(seed_ctx.db, 2021).id
+    window = _window(qtbot, seed_ctx)
+    combo = window.ui.plan_combo
+    combo.setCurrentIndex(combo.findData(old))
+    first = window.proxy.index(0, 0)
+    window.ui.tree_view.setCurrentIndex(first)
+    assert _plan_of(seed_ctx, window.editor.ref) == old
+    combo.setCurrentIndex(combo.findData(new))
+    assert window.editor.ref is not None
+    assert _plan_of(seed_ctx, window.editor.ref) == new
+    _select(window, _new_task(seed_ctx, new))
+    combo.setCurrentIndex(combo.findData(old))
+    assert _plan_of(seed_ctx, window.editor.ref) == old
+    assert window.editor.task is None or window.editor.task.plan_year == 2020
+
+
+def _new_task(ctx: AppContext, plan_id: str) -> str:
+    row = ctx.db.execute(
+        "SELECT id FROM task WHERE plan_id = ? AND deleted = 0 ORDER BY id LIMIT 1", [plan_id]
+    ).fetchone()
+    return str(row[0])
