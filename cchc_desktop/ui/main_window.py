@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -29,6 +29,7 @@ from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
 from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt.geometry import available_area, first_geometry
 from cchc_desktop.qt.logging_qt import log_dir
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from cchc_desktop.ui.indicators_panel import IndicatorsPanel
 
 SEARCH_DELAY_MS = 150  # typing pause before the filter runs
+FIRST_START_SIZE = QSize(1600, 1000)  # shrunk to the work area of a smaller screen
 TAB_TREE, TAB_CALENDAR, TAB_INDICATORS = range(3)
 
 
@@ -910,8 +912,9 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         s = self.settings
         geometry = s.get(opts.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            # First start: as large as the screen's work area allows (taskbar excluded).
+            first_geometry(self, FIRST_START_SIZE, available_area(self))
         state = s.get(opts.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)

@@ -132,7 +132,7 @@ class Ui_MainWindow(object):
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.search_edit.sizePolicy().hasHeightForWidth())
         self.search_edit.setSizePolicy(sizePolicy)
-        self.search_edit.setMinimumSize(QSize(220, 0))
+        self.search_edit.setMinimumSize(QSize(120, 0))
         self.search_edit.setClearButtonEnabled(True)
 
         self.filter_layout.addWidget(self.search_edit)

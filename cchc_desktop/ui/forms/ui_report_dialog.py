@@ -25,7 +25,7 @@ class Ui_ReportDialog(object):
     def setupUi(self, ReportDialog):
         if not ReportDialog.objectName():
             ReportDialog.setObjectName(u"ReportDialog")
-        ReportDialog.resize(1180, 800)
+        ReportDialog.resize(1120, 660)
         self.main_layout = QVBoxLayout(ReportDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.splitter = QSplitter(ReportDialog)
