@@ -33,7 +33,7 @@ from cchc_desktop.reports.document import ReportResult
 from cchc_desktop.reports.period import build_period_report
 from cchc_desktop.reports.plan import build_plan_report
 from cchc_desktop.services import organisation, settings_service
-from cchc_desktop.services.deadline_service import occurrences
+from cchc_desktop.services.deadline_service import open_window
 from cchc_desktop.services.plan_service import load_plan, plan_for_year
 from cchc_desktop.store import ids
 from cchc_desktop.store.db import connect
@@ -359,14 +359,7 @@ def deadline_report_data(
     db: Database, plan_id: str, as_of: dt.date, horizon_days: int
 ) -> rd.DeadlineReportData:
     plan = load_plan(db, plan_id)
-    items = occurrences(
-        db,
-        dt.date(plan.year - 1, 1, 1),
-        as_of + dt.timedelta(days=horizon_days),
-        today=as_of,
-        plan_id=plan_id,
-        soon_days=horizon_days,
-    )
+    items = open_window(db, plan_id, as_of, horizon_days)
     overdue: dict[tuple[str, dt.date, str], list[str]] = {}
     soon: dict[tuple[str, dt.date, str], list[str]] = {}
     info: dict[str, tuple[int, str, str]] = {}

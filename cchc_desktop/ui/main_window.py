@@ -302,7 +302,9 @@ class MainWindow(QMainWindow):
         if self._calendar is None:
             from cchc_desktop.ui.calendar_panel import CalendarPanel
 
-            panel = CalendarPanel(self.ctx, self.ops, self.ui.calendar_tab)
+            panel = CalendarPanel(
+                self.ctx, self.ops, self.ui.calendar_tab, plan_id=self.model.plan_id
+            )
             self.ui.calendar_layout.addWidget(panel)
             panel.task_activated.connect(self.select_task)
             self._calendar = panel
@@ -337,6 +339,8 @@ class MainWindow(QMainWindow):
     def _on_plan_changed_for_tabs(self, plan_id: str) -> None:
         if self._indicators is not None:
             self._indicators.set_plan(plan_id)
+        if self._calendar is not None:
+            self._calendar.set_plan(plan_id)
 
     # ------------------------------------------------------------------ plans
 

@@ -46,9 +46,9 @@ def test_task_rows_carry_lead_due_status_and_search_key(make_db) -> None:  # typ
 def test_summary_counts_match_the_deadline_service(make_db) -> None:  # type: ignore[no-untyped-def]
     db = make_db()
     plan = plan_service.list_plans(db)[0]
-    for today in (TODAY, dt.date(2020, 6, 16), dt.date(2020, 12, 28)):
+    for today in (TODAY, dt.date(2020, 6, 16), dt.date(2020, 12, 28), dt.date(2026, 12, 4)):
         mine = tree_service.summary_counts(db, plan.id, today)
-        theirs = deadline_service.summary(db, plan.id, 2020, today)
+        theirs = deadline_service.summary(db, plan.id, today)
         assert (mine.overdue, mine.due_soon) == (theirs.overdue_tasks, theirs.due_soon_tasks)
         assert mine.text() == theirs.text()
 
