@@ -123,7 +123,7 @@ def test_deadline_filters_match_the_start_up_summary(seed_ctx: AppContext) -> No
     counts = tree_service.summary_counts(seed_ctx.db, model.plan_id or "", seed_ctx.today())
     from cchc_desktop.services.deadline_service import summary
 
-    theirs = summary(seed_ctx.db, model.plan_id or "", 2020, seed_ctx.today())
+    theirs = summary(seed_ctx.db, model.plan_id or "", seed_ctx.today())
     assert (counts.overdue, counts.due_soon) == (theirs.overdue_tasks, theirs.due_soon_tasks)
     proxy.set_filter(TaskFilter(deadline=Deadline.OVERDUE))
     assert proxy.match_count == counts.overdue == len(_visible_tasks(proxy))
