@@ -22,11 +22,10 @@ from cchc_desktop.domain.model import (
     NodeKind,
     WorkState,
 )
-from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, parse_period, period_phrase
+from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, parse_period
 from cchc_desktop.domain.text import clean, nfc, sort_key
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services import progress_service, settings_service
-from cchc_desktop.services.history_service import HistoryEntry, record_history
 from cchc_desktop.services.progress_service import ProgressRecord, validate_percent
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
@@ -497,71 +496,6 @@ def save_progress(db: Database, edit: ProgressEdit, *, today: dt.date, author: s
         "deleted": 0,
     }
     return apply_local_edits(db, [Edit("progress", row, values)], author=author)
-
-
-# ---------------------------------------------------------------- history
-
-
-@dataclass(frozen=True, slots=True)
-class RecordChange:
-    """One change-log entry with the record it belongs to, named for the clerk."""
-
-    record: str  # "Nhiệm vụ", "Tiến độ quý I 2020 – Xã Minh Sơn", "Minh chứng: bien-ban.pdf"
-    entry: HistoryEntry
-
-
-def record_changes(
-    db: Database, table: str, row_id: str, *, limit: int = 500
-) -> list[RecordChange]:
-    """The history of a tree node: a part/appendix's own row, or a task with its agencies,
-    milestones, progress reports and evidence files; newest first."""
-    if table != "task":
-        label = "Phụ lục" if table == "appendix" else "Nội dung"
-        return [RecordChange(label, e) for e in record_history(db, table, row_id, limit=limit)]
-    changes = [RecordChange("Nhiệm vụ", e) for e in record_history(db, "task", row_id, limit=limit)]
-    agencies = dict(
-        db.execute(
-            "SELECT ta.id, g.name FROM task_agency ta JOIN agency g ON g.id = ta.agency_id"
-            " WHERE ta.task_id = ?",
-            [row_id],
-        ).fetchall()
-    )
-    changes += [
-        RecordChange(f"Cơ quan: {agencies[e.row_id]}", e)
-        for e in record_history(db, "task_agency", list(agencies), limit=limit)
-    ]
-    milestones = dict(
-        db.execute("SELECT id, ord FROM milestone WHERE task_id = ?", [row_id]).fetchall()
-    )
-    changes += [
-        RecordChange(f"Mốc thời hạn {milestones[e.row_id] + 1}", e)
-        for e in record_history(db, "milestone", list(milestones), limit=limit)
-    ]
-    progress = {
-        pid: f"Tiến độ {period_phrase(ReportingPeriod(period), year)} – {unit}"
-        for pid, period, year, unit in db.execute(
-            "SELECT p.id, p.period, p.year, g.name FROM progress p"
-            " JOIN agency g ON g.id = p.unit_id WHERE p.task_id = ?",
-            [row_id],
-        ).fetchall()
-    }
-    changes += [
-        RecordChange(progress[e.row_id], e)
-        for e in record_history(db, "progress", list(progress), limit=limit)
-    ]
-    evidence = dict(
-        db.execute(
-            "SELECT e.id, e.file_name FROM evidence e JOIN progress p ON p.id = e.progress_id"
-            " WHERE p.task_id = ?",
-            [row_id],
-        ).fetchall()
-    )
-    changes += [
-        RecordChange(f"Minh chứng: {evidence[e.row_id]}", e)
-        for e in record_history(db, "evidence", list(evidence), limit=limit)
-    ]
-    changes.sort(key=lambda c: c.entry.when, reverse=True)
-    return changes[:limit]
 
 
 # ---------------------------------------------------------------- undo support

@@ -18,13 +18,12 @@ from cchc_desktop.qt.workers import Worker
 from cchc_desktop.store.db import connect
 from cchc_desktop.store.site import local_site
 from cchc_desktop.sync.export import ExportedBundle, export_bundles
-from cchc_desktop.sync.network import network_info
+from cchc_desktop.sync.network import ROLE_NAMES, network_info
 from cchc_desktop.ui.forms.ui_sync_export_dialog import Ui_SyncExportDialog
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text, show_status
 
 log = logging.getLogger(__name__)
 
-ROLE_LABELS = {"district": "huyện", "commune": "xã", "province": "tỉnh"}
 ALL_PEERS = ""  # the peer combo's "every PC this one sends to"
 
 
@@ -38,7 +37,7 @@ class Peer:
     pc_name: str
 
     def label(self) -> str:
-        role = ROLE_LABELS.get(self.role, self.role)
+        role = ROLE_NAMES.get(self.role, self.role)
         unit = self.unit_name or f"Máy {role}"
         return f"{unit} – {self.pc_name}" if self.pc_name else unit
 
@@ -223,7 +222,7 @@ class SyncExportDialog(QDialog):
     def _describe_network(self) -> bool:
         info = network_info(self._ctx.db)
         site = local_site(self._ctx.db)
-        role = ROLE_LABELS.get(site.role, site.role)
+        role = ROLE_NAMES.get(site.role, site.role)
         if info is None:
             self._fail(
                 "Máy này chưa tham gia mạng đồng bộ. Máy huyện: tạo mạng (sync init-network);"

@@ -66,7 +66,12 @@ from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.history_model import HistoryModel
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel, ProgressTableModel
 from cchc_desktop.qtmodels.task_parts_models import AgencyItem, MilestoneModel, TaskAgencyModel
-from cchc_desktop.services import progress_service, settings_service, task_service
+from cchc_desktop.services import (
+    history_service,
+    progress_service,
+    settings_service,
+    task_service,
+)
 from cchc_desktop.services.task_service import (
     NodeDetail,
     ProgressEdit,
@@ -237,14 +242,17 @@ class TaskEditor(QWidget):
             (ui.agencies_view, TaskAgencyModel.COL_NAME),
             (ui.milestones_view, MilestoneModel.COL_SOURCE),
             (ui.progress_view, ProgressTableModel.COL_RESULT),
-            (ui.history_view, HistoryModel.COL_NEW),
+            (ui.history_view, HistoryModel.COL_WHAT),
         ):
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
             view.verticalHeader().setVisible(False)
-        ui.history_view.horizontalHeader().setSectionResizeMode(
-            HistoryModel.COL_OLD, QHeaderView.ResizeMode.Stretch
+        # One edit per row, wrapped to the pane's width: no sideways scrolling.
+        ui.history_view.setWordWrap(True)
+        ui.history_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        ui.history_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
         )
 
     def _setup_progress_form(self) -> None:
@@ -515,7 +523,7 @@ class TaskEditor(QWidget):
             return
         self._history_stale = False
         self.history_model.set_rows(
-            task_service.record_changes(self.ctx.db, self.ref.table, self.ref.id)
+            history_service.node_history(self.ctx.db, self.ref.table, self.ref.id)
         )
 
     def _on_tab_changed(self, index: int) -> None:

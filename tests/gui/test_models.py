@@ -12,10 +12,16 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.domain.model import AgencyRole, WorkState
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.qtmodels.agency_model import AgencyFilterProxy, AgencyTableModel
-from cchc_desktop.qtmodels.history_model import HistoryModel, value_text
+from cchc_desktop.qtmodels.history_model import HistoryModel
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel, ProgressTableModel
 from cchc_desktop.qtmodels.task_parts_models import AgencyItem, MilestoneModel, TaskAgencyModel
-from cchc_desktop.services import organisation, progress_service, task_service
+from cchc_desktop.services import (
+    history_service,
+    organisation,
+    progress_service,
+    task_service,
+)
+from cchc_desktop.services.history_service import value_text
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -80,10 +86,17 @@ def test_progress_evidence_and_history_models(
     qtmodeltester.check(evidence)
     assert evidence.index(0, 0).data() == "du-thao.docx (2,0 KB)"
     history = HistoryModel()
-    history.set_rows(task_service.record_changes(seed_ctx.db, "task", task.id))
+    history.set_rows(history_service.node_history(seed_ctx.db, "task", task.id))
     qtmodeltester.check(history)
-    fields = {history.index(r, history.COL_FIELD).data() for r in range(history.rowCount())}
-    assert {"Trạng thái", "Tỷ lệ hoàn thành", "Tệp"} <= fields
+    what = [history.index(r, history.COL_WHAT).data() for r in range(history.rowCount())]
+    # One row per edit: the attachment is one row, not one per stored field.
+    assert what[0] == "Thêm minh chứng “du-thao.docx”"
+    assert what[1].startswith("Thêm tiến độ quý I năm 2020 – ")
+    assert "• Trạng thái: Đang thực hiện" in what[1]
+    assert "• Tỷ lệ hoàn thành: 40 %" in what[1]
+    assert "Đã xoá" not in "".join(what)
+    assert "b" * 64 not in "".join(what)
+    assert history.index(1, history.COL_WHO).data().startswith("Lan\nmáy ")
 
 
 def test_agency_model_and_accent_free_proxy(
@@ -102,6 +115,8 @@ def test_agency_model_and_accent_free_proxy(
 
 
 def test_history_values_read_as_the_clerk_wrote_them() -> None:
+    assert value_text("kind", "decision") == "Quyết định"
+    assert value_text("deleted", 0) == "Còn dùng"
     assert value_text("state", "done") == "Đã hoàn thành"
     assert value_text("role", "lead") == "Chủ trì"
     assert value_text("due", "2020-03-20") == "20/03/2020"

@@ -220,12 +220,14 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
     assert editor.progress_model.index(0, editor.progress_model.COL_FILES).data() == "1 tệp"
 
     ui.tabs.setCurrentIndex(TAB_HISTORY)
-    records = {
-        editor.history_model.index(r, editor.history_model.COL_RECORD).data()
+    what = [
+        editor.history_model.index(r, editor.history_model.COL_WHAT).data()
         for r in range(editor.history_model.rowCount())
-    }
-    assert "Tiến độ quý I năm 2020 – Xã Minh Sơn" in records
-    assert "Minh chứng: bien-ban-kiem-tra.pdf" in records
+    ]
+    assert what[0] == "Thêm minh chứng “bien-ban-kiem-tra.pdf”"
+    assert any(w.startswith("Thêm tiến độ quý I năm 2020 – Xã Minh Sơn:") for w in what)
+    view = ui.history_view
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
     window.action_undo.trigger()  # the attachment
     assert progress_service.list_evidence(seed_ctx.db, progress_id) == []

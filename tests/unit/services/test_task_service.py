@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from cchc_desktop.domain.model import AgencyRole, WorkState
 from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import history_service, progress_service, task_service
 from cchc_desktop.services.task_service import (
     AgencyChoice,
     MilestoneOverride,
@@ -174,12 +174,21 @@ def test_history_names_each_record(make_db) -> None:  # type: ignore[no-untyped-
     progress_service.add_evidence(
         db, progress_id=progress_id, sha256="a" * 64, file_name="bao-cao.pdf", size=3
     )
-    history = task_service.record_changes(db, "task", task_id)
+    history = history_service.node_history(db, "task", task_id)
     labels = {c.record for c in history}
     assert f"Tiến độ quý I năm 2020 – {unit[1]}" in labels
-    assert "Minh chứng: bao-cao.pdf" in labels
+    assert "Minh chứng “bao-cao.pdf”" in labels
     assert "Nhiệm vụ" in labels
-    assert history == sorted(history, key=lambda c: c.entry.when, reverse=True)
+    assert history == sorted(history, key=lambda c: c.when, reverse=True)
+    [attached] = [c for c in history if c.record == "Minh chứng “bao-cao.pdf”"]
+    # One entry for the attachment, without its hash, size, keys or "not deleted".
+    assert attached.action == "Thêm"
+    assert [c.text() for c in attached.changes] == []
+    report = next(c for c in history if c.record.startswith("Tiến độ"))
+    assert report.text().startswith("Văn thư, ")
+    assert "trên máy " in report.text()
+    assert "Tỷ lệ hoàn thành: 50 %" in report.text()
+    assert unit[0] not in report.text(), "no raw ids"
 
 
 def test_the_live_preview_uses_the_office_report_day() -> None:
