@@ -153,13 +153,18 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
         header.setStretchLastSection(False)
+        # The task name takes whatever the other columns leave; they start narrow (in the
+        # font's units, so scaling keeps the balance), the full texts are in tooltips, and the
+        # clerk's widths are remembered (save_window_state).
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        text = view.fontMetrics().horizontalAdvance
+        pad = 14
         for column, width in (
-            (COL_NUMBER, 66),
-            (COL_LEAD, 120),
-            (COL_DUE, 84),
-            (COL_STATUS, 176),
-            (COL_PERCENT, 54),
+            (COL_NUMBER, text("88") + view.indentation() + pad),
+            (COL_LEAD, text("Phòng Tư pháp") + pad),
+            (COL_DUE, text("30/12/2020") + pad),
+            (COL_STATUS, text("Quá hạn 2531 ngày") + 2 * pad),
+            (COL_PERCENT, text("Tiến độ") + pad),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)

@@ -154,3 +154,31 @@ def test_first_start_takes_its_size_from_the_work_area(
     assert window.height() + extra.height() <= area.height()
     assert window.width() >= area.width() - 100, "it uses the room the screen has"
     assert window.height() >= area.height() - 100
+
+
+def test_the_tree_favours_the_task_name_and_remembers_the_clerks_widths(
+    qtbot: QtBot, seed_ctx: AppContext
+) -> None:
+    from cchc_desktop.qtmodels.task_tree_model import COL_STATUS, COL_TITLE
+    from cchc_desktop.ui.main_window import MainWindow
+
+    settings = Settings()
+    window = MainWindow(seed_ctx, Operations(), settings)
+    qtbot.addWidget(window)
+    window.resize(1350, 688)
+    window.show()
+    QApplication.processEvents()
+    header = window.ui.tree_view.header()
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    assert widths[COL_TITLE] == max(widths)
+    assert widths[COL_TITLE] >= 0.35 * header.width()
+    title = window.proxy.index(6, COL_TITLE).data(0x3)  # ToolTipRole: the full text
+    assert title is not None
+    assert title.startswith("Phụ lục 0")
+    header.resizeSection(COL_STATUS, 101)
+    window.save_window_state()
+    again = MainWindow(seed_ctx, Operations(), settings)
+    qtbot.addWidget(again)
+    again.resize(1350, 688)
+    again.show()
+    assert again.ui.tree_view.header().sectionSize(COL_STATUS) == 101
