@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QWidget,
 )
@@ -184,6 +185,13 @@ class ReportDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
+        # The grey area says what to do until a preview matches the choices on the left.
+        self.preview_hint = QLabel(self.ui.pdf_container)
+        self.preview_hint.setObjectName("preview_hint")
+        self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_hint.setWordWrap(True)
+        self.preview_hint.setStyleSheet("color: #555; font-size: 11pt; margin: 24px;")
+        self.ui.pdf_layout.addWidget(self.preview_hint)
         self.ui.pdf_layout.addWidget(self.view)
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([340, 840])
@@ -206,6 +214,11 @@ class ReportDialog(QDialog):
         self.ui.button_box.rejected.connect(self.reject)
         for radio in self._kind_radios.values():
             radio.toggled.connect(self._update_controls)
+            radio.toggled.connect(self._on_choice_changed)
+        self.ui.year_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.ui.period_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.ui.agency_combo.currentTextChanged.connect(self._on_choice_changed)
+        self.ui.blank_check.toggled.connect(self._on_choice_changed)
         self.ui.plan_radio.toggled.connect(self._on_plan_toggled)
         self.ui.year_combo.currentIndexChanged.connect(self._update_controls)
         self.ui.build_button.clicked.connect(self.build_preview)
@@ -478,6 +491,11 @@ class ReportDialog(QDialog):
             self._fail(f"Văn bản đã tạo nhưng chưa ghi được vào sổ: {exc}")
             return
         self.last_issued = built
+        # The document on screen carries its number and date now: the choices say so too.
+        self.ui.blank_check.blockSignals(True)
+        self.ui.blank_check.setChecked(False)
+        self.ui.blank_check.blockSignals(False)
+        self.current_request = request
         self._status(
             f"Đã ban hành văn bản số {document_number_text(request.number, symbol)} ngày "
             f"{formatting.date_short(request.issue_date)} và ghi vào sổ. Hãy lưu hoặc in bản này."
@@ -558,7 +576,54 @@ class ReportDialog(QDialog):
             f"<b>{document_number_text(number, symbol)}</b>"
         )
 
-    def _show_document_state(self) -> None:
+    def _choices(self) -> tuple[object, ...]:
+        """What the options on the left ask for, as far as it changes the document."""
+        kind = next((k for k, r in self._kind_radios.items() if r.isChecked()), None)
+        return (
+            kind,
+            self.ui.year_combo.currentData(),
+            self.ui.period_combo.currentData() if kind is ReportKind.PERIOD else None,
+            self.ui.agency_combo.currentText().strip() if kind is ReportKind.AGENCY else "",
+            self.ui.blank_check.isChecked(),
+        )
+
+    @staticmethod
+    def _choices_of(request: ReportRequest) -> tuple[object, ...]:
+        period = request.period
+        return (
+            request.kind,
+            request.year,
+            period if request.kind is ReportKind.PERIOD else None,
+            request.agency.strip() if request.kind is ReportKind.AGENCY else "",
+            request.blank_number_and_date,
+        )
+
+    def _on_choice_changed(self, *_args: Any) -> None:
+        """A preview that no longer matches the choices is cleared: "In…" and "Lưu" must never
+        produce a document other than the one the options describe."""
+        if self.current is None or self.current_request is None:
+            return
+        if self._choices_of(self.current_request) == self._choices():
+            return
+        self.document.close()
+        self.current = None
+        self.current_request = None
+        self._show_document_state(changed=True)
+
+    def _show_document_state(self, *, changed: bool = False) -> None:
+        shown = self.current is not None
+        self.view.setVisible(shown)
+        self.preview_hint.setVisible(not shown)
+        if changed:
+            self.preview_hint.setText(
+                "Các lựa chọn đã thay đổi: bấm “Tạo bản xem trước” để tạo lại văn bản "
+                "theo lựa chọn mới."
+            )
+        else:
+            self.preview_hint.setText(
+                "Chọn loại văn bản, năm và kỳ ở bên trái rồi bấm “Tạo bản xem trước”: văn bản "
+                "hiện ở đây để đọc lại trước khi in, lưu thành PDF hoặc ban hành."
+            )
         count = self.document.pageCount() if self.current is not None else 0
         self.ui.page_spin.blockSignals(True)
         self.ui.page_spin.setMaximum(max(1, count))
