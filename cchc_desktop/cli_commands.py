@@ -8,7 +8,7 @@ import hashlib
 from pathlib import Path
 
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
-from cchc_desktop.errors import ValidationError
+from cchc_desktop.errors import ConflictError, ValidationError
 from cchc_desktop.reports import commands as report_commands
 from cchc_desktop.services import backup_commands
 from cchc_desktop.sync import commands as sync_commands
@@ -123,13 +123,18 @@ def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
     path: Path = args.file
     parsed = read_plan_file(path)
     db = ctx.open_db()
-    result = import_plan(
-        db,
-        parsed,
-        replace_existing=args.replace,
-        source_name=path.name,
-        source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-    )
+    try:
+        result = import_plan(
+            db,
+            parsed,
+            replace_existing=args.replace,
+            source_name=path.name,
+            source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        )
+    except ConflictError as exc:
+        raise ConflictError(
+            f"{exc} Thêm --replace để cập nhật theo văn bản mới, hoặc giữ nguyên kế hoạch đang có."
+        ) from exc
     verb = "Đã thay thế" if result.replaced else "Đã nhập"
     out(
         f"{verb} kế hoạch năm {parsed.year} (Quyết định số {parsed.decision.number}): "
@@ -174,7 +179,13 @@ def _plan_clone(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.open_db()
     draft = next_year_draft(load_plan(db, plan_for_year(db, args.year).id), args.to_year)
-    result = import_plan(db, draft, source_name=f"Dự thảo từ kế hoạch năm {args.year}")
+    try:
+        result = import_plan(db, draft, source_name=f"Dự thảo từ kế hoạch năm {args.year}")
+    except ConflictError as exc:
+        raise ConflictError(
+            f"{exc} Dự thảo đó được giữ nguyên; xem bằng “cchc-desktop plan show --year "
+            f"{args.to_year}” hoặc sửa tiếp trong cửa sổ chương trình."
+        ) from exc
     out(
         f"Đã lập dự thảo kế hoạch năm {args.to_year}: {result.appendices} phụ lục, "
         f"{result.tasks} nhiệm vụ, thời hạn đã dời {args.to_year - args.year} năm. "

@@ -78,11 +78,13 @@ def import_plan(
     plan = ids.plan_id(parsed.year, parsed.decision.number)
     existing = find_existing(db, parsed)
     if existing is not None and not replace_existing:
-        raise ConflictError(
-            f"Kế hoạch năm {existing.year} theo Quyết định số {existing.decision_number} "
-            "đã có trong cơ sở dữ liệu. Chọn “Thay thế” để cập nhật theo văn bản mới, "
-            "hoặc giữ nguyên kế hoạch đang có."
+        # Said the same way to the window and the command line; each adds its own way out.
+        which = (
+            f"theo Quyết định số {existing.decision_number}"
+            if existing.decision_number
+            else "(dự thảo, chưa có số quyết định)"
         )
+        raise ConflictError(f"Kế hoạch năm {existing.year} {which} đã có trong cơ sở dữ liệu.")
     builder = _PlanEdits(db, plan, parsed)
     with db.atomic():
         edits = builder.build()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
@@ -21,6 +21,7 @@ from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xl
 from cchc_desktop.services import settings_service
 from cchc_desktop.services.plan_service import load_plan
 from cchc_desktop.store.db import connect
+from cchc_desktop.ui.choice_dialog import period_dialog
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 
 
@@ -88,12 +89,12 @@ def ask_target(parent: QWidget | None, kind: ExportKind, suggested: Path) -> Pat
     return path if path.suffix.lower() == _SUFFIXES[kind] else path.with_suffix(_SUFFIXES[kind])
 
 
-def ask_period(parent: QWidget | None) -> ReportingPeriod | None:
-    labels = [PERIOD_LABELS[p] for p in ReportingPeriod]
-    label, ok = QInputDialog.getItem(parent, "Kết quả kỳ báo cáo", "Kỳ báo cáo:", labels, 0, False)
-    if not ok:
-        return None
-    return list(ReportingPeriod)[labels.index(label)]
+def ask_period(parent: QWidget | None, year: int) -> ReportingPeriod | None:
+    dialog = period_dialog(parent, year)
+    try:
+        return dialog.period() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def start_export(
@@ -107,7 +108,7 @@ def start_export(
     """Ask what is needed, then export on a worker; `done` receives the clerk's message."""
     period = None
     if kind is ExportKind.PERIOD_XLSX:
-        period = ask_period(parent)
+        period = ask_period(parent, year)
         if period is None:
             return None
     stem = {

@@ -77,3 +77,17 @@ def test_progress_done_without_a_date_records_none_and_says_so(
     code, out, _ = run_cli([*db, "progress", "list", "--year", "2020", "--json"], capsys)
     [row] = json.loads(out)
     assert (row["status"], row["completed_on"]) == ("done", None)
+
+
+def test_a_second_clone_names_the_draft_and_no_window_button(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(tmp_path / "a.db")]
+    code, _, err = run_cli([*db, "plan", "clone", "--year", "2020", "--to", "2021"], capsys)
+    assert code == 0, err
+    code, _, err = run_cli([*db, "plan", "clone", "--year", "2020", "--to", "2021"], capsys)
+    assert code == 1
+    assert "Kế hoạch năm 2021 (dự thảo, chưa có số quyết định) đã có" in err
+    assert "Quyết định số  " not in err
+    assert "Thay thế" not in err
+    assert "plan show --year 2021" in err
