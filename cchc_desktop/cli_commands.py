@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+from cchc_desktop import plan_commands
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import ConflictError, ValidationError
 from cchc_desktop.reports import commands as report_commands
@@ -23,7 +24,7 @@ def register(command: CommandFactory) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="thay thế kế hoạch đã có")
 
-    plan = command("plan", "xem kế hoạch", None)
+    plan = command("plan", "xem, lập, sửa và điều chỉnh kế hoạch", None)
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="LỆNH", parser_class=type(plan))
     show = plan_sub.add_parser("show", help="in kế hoạch của một năm")
     show.add_argument("--year", type=int, required=True)
@@ -40,6 +41,8 @@ def register(command: CommandFactory) -> None:
     lst = plan_sub.add_parser("list", help="liệt kê các kế hoạch")
     lst.set_defaults(handler=_plan_list)
     add_db_option(lst, top=False)
+    plan_commands.register_plan(plan_sub)
+    plan_commands.register(command)
 
     p = command("parse-deadline", "phân tích một cụm từ thời hạn", _parse_deadline)
     p.add_argument("--year", type=int, required=True)

@@ -52,6 +52,13 @@ FIELD_LABELS: dict[str, str] = {
     "no": "STT",
     "clock": "Đồng hồ",
     "fork": "Mã máy",
+    "amendment_id": "Theo quyết định điều chỉnh",
+    "added_by": "Bổ sung theo quyết định",
+    "cancelled_by": "Bãi bỏ theo quyết định",
+    "decision_number": "Số quyết định",
+    "decision_date": "Ngày ban hành",
+    "summary": "Nội dung điều chỉnh",
+    "current_amendment": "Quyết định điều chỉnh đang áp dụng",
 }
 
 BOOLEAN_FIELDS = frozenset({"needs_review", "deleted", "confirmed", "overridden", "approved"})

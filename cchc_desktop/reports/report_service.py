@@ -21,6 +21,7 @@ from cchc_desktop.domain.model import (
     StatusCategory,
     Task,
     WorkState,
+    plan_as_amended,
 )
 from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, period_due, period_window
 from cchc_desktop.domain.status import TaskStatus, nearest_due, period_status
@@ -35,7 +36,6 @@ from cchc_desktop.reports.plan import build_plan_report
 from cchc_desktop.services import organisation, settings_service
 from cchc_desktop.services.deadline_service import open_window
 from cchc_desktop.services.plan_service import load_plan, plan_for_year
-from cchc_desktop.store import ids
 from cchc_desktop.store.db import connect
 
 Progress = Callable[[int], None]
@@ -118,6 +118,8 @@ def build_report(
         today = request.as_of or dt.datetime.now().astimezone().date()
         if request.kind is ReportKind.PLAN:
             plan = load_plan(db, plan_summary.id)
+            if request.as_of is not None:
+                plan = plan_as_amended(plan, request.as_of)  # the plan as amended on that day
             return build_plan_report(
                 plan, office, out_path, options=options, progress=progress, cancelled=cancelled
             )
@@ -239,11 +241,17 @@ def period_report_data(
     as_of = min(today, period_due(period, year, rules))
     progress = _period_progress(db, plan_id, year, period)
     task_ids = _task_ids(db, plan_id)
+    window = period_window(period, year, rules)
+    # A task cancelled by the end of the period's data window is no longer reported: the
+    # periods that closed before the amending decision still report it.
+    cancelled_on = {a.number: a.date for a in plan.amendments}
     areas: list[rd.AreaResult] = []
     units: dict[str, list[rd.UnitTaskRow]] = {}
     for appendix in plan.appendices:
         rows: list[rd.TaskResultRow] = []
         for task in appendix.tasks:
+            if task.cancelled_by is not None and cancelled_on[task.cancelled_by] <= window[1]:
+                continue
             reports = progress.get(task_ids[(appendix.number, task.no)], [])
             statuses = [
                 (
@@ -300,7 +308,6 @@ def period_report_data(
                 tasks=tuple(rows),
             )
         )
-    window = period_window(period, year, rules)
     return rd.PeriodReportData(
         year=year,
         period=period,
@@ -378,11 +385,11 @@ def deadline_report_data(
         known = status_of.get(key)
         if known is None or _SEVERITY.index(o.status.category) < _SEVERITY.index(known.category):
             status_of[key] = o.status
+    task_ids = _task_ids(db, plan_id)
     leads = {
-        task_id: _lead(task)
+        task_ids[(appendix.number, task.no)]: _lead(task)
         for appendix in plan.appendices
         for task in appendix.tasks
-        for task_id in [ids.task_id(plan_id, appendix.number, task.no)]
     }
 
     def rows(group: dict[tuple[str, dt.date, str], list[str]]) -> tuple[rd.DeadlineRow, ...]:
@@ -430,11 +437,12 @@ def agency_sheet_data(
             [plan_id, agency.id],
         ).fetchall()
     )
+    task_ids = _task_ids(db, plan_id)
     rows = []
     for appendix in plan.appendices:
         for task in appendix.tasks:
-            role = roles.get(ids.task_id(plan_id, appendix.number, task.no))
-            if role is None:
+            role = roles.get(task_ids[(appendix.number, task.no)])
+            if role is None or task.cancelled:
                 continue
             upcoming = nearest_due(task.milestones, today)
             rows.append(

@@ -51,6 +51,8 @@ HIDDEN_FIELDS = frozenset(
     }
 )
 EMPTY = "(trống)"
+# Fields that point at the amending decision behind a change of the plan.
+AMENDMENT_FIELDS = frozenset({"amendment_id", "added_by", "cancelled_by"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,7 @@ def value_text(field: str, value: object, names: Callable[[str, str], str] | Non
     if field in BOOLEAN_FIELDS:
         return "Có" if value else "Không"
     if isinstance(value, str):
-        if names is not None and field.endswith("_id"):
+        if names is not None and (field.endswith("_id") or field in AMENDMENT_FIELDS):
             return names(field, value)
         converted = _coded(field, value)
         if converted is not None:
@@ -198,7 +200,7 @@ def _coded(field: str, value: str) -> str | None:
                 return MILESTONE_KIND_LABELS[MilestoneKind(value)]
             if value in NodeKind._value2member_map_:
                 return NODE_KIND_LABELS[NodeKind(value)]
-        if field in {"due", "completed_on"}:
+        if field in {"due", "completed_on", "decision_date"}:
             return formatting.date_short(dt.date.fromisoformat(value))
     except ValueError:
         return None
@@ -211,6 +213,7 @@ class _Names:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._cache: dict[tuple[str, str], str] = {}
+        self.amendments: dict[str, str] = {}  # amending decision id → "QĐ 125/QĐ-UBND ngày …"
 
     def __call__(self, field: str, row_id: str) -> str:
         key = (field, row_id)
@@ -219,6 +222,8 @@ class _Names:
         return self._cache[key]
 
     def _lookup(self, field: str, row_id: str) -> str | None:
+        if field in AMENDMENT_FIELDS:
+            return self.amendments.get(row_id)
         one = self._db.execute
         if field in {"agency_id", "unit_id"}:
             row = one("SELECT name FROM agency WHERE id = ?", [row_id]).fetchone()
@@ -255,7 +260,7 @@ def node_history(db: Database, table: str, row_id: str, *, limit: int = 500) -> 
     if table != "task":
         own = "Phụ lục" if table == "appendix" else "Nội dung"
         return _grouped({row_id: own}, record_history(db, table, row_id, limit=limit), names)
-    items = _grouped({row_id: "Nhiệm vụ"}, record_history(db, "task", row_id, limit=limit), names)
+    items = _task_own_history(db, row_id, limit, names)
     for sub_table, sql, name in _TASK_PARTS:
         records = {rid: name(rest) for rid, *rest in db.execute(sql, [row_id]).fetchall()}
         items += _grouped(records, record_history(db, sub_table, list(records), limit=limit), names)
@@ -288,6 +293,25 @@ _TASK_PARTS: tuple[tuple[str, str, Callable[[list[object]], str]], ...] = (
         lambda r: f"Minh chứng “{r[0]}”",
     ),
 )
+
+
+def _task_own_history(db: Database, task_id: str, limit: int, names: _Names) -> list[HistoryItem]:
+    """The task row's edits; one saved under an amending decision names it."""
+    from cchc_desktop.services.amendment_service import list_amendments
+
+    plan = db.execute("SELECT plan_id FROM task WHERE id = ?", [task_id]).fetchone()
+    names.amendments = {a.id: a.label for a in list_amendments(db, plan[0])} if plan else {}
+    entries = record_history(db, "task", task_id, limit=limit)
+    behind = {
+        e.tx: names.amendments[str(e.new)]
+        for e in entries
+        if e.field in AMENDMENT_FIELDS and str(e.new) in names.amendments
+    }
+    items: list[HistoryItem] = []
+    for tx in dict.fromkeys(e.tx for e in entries):
+        label = f"Nhiệm vụ (theo {behind[tx]})" if tx in behind else "Nhiệm vụ"
+        items += _grouped({task_id: label}, [e for e in entries if e.tx == tx], names)
+    return items
 
 
 def _grouped(

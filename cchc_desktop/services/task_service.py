@@ -309,7 +309,7 @@ def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
     old_choices = tuple((a.agency_id, a.role) for a in current.agencies)
     new_choices = tuple((a.agency_id, a.role) for a in edit.agencies)
     if old_choices != new_choices:
-        edits.extend(_agency_edits(db, task_id, edit.agencies))
+        edits.extend(agency_edits(db, task_id, edit.agencies))
         values["agencies_text"] = agencies_text(db, edit.agencies)
 
     rules = settings_service.reporting_rules(db)
@@ -339,11 +339,22 @@ def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
     # As on import: a task is flagged for its deadlines only; an unconfirmed agency is
     # flagged on the agency itself.
     values["needs_review"] = doubtful
+    # While the plan is being amended, a changed task names the amending decision.
+    from cchc_desktop.services.amendment_service import change_values
+
+    changed = (edit.title, edit.products, edit.timeline, edit.note) != (
+        current.title,
+        current.products,
+        current.timeline,
+        current.note,
+    )
+    if changed or old_choices != new_choices:
+        values.update(change_values(db, current.plan_id))
     edits.insert(0, Edit("task", task_id, values))
     return edits
 
 
-def _agency_edits(db: Database, task_id: str, choices: Sequence[AgencyChoice]) -> list[Edit]:
+def agency_edits(db: Database, task_id: str, choices: Sequence[AgencyChoice]) -> list[Edit]:
     edits: list[Edit] = []
     live: set[str] = set()
     names = _agency_names(db, [c.agency_id for c in choices])

@@ -143,10 +143,10 @@ def test_the_event_filter_fits_each_window_on_show(qtbot: QtBot, seed_ctx: AppCo
 def test_first_start_takes_its_size_from_the_work_area(
     qtbot: QtBot, seed_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cchc_desktop.ui import main_window
+    from cchc_desktop.ui import main_window, window_state
 
     area = AREAS["1366x768"]
-    monkeypatch.setattr(main_window, "available_area", lambda widget=None: area)
+    monkeypatch.setattr(window_state, "available_area", lambda widget=None: area)
     window = main_window.MainWindow(seed_ctx, Operations(), Settings())
     qtbot.addWidget(window)
     extra = frame_extra(window)

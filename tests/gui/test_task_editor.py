@@ -221,8 +221,8 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
 
     ui.tabs.setCurrentIndex(TAB_HISTORY)
     what = [
-        editor.history_model.index(r, editor.history_model.COL_WHAT).data()
-        for r in range(editor.history_model.rowCount())
+        editor.history.model.index(r, editor.history.model.COL_WHAT).data()
+        for r in range(editor.history.model.rowCount())
     ]
     assert what[0] == "Thêm minh chứng “bien-ban-kiem-tra.pdf”"
     assert any(w.startswith("Thêm tiến độ quý I năm 2020 – Xã Minh Sơn:") for w in what)
