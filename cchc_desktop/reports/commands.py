@@ -11,7 +11,7 @@ from cchc_desktop.domain.periods import parse_period
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.reports import report_service as rs
 from cchc_desktop.reports.ical_export import export_milestones_ics
-from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx
+from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx, task_standings
 from cchc_desktop.services import register_service, settings_service
 from cchc_desktop.services.plan_service import load_plan, plan_for_year
 
@@ -137,7 +137,13 @@ def _export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
         path = export_period_xlsx(data, args.output)
     else:
         plan = load_plan(db, summary.id)
-        path = export_tasks_xlsx(plan.appendices, args.output, title=plan.title)
+        today = dt.datetime.now().astimezone().date()
+        path = export_tasks_xlsx(
+            plan.appendices,
+            args.output,
+            title=plan.title,
+            standings=task_standings(db, summary.id, today),
+        )
     out(f"Đã ghi {path}.")
     return 0
 
@@ -145,6 +151,6 @@ def _export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
 def _export_ics(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.open_db()
     plan = load_plan(db, plan_for_year(db, args.year).id)
-    count = export_milestones_ics(plan.appendices, args.output, year=plan.year, name=plan.title)
-    out(f"Đã ghi {args.output} ({count} mốc thời hạn).")
+    written = export_milestones_ics(plan.appendices, args.output, year=plan.year, name=plan.title)
+    out(f"Đã ghi {args.output} ({written.summary()}).")
     return 0

@@ -17,7 +17,11 @@ from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.reports import report_service
 from cchc_desktop.reports.ical_export import export_milestones_ics
-from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx
+from cchc_desktop.reports.xlsx_export import (
+    export_period_xlsx,
+    export_tasks_xlsx,
+    task_standings,
+)
 from cchc_desktop.services import settings_service
 from cchc_desktop.services.plan_service import load_plan
 from cchc_desktop.store.db import connect
@@ -60,7 +64,8 @@ def export_job(
         progress(10)
         plan = load_plan(db, plan_id)
         if kind is ExportKind.TASKS_XLSX:
-            export_tasks_xlsx(plan.appendices, target, title=plan.title)
+            standings = task_standings(db, plan_id, today)
+            export_tasks_xlsx(plan.appendices, target, title=plan.title, standings=standings)
             summary = f"{plan.task_count} nhiệm vụ"
         elif kind is ExportKind.PERIOD_XLSX:
             assert period is not None
@@ -70,8 +75,10 @@ def export_job(
             export_period_xlsx(data, target)
             summary = f"kết quả {PERIOD_LABELS[period].lower()} năm {plan.year}"
         else:
-            count = export_milestones_ics(plan.appendices, target, year=plan.year, name=plan.title)
-            summary = f"{count} mốc thời hạn"
+            written = export_milestones_ics(
+                plan.appendices, target, year=plan.year, name=plan.title
+            )
+            summary = written.summary()
         progress(100)
         return summary
     finally:
