@@ -89,7 +89,9 @@ def build_overdue_report(
         cancelled=cancelled,
     )
     writer.begin_section()
-    opening(writer, office, opts, doc_type="BC", summary=summary, year=data.year)
+    # A blank date line gets the year of the day the report counts to, as its body says
+    # ("tính đến ngày …"), not the plan's year.
+    opening(writer, office, opts, doc_type="BC", summary=summary, year=data.as_of.year)
     st = writer.styles
     as_of = formatting.date_long(data.as_of)
     lists = [
@@ -158,7 +160,7 @@ def _appendix(
         *appendix_heading(
             label,
             [title, f"(Tính đến {formatting.date_long(data.as_of)})"],
-            reference_line(office, opts, doc_type="BC", year=data.year),
+            reference_line(office, opts, doc_type="BC", year=data.as_of.year),
         )
     )
     cells = (

@@ -208,7 +208,8 @@ def _area(writer: ReportWriter, area: AreaResult, item: int) -> list[Flowable]:
         )
         if clean(task.result):
             line += f" Kết quả: {clean(task.result).rstrip('.')}."
-        line += f" Minh chứng: {task.evidence_count} tệp."
+        if task.evidence_count:  # "Minh chứng: 0 tệp" on every line says nothing
+            line += f" Minh chứng: {task.evidence_count} tệp."
         out.append(Paragraph(markup(line), st.body))
     return out
 
@@ -291,6 +292,7 @@ def _unit_appendix(
     )
     phrase_counts = _count_phrase(counts)
     writer.add(
+        Spacer(1, 6),  # the count line never touches the table above it
         Paragraph(
             markup(
                 f"Tổng số: {len(unit.rows)} nhiệm vụ"
@@ -298,5 +300,5 @@ def _unit_appendix(
                 + "./."
             ),
             writer.styles.body_plain,
-        )
+        ),
     )
