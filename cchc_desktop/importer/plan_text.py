@@ -606,7 +606,9 @@ class _Parser:
                 self.warn(
                     "Ngày quyết định ghi khác nhau trong văn bản: "
                     f"{date:%d/%m/%Y} (dòng {date_line}) và {ref.date:%d/%m/%Y} "
-                    f"(dòng {ref.line}); dùng ngày {date:%d/%m/%Y}.",
+                    f"(dòng {ref.line}); ngày quyết định ghi nhận là {date:%d/%m/%Y}. "
+                    f"Bản in lại kế hoạch giữ nguyên từng dòng như văn bản đã ban hành "
+                    f"(dòng {ref.line} vẫn in ngày {ref.date:%d/%m/%Y}).",
                     ref.line,
                 )
             if ref.number and number and ref.number != number:
@@ -664,7 +666,8 @@ class _Parser:
                 reported.add(place.casefold())
                 self.warn(
                     f"Tên địa danh viết khác nhau: «{place}» (dòng {line}) và «{chosen}» "
-                    f"(dòng {named[0][1]}); dùng «{chosen}».",
+                    f"(dòng {named[0][1]}). Bản in lại kế hoạch giữ nguyên từng dòng như văn "
+                    f"bản đã ban hành (dòng {line} vẫn in «{place}»).",
                     line,
                 )
 

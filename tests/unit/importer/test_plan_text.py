@@ -268,12 +268,15 @@ def test_seed_is_clean_of_markup_and_nfc(plan: ParsedPlan) -> None:
 
 def test_seed_warnings(plan: ParsedPlan) -> None:
     found = messages(plan)
+    # What the warning says is what the reprint does (test_plan_report checks the print).
     assert found[0] == (
-        "Tên địa danh viết khác nhau: «NGỌC LẠC» (dòng 7) và «Ngọc Lặc» (dòng 51); dùng «Ngọc Lặc»."
+        "Tên địa danh viết khác nhau: «NGỌC LẠC» (dòng 7) và «Ngọc Lặc» (dòng 51). Bản in lại "
+        "kế hoạch giữ nguyên từng dòng như văn bản đã ban hành (dòng 7 vẫn in «NGỌC LẠC»)."
     )
     assert found[1] == (
         "Ngày quyết định ghi khác nhau trong văn bản: 26/12/2019 (dòng 51) và 28/12/2019 "
-        "(dòng 223); dùng ngày 26/12/2019."
+        "(dòng 223); ngày quyết định ghi nhận là 26/12/2019. Bản in lại kế hoạch giữ nguyên "
+        "từng dòng như văn bản đã ban hành (dòng 223 vẫn in ngày 28/12/2019)."
     )
     year_warnings = [m for m in found if "khác năm của kế hoạch (2020)" in m]
     assert [m.split(":")[0] for m in year_warnings] == [
