@@ -7,8 +7,9 @@ connection from the database path (a sqlite3 connection belongs to one thread).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -115,6 +116,8 @@ def build_report(
             issue_date=request.issue_date,
             blank_number_and_date=request.blank_number_and_date,
         )
+        if request.kind in (ReportKind.PERIOD, ReportKind.OVERDUE):
+            options = sent_up(options, office.recipients)
         today = request.as_of or dt.datetime.now().astimezone().date()
         if request.kind is ReportKind.PLAN:
             plan = load_plan(db, plan_summary.id)
@@ -152,6 +155,24 @@ def build_report(
         )
     finally:
         db.conn.close()
+
+
+_FOR_REPORT = re.compile(r"\s*\(b/c\)\s*[;.]?\s*$")
+
+
+def sent_up(options: rd.DocumentOptions, recipients: tuple[str, ...]) -> rd.DocumentOptions:
+    """A report sent up is addressed ("Kính gửi:", ô 9a) to the bodies it reports to, the
+    office's recipients marked "(b/c)"; its Nơi nhận then starts with "- Như trên;"
+    (official-format.md, PL-I §II.9)."""
+    upward = [r for r in recipients if _FOR_REPORT.search(r)]
+    if not upward:
+        return options
+    others = tuple(r for r in recipients if r not in upward)
+    return replace(
+        options,
+        addressees=tuple(_FOR_REPORT.sub("", r) for r in upward),
+        recipients=("Như trên;", *others),
+    )
 
 
 def plan_reference(plan: ParsedPlan) -> rd.PlanReference:
