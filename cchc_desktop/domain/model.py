@@ -161,6 +161,7 @@ class Task:
     timeline: str
     note: str = ""
     milestones: tuple[Milestone, ...] = ()
+    id: str = ""  # the stored row's id; "" for a task just read from a document
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,7 @@ class Appendix:
     lead_agency: str  # "Phòng Tư pháp"; "" when the heading names none
     heading: str  # the heading line(s) as written, clean of markup
     tasks: tuple[Task, ...] = ()
+    id: str = ""  # the stored row's id; "" for an appendix just read from a document
 
 
 @dataclass(frozen=True, slots=True)

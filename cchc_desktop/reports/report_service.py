@@ -35,7 +35,6 @@ from cchc_desktop.reports.plan import build_plan_report
 from cchc_desktop.services import organisation, settings_service
 from cchc_desktop.services.deadline_service import occurrences
 from cchc_desktop.services.plan_service import load_plan, plan_for_year
-from cchc_desktop.store import ids
 from cchc_desktop.store.db import connect
 
 Progress = Callable[[int], None]
@@ -203,17 +202,6 @@ def _period_progress(
     return result
 
 
-def _task_ids(db: Database, plan_id: str) -> dict[tuple[int, str], str]:
-    return {
-        (number, no): task_id
-        for task_id, number, no in db.execute(
-            "SELECT t.id, a.number, t.no FROM task t JOIN appendix a ON a.id = t.appendix_id"
-            " WHERE t.plan_id = ? AND t.deleted = 0",
-            [plan_id],
-        ).fetchall()
-    }
-
-
 def _lead(task: Task) -> str:
     for role in (AgencyRole.LEAD, AgencyRole.IMPLEMENTING):
         names = [a.name for a in task.agencies if a.role is role]
@@ -238,13 +226,12 @@ def period_report_data(
     year = plan.year
     as_of = min(today, period_due(period, year, rules))
     progress = _period_progress(db, plan_id, year, period)
-    task_ids = _task_ids(db, plan_id)
     areas: list[rd.AreaResult] = []
     units: dict[str, list[rd.UnitTaskRow]] = {}
     for appendix in plan.appendices:
         rows: list[rd.TaskResultRow] = []
         for task in appendix.tasks:
-            reports = progress.get(task_ids[(appendix.number, task.no)], [])
+            reports = progress.get(task.id, [])
             statuses = [
                 (
                     p,
@@ -385,12 +372,7 @@ def deadline_report_data(
         known = status_of.get(key)
         if known is None or _SEVERITY.index(o.status.category) < _SEVERITY.index(known.category):
             status_of[key] = o.status
-    leads = {
-        task_id: _lead(task)
-        for appendix in plan.appendices
-        for task in appendix.tasks
-        for task_id in [ids.task_id(plan_id, appendix.number, task.no)]
-    }
+    leads = {task.id: _lead(task) for appendix in plan.appendices for task in appendix.tasks}
 
     def rows(group: dict[tuple[str, dt.date, str], list[str]]) -> tuple[rd.DeadlineRow, ...]:
         return tuple(
@@ -440,7 +422,7 @@ def agency_sheet_data(
     rows = []
     for appendix in plan.appendices:
         for task in appendix.tasks:
-            role = roles.get(ids.task_id(plan_id, appendix.number, task.no))
+            role = roles.get(task.id)
             if role is None:
                 continue
             upcoming = nearest_due(task.milestones, today)
