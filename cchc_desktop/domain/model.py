@@ -161,6 +161,7 @@ class Task:
     timeline: str
     note: str = ""
     milestones: tuple[Milestone, ...] = ()
+    id: str = ""  # the stored row's id; "" for a task just read from a document
     # Amending decisions (their numbers) behind the task: the one that added it (None: in the
     # plan as issued), the one behind its latest change, the one that cancelled it.
     added_by: str | None = None
@@ -179,6 +180,7 @@ class Appendix:
     lead_agency: str  # "Phòng Tư pháp"; "" when the heading names none
     heading: str  # the heading line(s) as written, clean of markup
     tasks: tuple[Task, ...] = ()
+    id: str = ""  # the stored row's id; "" for an appendix just read from a document
 
 
 @dataclass(frozen=True, slots=True)
