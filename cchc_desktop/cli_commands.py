@@ -20,7 +20,7 @@ def register(command: CommandFactory) -> None:
     p = command("gui", "mở cửa sổ chương trình", open_window)
     p.add_argument("--screenshot", type=Path, metavar="FILE.png", help="chụp cửa sổ rồi thoát")
 
-    p = command("import-plan", "nhập kế hoạch từ văn bản (.txt xuất từ Word)", _import_plan)
+    p = command("import-plan", "nhập kế hoạch từ văn bản (.docx, .pdf, .doc, .txt …)", _import_plan)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="thay thế kế hoạch đã có")
 
@@ -126,11 +126,11 @@ def open_window(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.importer.plan_text import read_plan_file
+    from cchc_desktop.importer.plan_document import read_plan_document
     from cchc_desktop.services.plan_service import import_plan
 
     path: Path = args.file
-    parsed = read_plan_file(path)
+    parsed = read_plan_document(path)
     db = ctx.open_db()
     result = import_plan(
         db,
