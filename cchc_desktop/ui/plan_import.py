@@ -32,12 +32,12 @@ def import_plan_file(
 
     Returns None when cancelled before anything was written.
     """
-    from cchc_desktop.importer.plan_text import read_plan_file
+    from cchc_desktop.importer.plan_document import read_plan_document
     from cchc_desktop.services.plan_service import import_plan
     from cchc_desktop.store.db import connect
 
     progress(5)
-    parsed = read_plan_file(file)
+    parsed = read_plan_document(file)
     progress(40)
     if cancelled():
         return None
@@ -83,7 +83,7 @@ class PlanImporter(QObject):
             self._parent,
             "Chọn văn bản kế hoạch",
             start,
-            "Văn bản (*.txt);;Tất cả các tệp (*)",
+            "Văn bản kế hoạch (*.docx *.doc *.rtf *.pdf *.txt *.html *.htm);;Tất cả các tệp (*)",
         )
         if name:
             self._settings.set(opts.LAST_IMPORT_DIR, str(Path(name).parent))

@@ -9,11 +9,19 @@ amendment services; the tree reloads from the Changes it returns.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+)
 
 from cchc_desktop.domain.model import NodeKind
 from cchc_desktop.errors import CchcError
@@ -59,6 +67,11 @@ class StructureActions(QObject):
             self.new_plan,
             "Tạo kế hoạch trống cho một năm, phần quyết định lấy theo thông tin cơ quan",
             "Ctrl+Shift+N",
+        )
+        self.action_export_word = action(
+            "Xuất &Word…",
+            self.export_word,
+            "Ghi kế hoạch ra tệp Word (.docx) theo thể thức Nghị định 30 để lãnh đạo góp ý",
         )
         self.action_header = action(
             "&Quyết định ban hành kế hoạch…",
@@ -121,6 +134,8 @@ class StructureActions(QObject):
         self.menu.addActions([self.action_amend, self.action_cancel_task])
         window.menuBar().insertMenu(ui.menu_catalog.menuAction(), self.menu)
         ui.menu_file.insertAction(ui.action_import_plan, self.action_new_plan)
+        ui.menu_file.insertAction(ui.action_office_settings, self.action_export_word)
+        ui.menu_file.insertSeparator(ui.action_office_settings)
 
         view = ui.tree_view
         view.setDragEnabled(True)
@@ -148,6 +163,7 @@ class StructureActions(QObject):
         kind = row.kind if row is not None and row.ref == self.w.current_ref() else None
         self.action_new_plan.setEnabled(writable)
         self.action_header.setEnabled(has_plan)
+        self.action_export_word.setEnabled(has_plan)
         self.action_add_part.setEnabled(writable and has_plan)
         self.action_add_item.setEnabled(writable and kind in (NodeKind.PART, NodeKind.ITEM))
         self.action_add_paragraph.setEnabled(
@@ -209,6 +225,36 @@ class StructureActions(QObject):
         combo = self.w.ui.plan_combo
         combo.setCurrentIndex(max(combo.findData(plan), 0))
         self.edit_header()
+
+    def export_word(self) -> None:
+        """Tệp → Xuất Word…: the selected plan as a .docx the leaders can comment on."""
+        from cchc_desktop.reports.docx_export import export_plan_docx
+        from cchc_desktop.services import settings_service
+
+        plan_id, year = self.w.model.plan_id, self.w.plan_year()
+        if plan_id is None or year is None:
+            return
+        start = Path.home()
+        name, _ = QFileDialog.getSaveFileName(
+            self.w,
+            "Xuất kế hoạch ra tệp Word",
+            str(start / f"ke-hoach-cchc-{year}.docx"),
+            "Tài liệu Word (*.docx)",
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".docx") else Path(name + ".docx")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = plan_service.load_plan(self.ctx.db, plan_id)
+            office = settings_service.load_office_settings(self.ctx.db)
+            export_plan_docx(plan, office, path)
+        except CchcError as exc:
+            self.w.show_error("Không xuất được tệp Word", exc)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.w.ui.status_bar.showMessage(f"Đã ghi kế hoạch năm {year} ra {path}.", 10000)
 
     def edit_header(self) -> None:
         from cchc_desktop.ui.plan_header_dialog import PlanHeaderDialog

@@ -5,6 +5,7 @@ decision header finishes a draft."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer
@@ -278,3 +279,22 @@ def test_new_plan_and_its_header(
     assert (plan.decision.number, plan.decision.date) == ("3/QĐ-UBND", dt.date(2022, 1, 4))
     assert [n.text for n in plan.decision.body] == ["Căn cứ Luật Tổ chức chính quyền địa phương;"]
     assert window.undo_stack.undoText() == "sửa quyết định ban hành kế hoạch"
+
+
+def test_export_word_from_the_file_menu_reads_back(
+    window: MainWindow, seed_ctx: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from cchc_desktop.importer.plan_document import read_plan_document
+
+    target = tmp_path / "ke-hoach"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    assert window.structure.action_export_word in window.ui.menu_file.actions()
+    window.structure.action_export_word.trigger()
+    written = tmp_path / "ke-hoach.docx"
+    assert written.exists()
+    back = read_plan_document(written)
+    assert back.decision.number == "6320/QĐ-UBND"
+    assert [len(a.tasks) for a in back.appendices] == [6, 8, 3, 6, 4, 6, 4]
+    assert str(written) in window.ui.status_bar.currentMessage()

@@ -248,3 +248,42 @@ def test_cancel_twice_and_a_cancelled_task_leaves_next_years_draft(
     assert len(appendices[0]["tasks"]) == 5  # six in 2020, one cancelled
     assert [t["no"] for t in appendices[0]["tasks"]] == ["1", "2", "3", "4", "5"]
     assert data["amendments"] == []
+
+
+def test_export_docx_and_import_it_back(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ok(
+        db,
+        capsys,
+        "task",
+        "add",
+        "--year",
+        "2020",
+        "--appendix",
+        "7",
+        "--title",
+        "Số hoá hồ sơ",
+        "--lead",
+        "Phòng Nội vụ",
+        "--products",
+        "Kho dữ liệu",
+        "Báo cáo",
+        "--timeline",
+        "Quý IV/2020",
+    )
+    before = show(db, capsys, 2020)
+    out = ok(db, capsys, "export", "docx", "--year", "2020", "-o", str(tmp_path / "kh.docx"))
+    assert out.endswith("(7 phụ lục, 38 nhiệm vụ).")
+    code, _, err = run(
+        db, capsys, "export", "docx", "--year", "2020", "-o", str(tmp_path / "a.pdf")
+    )
+    assert code == 1
+    assert "đuôi .docx" in err
+    other = tmp_path / "other.db"
+    assert ok(other, capsys, "import-plan", str(tmp_path / "kh.docx"), "--replace").startswith(
+        "Đã thay thế kế hoạch năm 2020"
+    )
+    after = show(other, capsys, 2020)
+    assert after["appendices"] == before["appendices"]
+    assert after["decision"] == before["decision"]
