@@ -32,20 +32,14 @@ from cchc_desktop.domain.model import Appendix, NodeKind, ParsedPlan, PlanNode, 
 from cchc_desktop.domain.office import OfficeSettings, authority_lines
 from cchc_desktop.domain.text import clean
 from cchc_desktop.errors import ReportError
+from cchc_desktop.reports.official import scaled
+from cchc_desktop.reports.plan import PLAN_COLUMNS
 
 FONT = "Times New Roman"
 TEXT_PT = 14
 TABLE_PT = 13
-HEADERS = (
-    "STT",
-    "Nhiệm vụ cụ thể",
-    "Sản phẩm",
-    "Cơ quan thực hiện",
-    "Thời gian thực hiện",
-    "Ghi chú",
-)
-# Column widths of the appendix table on landscape A4 (297 − 20 − 15 mm of text width).
-COLUMNS_MM = (12, 82, 52, 58, 38, 20)
+# The printed plan's appendix columns, on landscape A4 (297 − 20 − 15 mm of text width).
+COLUMNS = scaled(PLAN_COLUMNS, 262)
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
@@ -292,19 +286,19 @@ def appendix_heading(appendix: Appendix) -> str:
 
 def _appendix(doc: Document, appendix: Appendix) -> None:
     _para(doc, appendix_heading(appendix), bold=True)
-    table = doc.add_table(rows=1, cols=len(HEADERS))
+    table = doc.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = table.rows[0]
     _repeat_header(header)
-    for cell, text, width in zip(header.cells, HEADERS, COLUMNS_MM, strict=True):
-        cell.width = Mm(width)
-        _cell_paragraphs(cell, [text], bold=True)
+    for cell, column in zip(header.cells, COLUMNS, strict=True):
+        cell.width = Mm(column.width)
+        _cell_paragraphs(cell, [column.header], bold=True)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for task in appendix.tasks:
         row = table.add_row()
-        for cell, lines, width in zip(row.cells, task_lines(task), COLUMNS_MM, strict=True):
-            cell.width = Mm(width)
+        for cell, lines, column in zip(row.cells, task_lines(task), COLUMNS, strict=True):
+            cell.width = Mm(column.width)
             _cell_paragraphs(cell, lines, strike=task.cancelled)
     _para(doc, "")
 

@@ -343,6 +343,11 @@ def task_appendix(db: Database, task_id: str) -> str:
     return str(row[0])
 
 
+def task_index(db: Database, task_id: str) -> int:
+    """The task's place in its appendix (0: first)."""
+    return _task_order(db, task_appendix(db, task_id)).index(task_id)
+
+
 def move_task(
     db: Database, task_id: str, appendix_id: str, index: int | None = None, *, author: str = ""
 ) -> Changes:
@@ -584,6 +589,27 @@ def remove_node(db: Database, node_id: str, *, author: str = "") -> Changes:
     ]
     edits += _renumber_nodes(db, node.plan_id, parent, rest)
     return apply_local_edits(db, edits, author=author)
+
+
+# ---------------------------------------------------------------- any node by its table
+
+
+def remove(db: Database, table: str, row_id: str, *, author: str = "") -> Changes:
+    """Remove a task, an appendix, or a part/item/paragraph (`table` names which)."""
+    if table == "task":
+        return remove_task(db, row_id, author=author)
+    if table == "appendix":
+        return remove_appendix(db, row_id, author=author)
+    return remove_node(db, row_id, author=author)
+
+
+def shift(db: Database, table: str, row_id: str, step: int, *, author: str = "") -> Changes:
+    """Move a task, an appendix, or a part/item/paragraph one place up (-1) or down (+1)."""
+    if table == "task":
+        return shift_task(db, row_id, step, author=author)
+    if table == "appendix":
+        return shift_appendix(db, row_id, step, author=author)
+    return shift_node(db, row_id, step, author=author)
 
 
 # ---------------------------------------------------------------- what a removal takes with it

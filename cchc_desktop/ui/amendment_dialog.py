@@ -37,8 +37,10 @@ class AmendmentDialog(QDialog):
         self._plan_id = plan_id
         self.ui = Ui_AmendmentDialog()
         self.ui.setupUi(self)
-        today = ctx.today()
-        self.ui.date_edit.setDate(QDate(today.year, today.month, today.day))
+        # Today, unless the plan's year is over (or not begun): then a day within it.
+        year = ctx.db.execute("SELECT year FROM plan WHERE id = ?", [plan_id]).fetchone()[0]
+        day = min(max(ctx.today(), dt.date(year, 1, 1)), dt.date(year, 12, 31))
+        self.ui.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.ui.button_box.accepted.connect(self.accept)
         self.ui.button_box.rejected.connect(self.reject)
         self.ui.use_button.clicked.connect(self._use_selected)

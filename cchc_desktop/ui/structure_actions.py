@@ -341,14 +341,12 @@ class StructureActions(QObject):
         if not self.w.confirm_leave():
             return
         db = self.ctx.db
+        index: int | None = None
         if row.kind is NodeKind.TASK:
             appendix = structure_service.task_appendix(db, row.ref.id)
-            index: int | None = int(
-                db.execute("SELECT ord FROM task WHERE id = ?", [row.ref.id]).fetchone()[0]
-            )
-            index = (index or 0) + 1
+            index = structure_service.task_index(db, row.ref.id) + 1
         else:
-            appendix, index = row.ref.id, None
+            appendix = row.ref.id
         title = self._ask_text("Thêm nhiệm vụ", "Tên nhiệm vụ:")
         if title is None:
             return
@@ -373,14 +371,10 @@ class StructureActions(QObject):
         if row is None or row.kind is NodeKind.DECISION or not self.w.confirm_leave():
             return
         db, author, ref = self.ctx.db, self.ctx.author, row.ref
-        if ref.table == TASK:
-            mutation: Callable[[], Changes] = lambda: structure_service.shift_task(  # noqa: E731
-                db, ref.id, step, author=author
-            )
-        elif ref.table == APPENDIX:
-            mutation = lambda: structure_service.shift_appendix(db, ref.id, step, author=author)  # noqa: E731
-        else:
-            mutation = lambda: structure_service.shift_node(db, ref.id, step, author=author)  # noqa: E731
+
+        def mutation() -> Changes:
+            return structure_service.shift(db, ref.table, ref.id, step, author=author)
+
         word = "lên" if step < 0 else "xuống"
         if self._run(f"chuyển {_KIND_NAMES[row.kind]} {word}", mutation, "Không chuyển được"):
             self.w.select_ref(ref)
@@ -422,15 +416,11 @@ class StructureActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if ref.table == TASK:
-            mutation: Callable[[], Changes] = lambda: structure_service.remove_task(  # noqa: E731
-                db, ref.id, author=author
-            )
-        elif ref.table == APPENDIX:
-            mutation = lambda: structure_service.remove_appendix(db, ref.id, author=author)  # noqa: E731
-        else:
-            mutation = lambda: structure_service.remove_node(db, ref.id, author=author)  # noqa: E731
-        self._run(f"xoá {what}", mutation, "Không xoá được")
+        self._run(
+            f"xoá {what}",
+            lambda: structure_service.remove(db, ref.table, ref.id, author=author),
+            "Không xoá được",
+        )
 
     # ------------------------------------------------------------------ amendments
 
