@@ -26,6 +26,7 @@ from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, parse_p
 from cchc_desktop.domain.text import clean, nfc, sort_key
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services import progress_service, settings_service
+from cchc_desktop.services.amendment_service import cancelled_note
 from cchc_desktop.services.history_service import HistoryEntry, record_history
 from cchc_desktop.services.progress_service import ProgressRecord, validate_percent
 from cchc_desktop.store import ids
@@ -82,6 +83,7 @@ class TaskDetail:
     note: str
     milestones: tuple[MilestoneRow, ...]
     needs_review: bool
+    cancelled: str = ""  # "Đã bãi bỏ theo QĐ …" when an amending decision cancelled it
 
     @property
     def ref(self) -> str:
@@ -140,6 +142,7 @@ def load_task(db: Database, task_id: str) -> TaskDetail:
         note=note,
         milestones=tuple(load_milestone_rows(db, task_id)),
         needs_review=bool(review),
+        cancelled=cancelled_note(db, task_id),
     )
 
 

@@ -249,6 +249,11 @@ def test_amend_then_cancel_a_task_shows_it_struck_through(
     assert "Đã bãi bỏ theo QĐ 45/QĐ-UBND ngày 02/04/2020" in index.siblingAtColumn(1).data(
         Qt.ItemDataRole.ToolTipRole
     )
+    # The editor says so too (the task stays selected and is read again).
+    assert window.current_ref() == NodeRef(TASK, task)
+    label = window.editor.ui.review_label
+    assert not label.isHidden()
+    assert label.text().startswith("Đã bãi bỏ theo QĐ 45/QĐ-UBND ngày 02/04/2020: nhiệm vụ")
 
 
 def test_new_plan_and_its_header(
