@@ -60,6 +60,7 @@ _NODE_ICONS = {
 }
 _STATUS_RANK_NONE = 99
 NODE_MIME = "application/x-cchc-plan-node"
+END = 1_000_000  # a drop index past any last child: the services put the node last
 # Kinds dropped onto a node of the same kind take its place rather than go inside it.
 _SIBLING_DROPS = frozenset({NodeKind.TASK, NodeKind.APPENDIX, NodeKind.PARAGRAPH})
 
@@ -394,7 +395,8 @@ class TaskTreeModel(QAbstractItemModel):
             # Dropped onto a node of its own kind: it takes that node's place.
             row, target = target.position, target.parent or self._root
         children = target.children
-        row = len(children) if row < 0 else min(row, len(children))
+        at_end = row < 0 or row >= len(children)  # the children may not all be read yet
+        row = len(children) if at_end else row
         before = [c for c in children[:row] if c is not moving]
         parent_kind = target.row.kind if target.row is not None else None
         if kind is NodeKind.TASK and parent_kind is NodeKind.APPENDIX:
@@ -415,7 +417,7 @@ class TaskTreeModel(QAbstractItemModel):
             )
         else:
             return None
-        return moving.row.ref, target.ref, index
+        return moving.row.ref, target.ref, END if at_end else index
 
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index

@@ -303,3 +303,35 @@ def test_export_word_from_the_file_menu_reads_back(
     assert back.decision.number == "6320/QĐ-UBND"
     assert [len(a.tasks) for a in back.appendices] == [6, 8, 3, 6, 4, 6, 4]
     assert str(written) in window.ui.status_bar.currentMessage()
+
+
+def test_drag_an_item_into_another_part_renumbers_both(
+    qtbot: QtBot, window: MainWindow, seed_ctx: AppContext
+) -> None:
+    from cchc_desktop.services.tree_service import PLAN_NODE
+
+    pid = plan_id(seed_ctx)
+
+    def node(number: str, kind: str, parent_number: str | None) -> str:
+        return str(
+            seed_ctx.db.execute(
+                "SELECT n.id FROM plan_node n LEFT JOIN plan_node p ON p.id = n.parent_id"
+                " WHERE n.plan_id = ? AND n.deleted = 0 AND n.kind = ? AND n.number = ?"
+                " AND (p.number IS ? OR p.number = ?)",
+                [pid, kind, number, parent_number, parent_number],
+            ).fetchone()[0]
+        )
+
+    goal = node("1", "item", "I")  # "1. Mục tiêu" of part I
+    part_four = node("IV", "part", None)
+    window.ui.tree_view.expand(proxy_index_of(window, NodeRef(PLAN_NODE, node("I", "part", None))))
+    drop(window, NodeRef(PLAN_NODE, goal), NodeRef(PLAN_NODE, part_four))
+    qtbot.waitUntil(lambda: window.undo_stack.undoText() == "chuyển phần, mục")
+    parts = plan_service.load_plan(seed_ctx.db, pid).parts
+    assert [(c.number, c.text) for c in parts[0].children if c.kind.value == "item"] == [
+        ("1", "Yêu cầu")
+    ]
+    assert (parts[3].children[-1].number, parts[3].children[-1].text) == ("4", "Mục tiêu")
+    window.action_undo.trigger()
+    parts = plan_service.load_plan(seed_ctx.db, pid).parts
+    assert [c.text for c in parts[0].children if c.kind.value == "item"] == ["Mục tiêu", "Yêu cầu"]
