@@ -3,6 +3,7 @@ on the seed, and on random plans made by structural edits (hypothesis)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 import zipfile
@@ -15,10 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from cchc_desktop.domain.model import NodeKind, ParsedPlan
+from cchc_desktop.domain.model import NodeKind, ParsedPlan, Task
 from cchc_desktop.importer.plan_document import read_plan_document
 from cchc_desktop.reports.docx_export import export_plan_docx
-from cchc_desktop.services import plan_service, settings_service, structure_service
+from cchc_desktop.services import (
+    amendment_service,
+    plan_service,
+    settings_service,
+    structure_service,
+)
 from cchc_desktop.services.startup import open_or_create
 from cchc_desktop.store.db import open_database
 
@@ -33,14 +39,21 @@ def projection(plan: ParsedPlan) -> dict[str, Any]:
         "parts": plan.parts,
         "appendix_title": plan.appendix_title,
         "appendices": [(a.number, a.title, a.lead_agency) for a in plan.appendices],
-        "tasks": [
-            [
-                (t.no, t.title, t.products, t.agencies, t.agencies_text, t.timeline, t.note)
-                for t in a.tasks
-            ]
-            for a in plan.appendices
-        ],
+        "tasks": [[cells(t) for t in a.tasks] for a in plan.appendices],
     }
+
+
+def cells(t: Task) -> tuple[object, ...]:
+    return (
+        t.no,
+        t.title,
+        t.products,
+        t.agencies,
+        t.agencies_text,
+        t.timeline,
+        t.note,
+        t.cancelled_by,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +147,7 @@ edit = st.one_of(
     st.tuples(st.just("add_appendix"), phrase(), st.sampled_from(("", *AGENCIES))),
     st.tuples(st.just("move_appendix"), st.integers(1, 7), st.integers(0, 7)),
     st.tuples(st.just("add_item"), st.integers(0, 3), phrase(3)),
+    st.tuples(st.just("cancel_task"), st.integers(1, 7), st.integers(0, 9)),
 )
 
 
@@ -166,6 +180,13 @@ def apply(db: Database, step: tuple[Any, ...]) -> None:
         structure_service.add_appendix(db, pid, step[1], lead_agency=step[2])
     elif kind == "move_appendix":
         structure_service.move_appendix(db, appendix(step[1]), step[2])
+    elif kind == "cancel_task" and (cancelled := task(step[1], step[2])) is not None:
+        if amendment_service.current_id(db, pid) is None:
+            amendment_service.record_amendment(
+                db, pid, number="99/QĐ-UBND", date=dt.date(2020, 6, 1), summary="Bãi bỏ"
+            )
+        if not db.execute("SELECT cancelled_by FROM task WHERE id = ?", [cancelled]).fetchone()[0]:
+            amendment_service.cancel_task(db, cancelled)
     elif kind == "add_item":
         parts = db.execute(
             "SELECT id FROM plan_node WHERE plan_id = ? AND kind = 'part' AND deleted = 0"
