@@ -335,3 +335,35 @@ def test_drag_an_item_into_another_part_renumbers_both(
     window.action_undo.trigger()
     parts = plan_service.load_plan(seed_ctx.db, pid).parts
     assert [c.text for c in parts[0].children if c.kind.value == "item"] == ["Mục tiêu", "Yêu cầu"]
+
+
+def test_add_an_appendix_after_the_selected_one_and_a_part(
+    qtbot: QtBot, window: MainWindow, seed_ctx: AppContext
+) -> None:
+    from cchc_desktop.services.structure_service import find_appendix
+    from cchc_desktop.services.tree_service import PLAN_NODE
+
+    pid = plan_id(seed_ctx)
+    assert window.select_ref(NodeRef(APPENDIX, find_appendix(seed_ctx.db, pid, 2)))
+    answer_next_dialog(qtbot, "Chuyển đổi số")
+    window.structure.action_add_appendix.trigger()
+    plan = plan_service.load_plan(seed_ctx.db, pid)
+    assert [a.title for a in plan.appendices][1:4] == [
+        "Cải cách Thủ tục hành chính",
+        "Chuyển đổi số",
+        "Cải cách tổ chức bộ máy hành chính nhà nước",
+    ]
+    new = window.current_ref()
+    assert new == NodeRef(APPENDIX, find_appendix(seed_ctx.db, pid, 3))
+    assert proxy_index_of(window, new).data().startswith("03")
+
+    answer_next_dialog(qtbot, "KẾT QUẢ NĂM TRƯỚC")
+    window.structure.action_add_part.trigger()  # nothing of a part selected: the last part
+    parts = plan_service.load_plan(seed_ctx.db, pid).parts
+    assert [(p.number, p.text) for p in parts][-1] == ("V", "KẾT QUẢ NĂM TRƯỚC")
+    assert window.current_ref().table == PLAN_NODE  # type: ignore[union-attr]
+    window.action_undo.trigger()
+    window.action_undo.trigger()
+    plan = plan_service.load_plan(seed_ctx.db, pid)
+    assert len(plan.parts) == 4
+    assert len(plan.appendices) == 7
