@@ -60,6 +60,18 @@ def test_a_plan_from_nothing_amended(db: Path, capsys: pytest.CaptureFixture[str
         "PHÓ CHỦ TỊCH",
     )
     assert "Còn thiếu" not in out
+    ok(
+        db,
+        capsys,
+        "plan",
+        "set",
+        "--year",
+        "2021",
+        "--title",
+        "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH 2021",
+        "--decision-title",
+        "Ban hành Kế hoạch CCHC năm 2021",
+    )
     assert ok(db, capsys, "appendix", "add", "--year", "2021", "--title", "Cải cách thể chế") == "1"
     assert (
         ok(
@@ -125,6 +137,8 @@ def test_a_plan_from_nothing_amended(db: Path, capsys: pytest.CaptureFixture[str
     assert decision["number"] == "15/QĐ-UBND"
     assert decision["date"] == "2021-01-08"
     assert decision["signer"] == "Trần Thị B"
+    assert decision["title"] == "Ban hành Kế hoạch CCHC năm 2021"
+    assert data["title"] == "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH 2021"
     appendices = data["appendices"]
     assert isinstance(appendices, list)
     assert [[t["title"] for t in a["tasks"]] for a in appendices] == [
