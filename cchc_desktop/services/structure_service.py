@@ -47,6 +47,14 @@ class Created:
 # ---------------------------------------------------------------- plans
 
 
+def may_edit_plans(db: Database) -> bool:
+    """Whether this PC may change plans (a commune's PC receives them from the district)."""
+    from cchc_desktop.store import ownership
+    from cchc_desktop.store.site import local_site
+
+    return ownership.refusal(db, local_site(db), "plan", {}, ["title"]) is None
+
+
 def new_plan(db: Database, year: int, *, title: str = "", author: str = "") -> Created:
     """An empty plan for `year`, its decision header taken from the office's settings."""
     if not 2000 <= year <= 2100:

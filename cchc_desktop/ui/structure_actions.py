@@ -147,6 +147,7 @@ class StructureActions(QObject):
         view.activated.connect(self._on_activated)
         window.node_selected.connect(lambda _ref: self.update_enabled())
         window.plan_changed.connect(lambda _plan: self.update_enabled())
+        window.ops.reset.connect(self.update_enabled)  # a restore or a network joined
         self.update_enabled()
 
     # ------------------------------------------------------------------ state
@@ -157,7 +158,7 @@ class StructureActions(QObject):
         return self.w.model.row_at(row) if row.isValid() else None
 
     def update_enabled(self) -> None:
-        writable = not self.ctx.read_only
+        writable = not self.ctx.read_only and structure_service.may_edit_plans(self.ctx.db)
         has_plan = self.w.model.plan_id is not None
         row = self._row()
         kind = row.kind if row is not None and row.ref == self.w.current_ref() else None

@@ -205,3 +205,11 @@ def test_a_cancelled_task_leaves_what_is_due_and_keeps_its_history(seeded: Datab
     assert "Tên đã sửa" in titles(ReportingPeriod.H1)
     assert "Tên đã sửa" not in titles(ReportingPeriod.Q3)
     assert "Tên đã sửa" not in titles(ReportingPeriod.Y)
+
+
+def test_only_the_district_or_a_lone_pc_may_edit_plans(seeded: Database) -> None:
+    assert structure_service.may_edit_plans(seeded)  # no network yet: works alone
+    seeded.execute("UPDATE local_site SET network_id = 'n1', role = 'commune'")
+    assert not structure_service.may_edit_plans(seeded)
+    seeded.execute("UPDATE local_site SET role = 'district'")
+    assert structure_service.may_edit_plans(seeded)
