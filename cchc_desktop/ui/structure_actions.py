@@ -147,7 +147,8 @@ class StructureActions(QObject):
         view.activated.connect(self._on_activated)
         window.node_selected.connect(lambda _ref: self.update_enabled())
         window.plan_changed.connect(lambda _plan: self.update_enabled())
-        window.ops.reset.connect(self.update_enabled)  # a restore or a network joined
+        # A restore or a network joined: after the window has reopened the database.
+        window.ops.reset.connect(lambda: QTimer.singleShot(0, self.update_enabled))
         self.update_enabled()
 
     # ------------------------------------------------------------------ state
