@@ -148,7 +148,7 @@ class StructureActions(QObject):
         window.node_selected.connect(lambda _ref: self.update_enabled())
         window.plan_changed.connect(lambda _plan: self.update_enabled())
         # A restore or a network joined: after the window has reopened the database.
-        window.ops.reset.connect(lambda: QTimer.singleShot(0, self.update_enabled))
+        window.ops.reset.connect(lambda: QTimer.singleShot(0, self, self.update_enabled))
         self.update_enabled()
 
     # ------------------------------------------------------------------ state
