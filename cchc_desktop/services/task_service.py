@@ -393,13 +393,6 @@ def save_task(db: Database, task_id: str, edit: TaskEdit, *, author: str = "") -
         return apply_local_edits(db, task_edits(db, task_id, edit), author=author)
 
 
-def delete_task(db: Database, task_id: str, *, author: str = "") -> Changes:
-    """Mark a task deleted (its progress and history stay; undo brings it back)."""
-    if db.execute("SELECT 1 FROM task WHERE id = ? AND deleted = 0", [task_id]).fetchone() is None:
-        raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xoá).")
-    return apply_local_edits(db, [Edit("task", task_id, {"deleted": 1})], author=author)
-
-
 # ---------------------------------------------------------------- writing: progress
 
 
