@@ -104,7 +104,7 @@ class StructureActions(QObject):
         )
         self.action_up = action("&Lên", lambda: self.shift(-1), "Chuyển lên một vị trí", "Alt+Up")
         self.action_down = action(
-            "&Xuống", lambda: self.shift(1), "Chuyển xuống một vị trí", "Alt+Down"
+            "X&uống", lambda: self.shift(1), "Chuyển xuống một vị trí", "Alt+Down"
         )
         self.action_amend = action(
             "Điều chỉnh, &bổ sung…",
@@ -112,7 +112,7 @@ class StructureActions(QObject):
             "Ghi quyết định điều chỉnh, bổ sung kế hoạch; các thay đổi sau đó ghi theo quyết định",
         )
         self.action_cancel_task = action(
-            "&Bãi bỏ nhiệm vụ…",
+            "Bãi bỏ nhiệm &vụ…",
             self.cancel_task,
             "Bãi bỏ nhiệm vụ đang chọn theo quyết định điều chỉnh đang áp dụng",
         )
