@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 from cchc_desktop.domain.model import NodeKind
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.undo import run_undoable
-from cchc_desktop.services import amendment_service, plan_service, structure_service
+from cchc_desktop.services import (
+    amendment_service,
+    node_structure,
+    plan_service,
+    structure_service,
+)
 from cchc_desktop.services.tree_service import APPENDIX, PLAN_NODE, TASK, NodeRef, TreeRow
 from cchc_desktop.store.changes import Changes
 
@@ -189,7 +194,7 @@ class StructureActions(QObject):
             return False
         return True
 
-    def _create(self, text: str, create: Callable[[], structure_service.Created]) -> str | None:
+    def _create(self, text: str, create: Callable[[], node_structure.Created]) -> str | None:
         made: list[str] = []
 
         def mutation() -> Changes:
@@ -293,7 +298,7 @@ class StructureActions(QObject):
             return
         made = self._create(
             f"thêm {_KIND_NAMES[kind]}",
-            lambda: structure_service.add_node(
+            lambda: node_structure.add_node(
                 self.ctx.db, plan, parent, kind, text, index=index, author=self.ctx.author
             ),
         )
@@ -396,7 +401,7 @@ class StructureActions(QObject):
             text = "chuyển phụ lục"
         else:
             target = parent.id if parent is not None else None
-            mutation = lambda: structure_service.move_node(  # noqa: E731
+            mutation = lambda: node_structure.move_node(  # noqa: E731
                 db, ref.id, target, index, author=author
             )
             text = "chuyển phần, mục"

@@ -21,6 +21,7 @@ from cchc_desktop.importer.plan_document import read_plan_document
 from cchc_desktop.reports.docx_export import export_plan_docx
 from cchc_desktop.services import (
     amendment_service,
+    node_structure,
     plan_service,
     settings_service,
     structure_service,
@@ -193,7 +194,7 @@ def apply(db: Database, step: tuple[Any, ...]) -> None:
             " ORDER BY ord",
             [pid],
         ).fetchall()
-        structure_service.add_node(db, pid, parts[step[1]][0], NodeKind.ITEM, step[2])
+        node_structure.add_node(db, pid, parts[step[1]][0], NodeKind.ITEM, step[2])
 
 
 @settings(
