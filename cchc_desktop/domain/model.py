@@ -119,6 +119,14 @@ class Agency:
     needs_review: bool = False  # found on import and not yet confirmed by a clerk
 
 
+CANCELLED_MARK = "Đã bãi bỏ theo QĐ"
+
+
+def cancelled_mark(number: str, day: dt.date | None = None) -> str:
+    """ "Đã bãi bỏ theo QĐ 45/QĐ-UBND ngày 02/04/2020": how a cancelled task is marked."""
+    return f"{CANCELLED_MARK} {number}" + (f" ngày {day:%d/%m/%Y}" if day else "")
+
+
 @dataclass(frozen=True, slots=True)
 class TaskAgency:
     """One agency named in a task's "Cơ quan thực hiện" cell, with its role."""
@@ -171,6 +179,13 @@ class Task:
     @property
     def cancelled(self) -> bool:
         return self.cancelled_by is not None
+
+    def noted(self, sep: str = "\n") -> str:
+        """The note as printed: with "Đã bãi bỏ theo QĐ …" after it for a cancelled task."""
+        if self.cancelled_by is None:
+            return self.note
+        mark = cancelled_mark(self.cancelled_by)
+        return f"{self.note}{sep}{mark}" if self.note else mark
 
 
 @dataclass(frozen=True, slots=True)

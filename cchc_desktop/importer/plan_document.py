@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from cchc_desktop.domain.model import ParsedPlan, Task
+from cchc_desktop.domain.model import CANCELLED_MARK, ParsedPlan, Task
 from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.importer.documents import Document, Paragraph, Table, read_document
 from cchc_desktop.importer.plan_text import parse_plan_text, read_plan_file
@@ -34,7 +34,7 @@ def read_plan_document(path: Path) -> ParsedPlan:
     return with_cancellations(plan)
 
 
-_CANCELLED = re.compile(r"^(?P<note>.*?)\s*Đã bãi bỏ theo QĐ (?P<number>\S+)$", re.S)
+_CANCELLED = re.compile(rf"^(?P<note>.*?)\s*{CANCELLED_MARK} (?P<number>\S+)$", re.S)
 
 
 def with_cancellations(plan: ParsedPlan) -> ParsedPlan:

@@ -326,10 +326,7 @@ def task_lines(task: Task) -> list[list[str]]:
         product_lines = [
             f"- {p}{'.' if i == len(products) - 1 else ';'}" for i, p in enumerate(products)
         ]
-    note = clean(task.note)
-    if task.cancelled_by is not None:
-        mark = f"Đã bãi bỏ theo QĐ {task.cancelled_by}"
-        note = f"{note} {mark}" if note else mark
+    note = clean(task.noted(" "))
     return [
         [clean(task.no)],
         [clean(task.title)],
