@@ -7,19 +7,17 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from cchc_desktop.context import AppContext
-from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
-from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.services import amendment_service
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_amendment_dialog import Ui_AmendmentDialog
-from cchc_desktop.ui.job_progress import show_status
+from cchc_desktop.ui.plan_dialog import PlanDialog
 
 
-class AmendmentDialog(QDialog):
+class AmendmentDialog(PlanDialog):
     """The plan's amending decisions; "Lưu" records a new one and makes it current."""
 
     def __init__(
@@ -30,11 +28,7 @@ class AmendmentDialog(QDialog):
         plan_id: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._ops = ops
-        self._undo = undo_stack
-        self._plan_id = plan_id
+        super().__init__(ctx, ops, undo_stack, plan_id, parent)
         self.ui = Ui_AmendmentDialog()
         self.ui.setupUi(self)
         # Today, unless the plan's year is over (or not begun): then a day within it.
@@ -88,21 +82,13 @@ class AmendmentDialog(QDialog):
             self._set_current(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _set_current(self, amendment_id: str | None) -> None:
-        db, author = self._ctx.db, self._ctx.author
-        try:
-            run_undoable(
-                self._undo,
-                self._ctx,
-                self._ops,
-                "chọn quyết định điều chỉnh",
-                lambda: amendment_service.set_current(
-                    db, self._plan_id, amendment_id, author=author
-                ),
-            )
-        except CchcError as exc:
-            show_status(self.ui.error_label, str(exc), error=True)
-            return
-        self._reload()
+        db, author, plan = self._ctx.db, self._ctx.author, self._plan_id
+        if self.write(
+            "chọn quyết định điều chỉnh",
+            lambda: amendment_service.set_current(db, plan, amendment_id, author=author),
+            self.ui.error_label,
+        ):
+            self._reload()
 
     def accept(self) -> None:
         ui = self.ui
@@ -125,13 +111,9 @@ class AmendmentDialog(QDialog):
             found.append(amendment)
             return changes
 
-        try:
-            run_undoable(self._undo, self._ctx, self._ops, "ghi quyết định điều chỉnh", record)
-        except CchcError as exc:
-            show_status(ui.error_label, str(exc), error=True)
-            return
-        self.recorded = found[0]
-        super().accept()
+        if self.write("ghi quyết định điều chỉnh", record, ui.error_label):
+            self.recorded = found[0]
+            super().accept()
 
     @classmethod
     def ask(
@@ -142,9 +124,5 @@ class AmendmentDialog(QDialog):
         plan_id: str,
         parent: QWidget | None = None,
     ) -> amendment_service.Amendment | None:
-        dialog = cls(ctx, ops, undo_stack, plan_id, parent)
-        try:
-            dialog.exec()
-            return dialog.recorded
-        finally:
-            dialog.deleteLater()
+        """The amending decision recorded, or None."""
+        return cls.run_modal(ctx, ops, undo_stack, plan_id, parent).recorded

@@ -10,17 +10,16 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from cchc_desktop.context import AppContext
-from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
-from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.services import plan_header
 from cchc_desktop.services.plan_header import PlanHeader
 from cchc_desktop.ui.forms.ui_plan_header_dialog import Ui_PlanHeaderDialog
 from cchc_desktop.ui.job_progress import show_status
 from cchc_desktop.ui.office_settings_dialog import PREFIX_LABELS
+from cchc_desktop.ui.plan_dialog import PlanDialog
 
 
-class PlanHeaderDialog(QDialog):
+class PlanHeaderDialog(PlanDialog):
     """Edit one plan's decision header; "Lưu" is one undoable write through the services."""
 
     def __init__(
@@ -31,11 +30,7 @@ class PlanHeaderDialog(QDialog):
         plan_id: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._ops = ops
-        self._undo = undo_stack
-        self._plan_id = plan_id
+        super().__init__(ctx, ops, undo_stack, plan_id, parent)
         self.ui = Ui_PlanHeaderDialog()
         self.ui.setupUi(self)
         for prefix, text in PREFIX_LABELS.items():
@@ -92,19 +87,13 @@ class PlanHeaderDialog(QDialog):
 
     def accept(self) -> None:
         header = self.edited()
-        db, author = self._ctx.db, self._ctx.author
-        try:
-            run_undoable(
-                self._undo,
-                self._ctx,
-                self._ops,
-                "sửa quyết định ban hành kế hoạch",
-                lambda: plan_header.save_header(db, self._plan_id, header, author=author),
-            )
-        except CchcError as exc:
-            show_status(self.ui.error_label, str(exc), error=True)
-            return
-        super().accept()
+        db, author, plan = self._ctx.db, self._ctx.author, self._plan_id
+        if self.write(
+            "sửa quyết định ban hành kế hoạch",
+            lambda: plan_header.save_header(db, plan, header, author=author),
+            self.ui.error_label,
+        ):
+            super().accept()
 
     @classmethod
     def ask(
@@ -115,8 +104,8 @@ class PlanHeaderDialog(QDialog):
         plan_id: str,
         parent: QWidget | None = None,
     ) -> bool:
-        dialog = cls(ctx, ops, undo_stack, plan_id, parent)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        """Whether the header was saved."""
+        return (
+            cls.run_modal(ctx, ops, undo_stack, plan_id, parent).result()
+            == QDialog.DialogCode.Accepted
+        )
