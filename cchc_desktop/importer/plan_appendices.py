@@ -94,10 +94,10 @@ class AppendixReader(ParserBase):
             cells = line.raw.split("\t") if "\t" in line.raw else None
             if cells is None:
                 previous_text = line.text
-                if not headless and current is not None and in_heading:
-                    if len(current.heading_lines) < 4:
-                        current.heading_lines.append(line.text)
-                        self.use(i)
+                heading_goes_on = not headless and current is not None and in_heading
+                if heading_goes_on and current is not None and len(current.heading_lines) < 4:
+                    current.heading_lines.append(line.text)
+                    self.use(i)
                 continue
             in_heading = False
             self.use(i)
