@@ -202,7 +202,10 @@ class AppendixReader(ParserBase):
     def is_header(cells: list[str]) -> bool:
         if fold(cell_text(cells[0])) in _NO_HEADERS:
             return True
-        meanings = {column_meaning(c) for c in cells}
+        texts = [cell_text(c) for c in cells]
+        if any(len(t) > 60 or t.rstrip(".").isdigit() for t in texts):
+            return False  # header cells are short names, never a row's STT or sentences
+        meanings = {column_meaning(t) for t in texts}
         return "title" in meanings and bool(meanings & {"agencies", "lead", "timeline"})
 
     def columns(self, cells: list[str], draft: AppendixDraft, line: int) -> tuple[str, ...]:

@@ -886,7 +886,7 @@ def test_damaged_seeds_give_a_plan_or_a_clear_error(cut: int, drops: list[int]) 
     if parsed is None:
         assert reason.startswith("Văn bản ")  # a Vietnamese reason, not a traceback
         return
-    assert parsed.task_count >= 1
+    assert parsed.task_count >= 1 or any("bản nháp" in w.message for w in parsed.warnings)
     for text in all_texts(parsed):
         assert not re.search(r"</?[a-z]+|\*\*", text), text
     unplaced = [w for w in parsed.warnings if "không nhận dạng được" in w.message]
