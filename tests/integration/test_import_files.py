@@ -67,9 +67,9 @@ def test_the_seed_as_word_or_pdf_gives_the_tasks_of_its_text(
 
 
 def change_count(db: Path, *, tasks_only: bool = False) -> int:
-    where = " WHERE tbl != 'plan'" if tasks_only else ""
+    query = "SELECT count(*) FROM change_log WHERE ? = 0 OR tbl != 'plan'"
     with sqlite3.connect(db) as conn:
-        return int(conn.execute(f"SELECT count(*) FROM change_log{where}").fetchone()[0])
+        return int(conn.execute(query, [int(tasks_only)]).fetchone()[0])
 
 
 def test_cli_dry_run_prints_the_findings_and_writes_nothing(
