@@ -17,6 +17,8 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.setAcceptDrops(True)  # a plan file dropped onto the window is imported
         self.undo_stack = QUndoStack(self)
         self._current_ref: NodeRef | None = None
         self._restoring_selection = False
@@ -230,7 +233,7 @@ class MainWindow(QMainWindow):
         ui.action_discard.triggered.connect(lambda: self.editor.discard())
         ui.action_delete.triggered.connect(self.delete_selected)
         ui.action_agencies.triggered.connect(self.show_agencies)
-        ui.action_import_plan.triggered.connect(self.import_plan)
+        ui.action_import_plan.triggered.connect(lambda: self.import_plan())
         ui.action_report.triggered.connect(self.show_reports)
         ui.action_office_settings.triggered.connect(self.show_office_settings)
         ui.action_backup.triggered.connect(self.show_backups)
@@ -811,15 +814,32 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ import
 
-    def import_plan(self) -> None:
-        """Read a plan document on a worker (own connection), then show it."""
+    def import_plan(self, file: Path | None = None) -> None:
+        """Read a plan document on a worker (own connection), review it, then show it."""
         from cchc_desktop.ui.plan_import import PlanImporter
 
         if not self._leave_for_dialog():
             return
         importer = PlanImporter(self.ctx, self.ops, self.settings, self)
         importer.imported.connect(self._on_plan_imported)
-        importer.choose_and_run()
+        if file is None:
+            importer.choose_and_run()
+        else:
+            importer.run(file)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from cchc_desktop.ui.plan_import import dropped_plan_file
+
+        if dropped_plan_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from cchc_desktop.ui.plan_import import dropped_plan_file
+
+        file = dropped_plan_file(event.mimeData())
+        if file is not None:
+            event.acceptProposedAction()
+            self.import_plan(file)
 
     def _on_plan_imported(self, plan_id: str) -> None:
         self.reload_plans()

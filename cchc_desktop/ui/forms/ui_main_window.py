@@ -364,9 +364,9 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"CCHC Desktop \u2013 Theo d\u00f5i k\u1ebf ho\u1ea1ch c\u1ea3i c\u00e1ch h\u00e0nh ch\u00ednh[*]", None))
-        self.action_import_plan.setText(QCoreApplication.translate("MainWindow", u"&Nh\u1eadp k\u1ebf ho\u1ea1ch t\u1eeb v\u0103n b\u1ea3n\u2026", None))
+        self.action_import_plan.setText(QCoreApplication.translate("MainWindow", u"&Nh\u1eadp k\u1ebf ho\u1ea1ch\u2026", None))
 #if QT_CONFIG(tooltip)
-        self.action_import_plan.setToolTip(QCoreApplication.translate("MainWindow", u"\u0110\u1ecdc m\u1ed9t k\u1ebf ho\u1ea1ch CCHC (t\u1ec7p .txt xu\u1ea5t t\u1eeb Word) v\u00e0o c\u01a1 s\u1edf d\u1eef li\u1ec7u", None))
+        self.action_import_plan.setToolTip(QCoreApplication.translate("MainWindow", u"\u0110\u1ecdc m\u1ed9t k\u1ebf ho\u1ea1ch CCHC (Word, PDF, trang web \u0111\u00e3 l\u01b0u ho\u1eb7c v\u0103n b\u1ea3n) v\u00e0o c\u01a1 s\u1edf d\u1eef li\u1ec7u; c\u0169ng c\u00f3 th\u1ec3 k\u00e9o t\u1ec7p th\u1ea3 v\u00e0o c\u1eeda s\u1ed5", None))
 #endif // QT_CONFIG(tooltip)
         self.action_open_data_folder.setText(QCoreApplication.translate("MainWindow", u"M\u1edf &th\u01b0 m\u1ee5c d\u1eef li\u1ec7u", None))
         self.action_quit.setText(QCoreApplication.translate("MainWindow", u"T&ho\u00e1t", None))
