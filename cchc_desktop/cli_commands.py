@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from cchc_desktop import plan_commands
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.reports import commands as report_commands
@@ -31,7 +32,7 @@ def register(command: CommandFactory) -> None:
     )
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
 
-    plan = command("plan", "xem kế hoạch", _missing_subcommand)
+    plan = command("plan", "xem, lập, sửa và điều chỉnh kế hoạch", _missing_subcommand)
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="LỆNH", parser_class=type(plan))
     show = plan_sub.add_parser("show", help="in kế hoạch của một năm")
     show.add_argument("--year", type=int, required=True)
@@ -48,6 +49,8 @@ def register(command: CommandFactory) -> None:
     lst = plan_sub.add_parser("list", help="liệt kê các kế hoạch")
     lst.set_defaults(handler=_plan_list)
     add_db_option(lst, top=False)
+    plan_commands.register_plan(plan_sub)
+    plan_commands.register(command)
 
     p = command("parse-deadline", "phân tích một cụm từ thời hạn", _parse_deadline)
     p.add_argument("--year", type=int, required=True)

@@ -726,12 +726,42 @@ def _unscheduled(source: str, label: str = "", warning: str = "") -> Milestone:
     return Milestone(MilestoneKind.UNSCHEDULED, None, None, source, label, warning)
 
 
+_CALENDAR_KINDS = frozenset({"date", "month", "quarter", "early", "half", "nine", "year"})
+
+
 def _part_milestones(part: _Part, ctx: _Context) -> list[Milestone]:
     hit, label, source = part.hit, part.label, part.source
     year = hit.year if hit.year is not None else ctx.plan_year
     before = re.search(r"\btruoc\b", hit.prefix) is not None
     if hit.point and not _MIN_YEAR <= year <= _MAX_YEAR:
         return [_unscheduled(source, label, f"Năm {year} không hợp lệ.")]
+    kind = hit.kind
+    if kind in _CALENDAR_KINDS:
+        return _calendar_milestones(hit, year, before, label, source)
+    if kind == "span":
+        a, b = hit.values
+        return [Milestone(MilestoneKind.SPAN, dt.date(b, 12, 31), f"{a}-{b}", source, label)]
+    if kind == "continuous":
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            return [_unscheduled(source, label, f"Năm {year} không hợp lệ.")]
+        return [Milestone(MilestoneKind.CONTINUOUS, None, str(year), source, label)]
+    if kind == "recurring":
+        return _recurring(hit, label, source, ctx)
+    if kind == "by_rule":
+        report = "bao cao" in part.lead or "bao cao" in _fold_aligned(label)
+        rule_kind = MilestoneKind.ON_REQUEST if report else MilestoneKind.EXTERNAL
+        return [Milestone(rule_kind, None, None, source, label)]
+    if kind == "on_request":
+        return [Milestone(MilestoneKind.ON_REQUEST, None, None, source, label)]
+    if kind == "external":
+        return [Milestone(MilestoneKind.EXTERNAL, None, None, source, label)]
+    return [_unscheduled(source, label)]
+
+
+def _calendar_milestones(
+    hit: _Hit, year: int, before: bool, label: str, source: str
+) -> list[Milestone]:
+    """A date, month(s), quarter(s), half, nine months or year; "trước" means the day before."""
     kind = hit.kind
     if kind == "date":
         d, m = hit.values
@@ -770,28 +800,10 @@ def _part_milestones(part: _Part, ctx: _Context) -> list[Milestone]:
         return [
             Milestone(MilestoneKind.NINE_MONTHS, dt.date(year, 9, 30), f"{year}-9M", source, label)
         ]
-    if kind == "year":
-        if before:
-            return [_before(dt.date(year, 1, 1), label, source)]
-        return [Milestone(MilestoneKind.YEAR, dt.date(year, 12, 31), str(year), source, label)]
-    if kind == "span":
-        a, b = hit.values
-        return [Milestone(MilestoneKind.SPAN, dt.date(b, 12, 31), f"{a}-{b}", source, label)]
-    if kind == "continuous":
-        if not _MIN_YEAR <= year <= _MAX_YEAR:
-            return [_unscheduled(source, label, f"Năm {year} không hợp lệ.")]
-        return [Milestone(MilestoneKind.CONTINUOUS, None, str(year), source, label)]
-    if kind == "recurring":
-        return _recurring(hit, label, source, ctx)
-    if kind == "by_rule":
-        report = "bao cao" in part.lead or "bao cao" in _fold_aligned(label)
-        rule_kind = MilestoneKind.ON_REQUEST if report else MilestoneKind.EXTERNAL
-        return [Milestone(rule_kind, None, None, source, label)]
-    if kind == "on_request":
-        return [Milestone(MilestoneKind.ON_REQUEST, None, None, source, label)]
-    if kind == "external":
-        return [Milestone(MilestoneKind.EXTERNAL, None, None, source, label)]
-    return [_unscheduled(source, label)]
+    # "year"
+    if before:
+        return [_before(dt.date(year, 1, 1), label, source)]
+    return [Milestone(MilestoneKind.YEAR, dt.date(year, 12, 31), str(year), source, label)]
 
 
 def _recurring(hit: _Hit, label: str, source: str, ctx: _Context) -> list[Milestone]:

@@ -70,6 +70,13 @@ FIELD_LABELS: dict[str, str] = {
     "approved": "Đã duyệt",
     "target": "Mục tiêu",
     "no": "STT",
+    "amendment_id": "Theo quyết định điều chỉnh",
+    "added_by": "Bổ sung theo quyết định",
+    "cancelled_by": "Bãi bỏ theo quyết định",
+    "decision_number": "Số quyết định",
+    "decision_date": "Ngày ban hành",
+    "summary": "Nội dung điều chỉnh",
+    "current_amendment": "Quyết định điều chỉnh đang áp dụng",
 }
 
 _BOOLEAN_FIELDS = frozenset({"needs_review", "deleted", "confirmed", "overridden", "approved"})
@@ -116,7 +123,7 @@ def _coded(field: str, value: str) -> str | None:
                 return MILESTONE_KIND_LABELS[MilestoneKind(value)]
             if value in AgencyKind._value2member_map_:
                 return value
-        if field in {"due", "completed_on"}:
+        if field in {"due", "completed_on", "decision_date"}:
             return formatting.date_short(dt.date.fromisoformat(value))
     except ValueError:
         return None

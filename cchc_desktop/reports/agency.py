@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -28,6 +29,7 @@ from cchc_desktop.reports.official import (
     reference_line,
     scaled,
 )
+from cchc_desktop.reports.styles import Styles
 
 SHEET_COLUMNS: tuple[Column, ...] = (
     Column("STT", 11, "CENTER"),
@@ -64,17 +66,8 @@ def build_agency_report(
     Raises:
         ReportError: cancelled, or the file cannot be written.
     """
-    opts = options or DocumentOptions()
-    if not opts.addressees:
-        opts = DocumentOptions(
-            number=opts.number,
-            issue_date=opts.issue_date,
-            blank_number_and_date=opts.blank_number_and_date,
-            recipients=opts.recipients,
-            addressees=(clean(data.agency),),
-            margins=opts.margins,
-        )
     agency = clean(data.agency)
+    opts = _addressed(options or DocumentOptions(), agency)
     summary = f"Phân công nhiệm vụ cải cách hành chính năm {data.year} đối với {agency}"
     writer = ReportWriter(
         title=summary,
@@ -87,6 +80,50 @@ def build_agency_report(
     writer.begin_section()
     opening(writer, office, opts, doc_type="TB", summary=summary, year=data.year)
     st = writer.styles
+    last = (
+        f"Đề nghị {agency} tổ chức triển khai thực hiện đúng nội dung, thời hạn được giao; "
+        f"báo cáo kết quả thực hiện về {office.reporting_body} trước ngày {office.report_due_day} "
+        "của tháng cuối mỗi kỳ báo cáo để tổng hợp."
+    )
+    # The writer holds the story once added; nothing else keeps the paragraphs alive.
+    writer.add(*_body(data, office, agency, st))
+    closing_and_signature(writer, office, opts, last)
+
+    writer.begin_section(landscape_pages=True)
+    writer.add(
+        *appendix_heading(
+            "Phụ lục",
+            [f"DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {data.year} GIAO {agency.upper()}"],
+            reference_line(office, opts, doc_type="TB", year=data.year),
+        )
+    )
+    writer.add(
+        data_table(
+            scaled(SHEET_COLUMNS, writer.landscape_width_mm()),
+            _task_rows(data),
+            check=writer.check_cancelled,
+        )
+    )
+    writer.add(Paragraph("./.", st.body_plain))
+    return writer.render(path)
+
+
+def _addressed(opts: DocumentOptions, agency: str) -> DocumentOptions:
+    """The options, addressed to the agency itself when no addressee was chosen."""
+    if opts.addressees:
+        return opts
+    return DocumentOptions(
+        number=opts.number,
+        issue_date=opts.issue_date,
+        blank_number_and_date=opts.blank_number_and_date,
+        recipients=opts.recipients,
+        addressees=(agency,),
+        margins=opts.margins,
+    )
+
+
+def _body(data: AgencySheetData, office: OfficeSettings, agency: str, st: Styles) -> list[Flowable]:
+    """The notice's text: what is assigned, how many tasks by role, the nearest deadline."""
     counts = Counter(r.role for r in data.rows)
     body: list[Flowable] = [
         Paragraph(
@@ -122,25 +159,13 @@ def build_agency_report(
             )
         )
     body.append(Paragraph(markup("Danh sách nhiệm vụ chi tiết tại Phụ lục kèm theo."), st.body))
-    last = (
-        f"Đề nghị {agency} tổ chức triển khai thực hiện đúng nội dung, thời hạn được giao; "
-        f"báo cáo kết quả thực hiện về {office.reporting_body} trước ngày {office.report_due_day} "
-        "của tháng cuối mỗi kỳ báo cáo để tổng hợp."
-    )
-    writer.add(*body)
-    del body  # the writer holds the story now; let drawn pages be freed
-    closing_and_signature(writer, office, opts, last)
+    return body
 
-    writer.begin_section(landscape_pages=True)
-    writer.add(
-        *appendix_heading(
-            "Phụ lục",
-            [f"DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {data.year} GIAO {agency.upper()}"],
-            reference_line(office, opts, doc_type="TB", year=data.year),
-        )
-    )
-    rows = (
-        [
+
+def _task_rows(data: AgencySheetData) -> Iterator[list[str]]:
+    """The appendix table's rows, one per task, made as the table is drawn."""
+    for i, r in enumerate(data.rows, 1):
+        yield [
             str(i),
             task_ref(r.appendix, r.no),
             r.title,
@@ -154,12 +179,3 @@ def build_agency_report(
             r.timeline,
             formatting.date_short(r.next_due) if r.next_due else "",
         ]
-        for i, r in enumerate(data.rows, 1)
-    )
-    writer.add(
-        data_table(
-            scaled(SHEET_COLUMNS, writer.landscape_width_mm()), rows, check=writer.check_cancelled
-        )
-    )
-    writer.add(Paragraph("./.", st.body_plain))
-    return writer.render(path)

@@ -44,6 +44,13 @@ def register(command: CommandFactory) -> None:
             p.add_argument(
                 "--as-of", type=_date, default=None, help="tính trạng thái theo ngày này"
             )
+        if kind is rs.ReportKind.PLAN:
+            p.add_argument(
+                "--as-of",
+                type=_date,
+                default=None,
+                help="in kế hoạch đã điều chỉnh, bổ sung đến ngày này",
+            )
         p.add_argument("--number", type=int, default=None, help="số văn bản")
         p.add_argument("--date", type=_date, default=None, help="ngày ban hành (YYYY-MM-DD)")
         p.add_argument(

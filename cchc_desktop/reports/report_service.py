@@ -21,6 +21,7 @@ from cchc_desktop.domain.model import (
     StatusCategory,
     Task,
     WorkState,
+    plan_as_amended,
 )
 from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, period_due, period_window
 from cchc_desktop.domain.status import TaskStatus, nearest_due, period_status
@@ -117,6 +118,8 @@ def build_report(
         today = request.as_of or dt.datetime.now().astimezone().date()
         if request.kind is ReportKind.PLAN:
             plan = load_plan(db, plan_summary.id)
+            if request.as_of is not None:
+                plan = plan_as_amended(plan, request.as_of)  # the plan as amended on that day
             return build_plan_report(
                 plan, office, out_path, options=options, progress=progress, cancelled=cancelled
             )
@@ -226,11 +229,17 @@ def period_report_data(
     year = plan.year
     as_of = min(today, period_due(period, year, rules))
     progress = _period_progress(db, plan_id, year, period)
+    window = period_window(period, year, rules)
+    # A task cancelled by the end of the period's data window is no longer reported: the
+    # periods that closed before the amending decision still report it.
+    cancelled_on = {a.number: a.date for a in plan.amendments}
     areas: list[rd.AreaResult] = []
     units: dict[str, list[rd.UnitTaskRow]] = {}
     for appendix in plan.appendices:
         rows: list[rd.TaskResultRow] = []
         for task in appendix.tasks:
+            if task.cancelled_by is not None and cancelled_on[task.cancelled_by] <= window[1]:
+                continue
             reports = progress.get(task.id, [])
             statuses = [
                 (
@@ -287,7 +296,6 @@ def period_report_data(
                 tasks=tuple(rows),
             )
         )
-    window = period_window(period, year, rules)
     return rd.PeriodReportData(
         year=year,
         period=period,
@@ -423,7 +431,7 @@ def agency_sheet_data(
     for appendix in plan.appendices:
         for task in appendix.tasks:
             role = roles.get(task.id)
-            if role is None:
+            if role is None or task.cancelled:
                 continue
             upcoming = nearest_due(task.milestones, today)
             rows.append(

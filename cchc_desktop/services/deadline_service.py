@@ -75,7 +75,8 @@ def occurrences(
         " JOIN appendix a ON a.id = t.appendix_id JOIN plan p ON p.id = t.plan_id"
         " LEFT JOIN task_agency ta ON ta.task_id = t.id AND ta.deleted = 0"
         " LEFT JOIN agency g ON g.id = ta.agency_id"
-        " WHERE m.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 AND m.due BETWEEN ? AND ?"
+        " WHERE m.deleted = 0 AND t.deleted = 0 AND t.cancelled_by IS NULL AND p.deleted = 0"
+        " AND m.due BETWEEN ? AND ?"
     )
     params: list[object] = [date_from.isoformat(), query_to.isoformat()]
     if plan_id is not None:

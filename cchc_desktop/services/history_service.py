@@ -19,6 +19,7 @@ class HistoryEntry:
     field: str
     old: object
     new: object
+    tx: tuple[str, int] = ("", 0)  # (origin, transaction): the changes saved together
 
 
 def record_history(
@@ -35,7 +36,7 @@ def record_history(
     marks = ",".join("?" for _ in ids)
     # The f-string below adds only "?" placeholders, one per row id.
     sql = (
-        "SELECT c.origin, c.seq, c.row_id, c.field, c.value, c.author, c.edited_wall,"  # noqa: S608
+        "SELECT c.origin, c.tx_seq, c.row_id, c.field, c.value, c.author, c.edited_wall,"  # noqa: S608
         " coalesce(nullif(s.display_name, ''), nullif(l.display_name, ''), c.origin)"
         " FROM change_log c LEFT JOIN site s ON s.site_id = c.origin"
         " LEFT JOIN local_site l ON l.site_id = c.origin"
@@ -45,7 +46,7 @@ def record_history(
     rows = db.execute(sql, [table, *ids]).fetchall()
     previous: dict[tuple[str, str], object] = {}
     entries: list[HistoryEntry] = []
-    for _origin, _seq, row_id, field, value, author, wall, site in rows:
+    for origin, tx_seq, row_id, field, value, author, wall, site in rows:
         new = json.loads(value) if value is not None else None
         key = (row_id, field)
         entries.append(
@@ -58,6 +59,7 @@ def record_history(
                 field=field,
                 old=previous.get(key),
                 new=new,
+                tx=(origin, tx_seq),
             )
         )
         previous[key] = new

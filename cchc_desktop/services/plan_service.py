@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import (
+    AmendmentRef,
     Appendix,
     Decision,
     ImportWarning,
@@ -374,15 +375,20 @@ def load_plan(db: Database, plan_id: str) -> ParsedPlan:
         title=row[4],
         body=nodes.get(decision_root, ()),
     )
+    from cchc_desktop.services.amendment_service import list_amendments
+
+    amendments = list_amendments(db, plan_id)
+    numbers = {a.id: a.number for a in amendments}
     return ParsedPlan(
         year=row[0],
         title=row[1],
         decision=decision,
         parts=nodes.get(None, ()),
-        appendices=tuple(_load_appendices(db, plan_id)),
+        appendices=tuple(_load_appendices(db, plan_id, numbers)),
         appendix_title=row[9],
         appendix_subtitle=row[10],
         warnings=tuple(ImportWarning(m) for m in json.loads(row[11])),
+        amendments=tuple(AmendmentRef(a.number, a.date, a.summary) for a in amendments),
     )
 
 
@@ -409,13 +415,25 @@ def _load_nodes(db: Database, plan_id: str) -> dict[str | None, tuple[PlanNode, 
     return result
 
 
-def _load_appendices(db: Database, plan_id: str) -> Iterable[Appendix]:
+def _load_appendices(db: Database, plan_id: str, amendments: dict[str, str]) -> Iterable[Appendix]:
     tasks_by_appendix: dict[str, list[Task]] = {}
     agencies = _load_task_agencies(db, plan_id)
     milestones = load_milestones(db, plan_id)
-    for task_id, appendix_id, no, title, products, agencies_text, timeline, note in db.execute(
-        "SELECT id, appendix_id, no, title, products, agencies_text, timeline, note FROM task"
-        " WHERE plan_id = ? AND deleted = 0 ORDER BY ord",
+    for (
+        task_id,
+        appendix_id,
+        no,
+        title,
+        products,
+        agencies_text,
+        timeline,
+        note,
+        added_by,
+        amendment,
+        cancelled_by,
+    ) in db.execute(
+        "SELECT id, appendix_id, no, title, products, agencies_text, timeline, note, added_by,"
+        " amendment_id, cancelled_by FROM task WHERE plan_id = ? AND deleted = 0 ORDER BY ord",
         [plan_id],
     ).fetchall():
         tasks_by_appendix.setdefault(appendix_id, []).append(
@@ -429,6 +447,9 @@ def _load_appendices(db: Database, plan_id: str) -> Iterable[Appendix]:
                 timeline=timeline,
                 note=note,
                 milestones=tuple(milestones.get(task_id, [])),
+                added_by=amendments.get(added_by or ""),
+                amendment=amendments.get(amendment or ""),
+                cancelled_by=amendments.get(cancelled_by or ""),
                 id=task_id,
             )
         )
@@ -521,6 +542,8 @@ def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
                         "timeline": t.timeline,
                         "note": t.note,
                         "milestones": deadlines.milestones_to_json(t.milestones),
+                        "status": "cancelled" if t.cancelled else "active",
+                        "amendment": t.amendment,
                     }
                     for t in a.tasks
                 ],
@@ -528,6 +551,10 @@ def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
             for a in plan.appendices
         ],
         "warnings": [w.message for w in plan.warnings],
+        "amendments": [
+            {"number": a.number, "date": a.date.isoformat(), "summary": a.summary}
+            for a in plan.amendments
+        ],
     }
 
 
@@ -558,8 +585,12 @@ def next_year_draft(plan: ParsedPlan, to_year: int) -> ParsedPlan:
                     products=tuple(retitle(p) for p in task.products),
                     timeline=shift_text(task.timeline, years),
                     milestones=(),
+                    added_by=None,
+                    amendment=None,
+                    no=str(i + 1),
                 )
-                for task in appendix.tasks
+                # A cancelled task does not carry into next year; the rest keep their order.
+                for i, task in enumerate(t for t in appendix.tasks if not t.cancelled)
             ),
         )
         for appendix in plan.appendices
@@ -574,4 +605,5 @@ def next_year_draft(plan: ParsedPlan, to_year: int) -> ParsedPlan:
         appendix_title=retitle(plan.appendix_title),
         appendix_subtitle="",
         warnings=(),
+        amendments=(),
     )

@@ -310,7 +310,7 @@ def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
     old_choices = tuple((a.agency_id, a.role) for a in current.agencies)
     new_choices = tuple((a.agency_id, a.role) for a in edit.agencies)
     if old_choices != new_choices:
-        edits.extend(_agency_edits(db, task_id, edit.agencies))
+        edits.extend(agency_edits(db, task_id, edit.agencies))
         values["agencies_text"] = agencies_text(db, edit.agencies)
 
     rules = settings_service.reporting_rules(db)
@@ -340,11 +340,22 @@ def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
     # As on import: a task is flagged for its deadlines only; an unconfirmed agency is
     # flagged on the agency itself.
     values["needs_review"] = doubtful
+    # While the plan is being amended, a changed task names the amending decision.
+    from cchc_desktop.services.amendment_service import change_values
+
+    changed = (edit.title, edit.products, edit.timeline, edit.note) != (
+        current.title,
+        current.products,
+        current.timeline,
+        current.note,
+    )
+    if changed or old_choices != new_choices:
+        values.update(change_values(db, current.plan_id))
     edits.insert(0, Edit("task", task_id, values))
     return edits
 
 
-def _agency_edits(db: Database, task_id: str, choices: Sequence[AgencyChoice]) -> list[Edit]:
+def agency_edits(db: Database, task_id: str, choices: Sequence[AgencyChoice]) -> list[Edit]:
     edits: list[Edit] = []
     live: set[str] = set()
     names = _agency_names(db, [c.agency_id for c in choices])
@@ -517,7 +528,7 @@ def record_changes(
     if table != "task":
         label = "Phụ lục" if table == "appendix" else "Nội dung"
         return [RecordChange(label, e) for e in record_history(db, table, row_id, limit=limit)]
-    changes = [RecordChange("Nhiệm vụ", e) for e in record_history(db, "task", row_id, limit=limit)]
+    changes = _task_own_changes(db, row_id, limit)
     agencies = dict(
         db.execute(
             "SELECT ta.id, g.name FROM task_agency ta JOIN agency g ON g.id = ta.agency_id"
@@ -561,6 +572,33 @@ def record_changes(
     ]
     changes.sort(key=lambda c: c.entry.when, reverse=True)
     return changes[:limit]
+
+
+_AMENDMENT_FIELDS = frozenset({"amendment_id", "added_by", "cancelled_by"})
+
+
+def _task_own_changes(db: Database, task_id: str, limit: int) -> list[RecordChange]:
+    """The task row's changes; those saved under an amending decision name it, and the
+    amendment fields show the decision instead of its row id."""
+    from dataclasses import replace
+
+    from cchc_desktop.services.amendment_service import list_amendments
+
+    plan = db.execute("SELECT plan_id FROM task WHERE id = ?", [task_id]).fetchone()
+    labels = {a.id: a.label for a in list_amendments(db, plan[0])} if plan else {}
+    entries = record_history(db, "task", task_id, limit=limit)
+    behind = {
+        e.tx: labels[str(e.new)]
+        for e in entries
+        if e.field in _AMENDMENT_FIELDS and str(e.new) in labels
+    }
+    result: list[RecordChange] = []
+    for e in entries:
+        if e.field in _AMENDMENT_FIELDS:
+            e = replace(e, old=labels.get(str(e.old), e.old), new=labels.get(str(e.new), e.new))
+        label = f"Nhiệm vụ (theo {behind[e.tx]})" if e.tx in behind else "Nhiệm vụ"
+        result.append(RecordChange(label, e))
+    return result
 
 
 # ---------------------------------------------------------------- undo support

@@ -73,6 +73,7 @@ class TreeRow:
     search_key: str = ""  # accent- and case-free text searched by the filter
     overdue: bool = False  # some milestone, for some responsible unit, is overdue
     due_soon: bool = False  # some milestone is due within the week (counted as the summary does)
+    cancelled: str = ""  # "Đã bãi bỏ theo QĐ …" for a task an amendment cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,9 +329,14 @@ def _task_rows(
     if facts:
         _load_facts(db, facts, whole_plan_id)
     all_communes = communes(db)
+    cancelled = _cancelled_notes(db, list(facts), whole_plan_id) if facts else {}
     rows: list[TreeRow] = []
     for task_id, no, title, products, needs_review, _year in base:
         f = facts[str(task_id)]
+        note = cancelled.get(str(task_id), "")
+        if note:
+            # A cancelled task is no longer due: no status, deadline or overdue count.
+            f = _Facts(year=f.year, agencies=f.agencies, progress=f.progress)
         judged = _judge(
             facts=f, units=_responsible_units(f, all_communes), today=today, soon=soon_days
         )
@@ -360,9 +366,32 @@ def _task_rows(
                 ),
                 overdue=judged.overdue,
                 due_soon=judged.due_soon,
+                cancelled=note,
             )
         )
     return rows
+
+
+def _cancelled_notes(db: Database, task_ids: list[str], plan_id: str | None) -> dict[str, str]:
+    """ "Đã bãi bỏ theo QĐ … ngày …" for the cancelled ones among the tasks."""
+    sql = (
+        "SELECT t.id, a.number, a.decision_date FROM task t JOIN amendment a"
+        " ON a.id = t.cancelled_by WHERE t.cancelled_by IS NOT NULL AND "
+    )
+    if plan_id is not None:
+        queries = [(sql + "t.plan_id = ?", [plan_id])]
+    else:
+        queries = [
+            (sql + f"t.id IN ({','.join('?' for _ in chunk)})", chunk)
+            for chunk in _chunks(task_ids)
+        ]
+    notes: dict[str, str] = {}
+    for query, params in queries:
+        for task_id, number, day in db.execute(query, params).fetchall():
+            notes[task_id] = (
+                f"Đã bãi bỏ theo QĐ {number} ngày {dt.date.fromisoformat(day):%d/%m/%Y}"
+            )
+    return notes
 
 
 def _unique(names: Iterable[str]) -> list[str]:

@@ -26,6 +26,7 @@ TABLE_LABELS = {
     "plan": "Kế hoạch",
     "plan_node": "Nội dung kế hoạch",
     "appendix": "Phụ lục",
+    "amendment": "Quyết định điều chỉnh kế hoạch",
     "task": "Nhiệm vụ",
     "task_agency": "Cơ quan thực hiện nhiệm vụ",
     "milestone": "Mốc thời hạn",

@@ -8,34 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QIcon,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from cchc_desktop.context import AppContext
-from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
-from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt import settings as opts
-from cchc_desktop.qt.logging_qt import log_dir
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.undo import run_undoable
-from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.roles import REF_ROLE
 from cchc_desktop.qtmodels.status_style import StatusLegend, legend_styles
 from cchc_desktop.qtmodels.task_filter_proxy import Deadline, TaskFilter, TaskFilterProxy
@@ -49,21 +40,14 @@ from cchc_desktop.qtmodels.task_tree_model import (
     TaskTreeModel,
 )
 from cchc_desktop.services import organisation, plan_service, task_service, tree_service
-from cchc_desktop.services.startup import open_or_create
 from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
 from cchc_desktop.store.changes import Changes
-from cchc_desktop.store.integrity import inspect_database, open_read_only
+from cchc_desktop.ui import filter_bar, integrity_check, main_menu, window_state
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from cchc_desktop.ui.main_menu import TAB_CALENDAR, TAB_INDICATORS, TAB_TREE
 from cchc_desktop.ui.task_editor import TaskEditor
 
 log = logging.getLogger(__name__)
-
-
-def _inspect(
-    db_path: Path, *, progress: Callable[[int], None], cancelled: Callable[[], bool]
-) -> list[str]:
-    """Worker job: the quick_check problems of the database file (empty when sound)."""
-    return list(inspect_database(db_path).problems)
 
 
 if TYPE_CHECKING:
@@ -71,7 +55,6 @@ if TYPE_CHECKING:
     from cchc_desktop.ui.indicators_panel import IndicatorsPanel
 
 SEARCH_DELAY_MS = 150  # typing pause before the filter runs
-TAB_TREE, TAB_CALENDAR, TAB_INDICATORS = range(3)
 
 
 class MainWindow(QMainWindow):
@@ -171,15 +154,7 @@ class MainWindow(QMainWindow):
 
     def _setup_filters(self) -> None:
         ui = self.ui
-        ui.status_combo.addItem("Mọi trạng thái", None)
-        for category in StatusCategory:
-            ui.status_combo.addItem(STATUS_LABELS[category], category)
-        ui.period_combo.addItem("Mọi kỳ báo cáo", None)
-        for period in ReportingPeriod:
-            ui.period_combo.addItem(f"Kỳ báo cáo {PERIOD_LABELS[period]}", period)
-        ui.deadline_combo.addItem("Mọi thời hạn", Deadline.ANY)
-        ui.deadline_combo.addItem("Quá hạn", Deadline.OVERDUE)
-        ui.deadline_combo.addItem("Đến hạn trong 7 ngày", Deadline.DUE_SOON)
+        filter_bar.fill_choices(ui)
         self.reload_agencies()
 
         ui.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
@@ -192,108 +167,12 @@ class MainWindow(QMainWindow):
         ui.plan_combo.currentIndexChanged.connect(self._on_plan_chosen)
 
     def _setup_actions(self) -> None:
-        ui = self.ui
-        undo = self.undo_stack.createUndoAction(self, "&Hoàn tác")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setIcon(QIcon(":/icons/action-undo.svg"))
-        redo = self.undo_stack.createRedoAction(self, "&Làm lại")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        redo.setIcon(QIcon(":/icons/action-redo.svg"))
-        # The toolbar shows the short name; the menu and tooltip name the step to undo.
-        undo.setIconText("Hoàn tác")
-        redo.setIconText("Làm lại")
-        self.action_undo: QAction = undo
-        self.action_redo: QAction = redo
-        first = ui.menu_edit.actions()[0]
-        ui.menu_edit.insertActions(first, [undo, redo])
-        ui.menu_edit.insertSeparator(first)
-        ui.main_toolbar.insertActions(ui.action_refresh, [undo, redo])
-        ui.main_toolbar.insertSeparator(ui.action_refresh)
-
-        ui.action_quit.triggered.connect(self.close)
-        ui.action_find.triggered.connect(self.focus_search)
-        ui.action_refresh.triggered.connect(self.refresh)
-        ui.action_expand_all.triggered.connect(self.expand_all)
-        ui.action_collapse_all.triggered.connect(ui.tree_view.collapseAll)
-        ui.action_show_tree.triggered.connect(lambda: ui.left_tabs.setCurrentIndex(TAB_TREE))
-        ui.action_show_calendar.triggered.connect(
-            lambda: ui.left_tabs.setCurrentIndex(TAB_CALENDAR)
-        )
-        ui.action_show_indicators.triggered.connect(
-            lambda: ui.left_tabs.setCurrentIndex(TAB_INDICATORS)
-        )
-        ui.action_open_log_folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
-        )
-        ui.action_open_data_folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir)))
-        )
-        ui.action_about.triggered.connect(self.show_about)
-        ui.action_save.triggered.connect(self.editor_save)
-        ui.action_discard.triggered.connect(lambda: self.editor.discard())
-        ui.action_delete.triggered.connect(self.delete_selected)
-        ui.action_agencies.triggered.connect(self.show_agencies)
-        ui.action_import_plan.triggered.connect(lambda: self.import_plan())
-        ui.action_report.triggered.connect(self.show_reports)
-        ui.action_office_settings.triggered.connect(self.show_office_settings)
-        ui.action_backup.triggered.connect(self.show_backups)
-        ui.action_sync_export.triggered.connect(self.show_sync_export)
-        ui.action_sync_import.triggered.connect(self.show_sync_import)
-        ui.action_conflicts.triggered.connect(self.show_conflicts)
-        ui.action_quarantine.triggered.connect(self.show_quarantine)
-        # Added after the form was designed: built here, placed in the menus beside their kin.
-        self.action_sync_network = QAction("&Mạng đồng bộ và đăng ký máy…", self)
-        self.action_sync_network.setToolTip(
-            "Vân tay máy này, mạng đồng bộ, đăng ký máy xã, thu hồi máy, sao lưu khoá gốc"
-        )
-        self.action_sync_network.triggered.connect(self.show_sync_network)
-        ui.menu_sync.insertAction(ui.action_sync_export, self.action_sync_network)
-        ui.menu_sync.insertSeparator(ui.action_sync_export)
-        self.action_days_off = QAction("&Ngày nghỉ, ngày làm bù…", self)
-        self.action_days_off.setToolTip("Ngày lễ, Tết, ngày nghỉ theo thông báo và ngày làm bù")
-        self.action_days_off.triggered.connect(self.show_days_off)
-        ui.menu_catalog.addAction(self.action_days_off)
-        self.action_next_year = QAction("&Lập kế hoạch năm sau…", self)
-        self.action_next_year.setToolTip(
-            "Dự thảo kế hoạch năm sau từ kế hoạch đang chọn, thời hạn dời theo năm"
-        )
-        self.action_next_year.triggered.connect(self.draft_next_year)
-        file_actions = ui.menu_file.actions()
-        after_import = file_actions[file_actions.index(ui.action_import_plan) + 1]
-        ui.menu_file.insertAction(after_import, self.action_next_year)
-        ui.menu_reports.addSeparator()
-        for label, tip, kind in (
-            (
-                "Xuất danh sách nhiệm vụ ra &Excel…",
-                "Mọi nhiệm vụ của kế hoạch, đủ các cột, trong một bảng tính",
-                "tasks_xlsx",
-            ),
-            (
-                "Xuất &kết quả một kỳ báo cáo ra Excel…",
-                "Tình trạng, kết quả và minh chứng từng nhiệm vụ, từng đơn vị trong kỳ",
-                "period_xlsx",
-            ),
-            (
-                "Xuất lịch thời hạn (&iCalendar)…",
-                "Các mốc thời hạn để mở trong Outlook, Thunderbird hay lịch điện thoại",
-                "calendar_ics",
-            ),
-        ):
-            action = QAction(label, self)
-            action.setToolTip(tip)
-            action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
-            ui.menu_reports.addAction(action)
-        for action in (
-            ui.action_import_plan,
-            self.action_next_year,
-            ui.action_office_settings,
-            ui.action_backup,
-            ui.action_sync_import,
-        ):
-            action.setEnabled(not self.ctx.read_only)
-        ui.action_save.setEnabled(False)
-        ui.action_discard.setEnabled(False)
-        self.addActions([undo, redo])
+        self.action_undo, self.action_redo = main_menu.add_undo_actions(self)
+        main_menu.connect_actions(self)
+        # Kept as the window's own names: callers and tests reach them here.
+        self.action_sync_network = self.ui.action_sync_network
+        self.action_days_off = self.ui.action_days_off
+        self.action_next_year = self.ui.action_next_year
 
     # ------------------------------------------------------------------ lazy tabs
 
@@ -403,17 +282,7 @@ class MainWindow(QMainWindow):
         combo.blockSignals(False)
 
     def current_filter(self) -> TaskFilter:
-        ui = self.ui
-        # Combo data comes back as plain str (QVariant drops the enum type).
-        status = ui.status_combo.currentData()
-        period = ui.period_combo.currentData()
-        return TaskFilter(
-            text=ui.search_edit.text(),
-            agency_id=ui.agency_combo.currentData(),
-            status=StatusCategory(status) if status else None,
-            period=ReportingPeriod(period) if period else None,
-            deadline=Deadline(ui.deadline_combo.currentData() or Deadline.ANY),
-        )
+        return filter_bar.read_filter(self.ui)
 
     def apply_filter(self) -> None:
         """Apply what the filter bar says to the tree (runs after a short typing pause)."""
@@ -433,14 +302,7 @@ class MainWindow(QMainWindow):
                 QGuiApplication.restoreOverrideCursor()
 
     def clear_filters(self) -> None:
-        ui = self.ui
-        for combo in (ui.agency_combo, ui.status_combo, ui.period_combo, ui.deadline_combo):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        ui.search_edit.blockSignals(True)
-        ui.search_edit.clear()
-        ui.search_edit.blockSignals(False)
+        filter_bar.reset(self.ui)
         self.ui.tree_view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.apply_filter()
 
@@ -668,37 +530,10 @@ class MainWindow(QMainWindow):
     def start_integrity_check(self) -> None:
         """Run `PRAGMA quick_check` on a worker once the window is up (it reads the whole
         file, about a second per 250 MB); on damage, offer the latest good backup."""
-        if self.ctx.read_only:
-            return
-        worker = Worker(_inspect, self.ctx.db_path)
-        worker.signals.result.connect(self._on_integrity_result)
-        worker.signals.error.connect(lambda exc: log.warning("Integrity check failed: %s", exc))
-        self._integrity_worker = worker
-        worker.start()
+        self._integrity_worker = integrity_check.start(self)
 
     def _on_integrity_result(self, problems: list[str]) -> None:
-        if not problems:
-            return
-        from cchc_desktop.ui.backup_dialog import IntegrityAction, IntegrityDialog
-
-        log.error("Integrity check of %s: %s", self.ctx.db_path, problems[:5])
-        decision = IntegrityDialog.ask(self, self.ctx.db_path, problems)
-        if decision.action is IntegrityAction.QUIT:
-            self.close()
-            return
-        try:
-            self.ctx.db.conn.close()
-            if decision.action is IntegrityAction.RESTORED:
-                self.ctx.db = open_or_create(self.ctx.db_path)
-            else:
-                self.ctx.db = open_read_only(self.ctx.db_path)
-                self.ctx.read_only = True
-                self.ui.status_bar.showMessage("Chỉ xem: cơ sở dữ liệu bị lỗi nên không ghi.")
-        except CchcError as exc:
-            QMessageBox.critical(self, "Không mở được dữ liệu", str(exc))
-            self.close()
-            return
-        self.ops.reset.emit()
+        integrity_check.handle_result(self, problems)
 
     # ------------------------------------------------------------------ dialogs
 
@@ -736,71 +571,13 @@ class MainWindow(QMainWindow):
         except CchcError as exc:
             self.show_error("Không xoá được", exc)
 
-    def show_agencies(self) -> None:
-        from cchc_desktop.ui.agency_dialogs import AgenciesDialog
-
-        AgenciesDialog(self.ctx, self.ops, self, undo_stack=self.undo_stack).exec()
-
     # ------------------------------------------------------------------ other windows
 
-    def _leave_for_dialog(self) -> bool:
+    def leave_for_dialog(self) -> bool:
         """Dialogs that may change or replace data need the editor's text saved or dropped."""
         return self.editor.confirm_leave()
 
-    def show_reports(self) -> None:
-        from cchc_desktop.ui.report_dialog import ReportDialog
-
-        ReportDialog.ask(self.ctx, self.ops, self, year=self.plan_year())
-
-    def show_office_settings(self) -> None:
-        from cchc_desktop.ui.office_settings_dialog import OfficeSettingsDialog
-
-        OfficeSettingsDialog.ask(self.ctx, self.ops, self)
-
-    def show_days_off(self) -> None:
-        from cchc_desktop.ui.days_off_dialog import DaysOffDialog
-
-        DaysOffDialog.ask(self.ctx, self.ops, self, year=self.plan_year())
-
-    def show_backups(self) -> None:
-        from cchc_desktop.ui.backup_dialog import BackupDialog
-
-        if self._leave_for_dialog():
-            BackupDialog.ask(self, self.ctx, self.ops)
-
-    def show_sync_network(self) -> None:
-        from cchc_desktop.ui.sync_network_dialog import SyncNetworkDialog
-
-        if self._leave_for_dialog():
-            SyncNetworkDialog.ask(self.ctx, self.ops, self)
-
-    def show_sync_export(self) -> None:
-        from cchc_desktop.ui.sync_export_dialog import SyncExportDialog
-
-        SyncExportDialog.ask(self.ctx, self.ops, self)
-
-    def show_sync_import(self) -> None:
-        from cchc_desktop.ui.sync_import_dialog import SyncImportDialog
-
-        if self._leave_for_dialog():
-            SyncImportDialog.ask(self.ctx, self.ops, self)
-
-    def show_conflicts(self) -> None:
-        from cchc_desktop.ui.conflict_review_dialog import ConflictReviewDialog
-
-        dialog = ConflictReviewDialog(self.ctx, self.ops, self)
-        dialog.record_activated.connect(self._on_record_activated)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-
-    def show_quarantine(self) -> None:
-        from cchc_desktop.ui.quarantine_dialog import QuarantineDialog
-
-        QuarantineDialog.ask(self.ctx, self.ops, self)
-
-    def _on_record_activated(self, table: str, row_id: str) -> None:
+    def show_record(self, table: str, row_id: str) -> None:
         """A record named elsewhere (a sync conflict card): show its task in the tree."""
         task_id: str | None = row_id if table == TASK else None
         if table in ("progress", "milestone", "task_agency"):
@@ -818,7 +595,7 @@ class MainWindow(QMainWindow):
         """Read a plan document on a worker (own connection), review it, then show it."""
         from cchc_desktop.ui.plan_import import PlanImporter
 
-        if not self._leave_for_dialog():
+        if not self.leave_for_dialog():
             return
         importer = PlanImporter(self.ctx, self.ops, self.settings, self)
         importer.imported.connect(self._on_plan_imported)
@@ -871,7 +648,7 @@ class MainWindow(QMainWindow):
         """A draft of the selected plan for a later year, then shown in the tree."""
         from cchc_desktop.ui.plan_draft import draft_next_year
 
-        if self.model.plan_id is None or not self._leave_for_dialog():
+        if self.model.plan_id is None or not self.leave_for_dialog():
             return
         result = draft_next_year(self.ctx, self.ops, self, self.model.plan_id)
         if result is not None:
@@ -882,11 +659,6 @@ class MainWindow(QMainWindow):
                 10000,
             )
 
-    def show_about(self) -> None:
-        from cchc_desktop.ui.about_dialog import AboutDialog
-
-        AboutDialog(self.ctx.db_path, log_dir(), self).exec()
-
     def show_error(self, title: str, error: BaseException) -> None:
         """A clerk-caused error: its Vietnamese message, nothing else."""
         message = str(error) if isinstance(error, CchcError) else f"Lỗi: {error}"
@@ -895,33 +667,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window state
 
     def _restore_window_state(self) -> None:
-        s = self.settings
-        geometry = s.get(opts.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = s.get(opts.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = s.get(opts.MAIN_SPLITTER)
-        if splitter.isEmpty() or not self.ui.main_splitter.restoreState(splitter):
-            self.ui.main_splitter.setSizes([800, 560])
-        header = s.get(opts.TREE_HEADER)
-        if not header.isEmpty():
-            self.ui.tree_view.header().restoreState(header)
-        # Widths and order are remembered; the plan still opens in document order.
-        self.ui.tree_view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.ui.left_tabs.setCurrentIndex(s.get(opts.LAST_TAB))
+        window_state.restore(self, self.ui, self.settings)
 
     def save_window_state(self) -> None:
-        s = self.settings
-        s.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
-        s.set(opts.WINDOW_STATE, self.saveState())
-        s.set(opts.MAIN_SPLITTER, self.ui.main_splitter.saveState())
-        s.set(opts.TREE_HEADER, self.ui.tree_view.header().saveState())
-        s.set(opts.LAST_TAB, self.ui.left_tabs.currentIndex())
-        if self.model.plan_id:
-            s.set(opts.LAST_PLAN_ID, self.model.plan_id)
-        s.sync()
+        window_state.save(self, self.ui, self.settings, self.model.plan_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_leave():

@@ -128,7 +128,19 @@ def test_plan_json_has_the_documented_keys(seeded: Database) -> None:
     assert {"year", "decision", "parts", "appendices"} <= set(data)
     assert {"number", "date", "signer"} <= set(data["decision"])
     task = data["appendices"][0]["tasks"][0]
-    assert set(task) == {"no", "title", "products", "agencies", "timeline", "note", "milestones"}
+    assert set(task) == {
+        "no",
+        "title",
+        "products",
+        "agencies",
+        "timeline",
+        "note",
+        "milestones",
+        "status",
+        "amendment",
+    }
+    assert (task["status"], task["amendment"]) == ("active", None)
+    assert data["amendments"] == []
     assert task["agencies"][0] == {"name": "Phòng Tư pháp", "role": str(AgencyRole.LEAD)}
     assert set(task["milestones"][0]) == {"label", "kind", "due", "period"}
     json.dumps(data)  # serialisable as is

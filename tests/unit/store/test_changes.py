@@ -15,13 +15,12 @@ from cchc_desktop.store import site as site_mod
 from cchc_desktop.store.changes import (
     Edit,
     LoggedChange,
-    Merger,
-    ValueChecker,
     apply_local_edits,
     canonical_json,
     insert_log,
 )
 from cchc_desktop.store.db import open_database
+from cchc_desktop.store.merger import Merger
 from cchc_desktop.store.site import (
     MAX_DRIFT_MS,
     EditBlockedError,
@@ -30,6 +29,7 @@ from cchc_desktop.store.site import (
     local_site,
     set_clock,
 )
+from cchc_desktop.store.value_checker import ValueChecker
 
 DAY = 86_400_000
 NOW = 1_790_000_000_000  # 2026-09
