@@ -109,7 +109,9 @@ class AppendixReader(ParserBase):
                 continue  # the header repeated where the table goes on over a page
             if header:
                 current.columns = self.columns(cells, current, line.no)
-            elif not self.special_row(current, cells, drafts, line.no):
+            elif self.special_row(current, cells, drafts, line.no):
+                current = drafts[-1]  # a group row may have started the next area
+            else:
                 self.add_row(current, cells, line.no)
         self.appendix_lines = [d.line for d in drafts]
         return [self.finish_appendix(d, year) for d in drafts]

@@ -50,7 +50,7 @@ APPENDIX = re.compile(
     re.IGNORECASE,
 )
 APPENDIX_REFERENCE = re.compile(r"ph[ụu]\s*l[ụu]c\s*(?:s[ốo]\s*)?(\d{1,2})\b", re.IGNORECASE)
-DECISION_NUMBER = re.compile(r"số\s*:?\s*(\d+[\w\-.]*/[\w\-]+)", re.IGNORECASE)
+DECISION_NUMBER = re.compile(r"số\s*:?\s*(\d+[\w\-.]*\s?/\s?[\w\-]+)", re.IGNORECASE)
 DATE = re.compile(
     r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-)\s*(\d{1,2})\s*(?:năm\s+|/|-)\s*(\d{4})", re.IGNORECASE
 )

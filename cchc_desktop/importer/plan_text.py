@@ -270,7 +270,7 @@ class _Parser(AppendixReader):
             text = self.lines[i].text
             if not draft.number and NUMBER_LINE.match(text):
                 found = DECISION_NUMBER.search(text)
-                draft.number = found.group(1) if found else ""
+                draft.number = found.group(1).replace(" ", "") if found else ""
             if draft.date is None and PLACE_DATE.search(text):
                 draft.date = self.parse_date(text, self.lines[i].no)
                 draft.date_line = self.lines[i].no
@@ -328,7 +328,7 @@ class _Parser(AppendixReader):
         issuer = ISSUER_OF.search(text)
         return HeaderRef(
             line=line,
-            number=number.group(1) if number else "",
+            number=number.group(1).replace(" ", "") if number else "",
             date=self.parse_date(text, line),
             issuer=issuer.group(1).strip() if issuer else "",
         )
