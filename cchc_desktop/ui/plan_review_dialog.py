@@ -111,6 +111,7 @@ class PlanReviewDialog(QDialog):
             top = QTreeWidgetItem(tree, [f"Toàn văn bản – {len(general)} cảnh báo", "", ""])
             for message in general:
                 self._warning(top, message)
+            top.setExpanded(True)
         self.unsure = 0
         for appendix in parsed.appendices:
             label = f"Phụ lục {appendix.number:02d}: {appendix.title or '(không có tiêu đề)'}"
@@ -141,6 +142,7 @@ class PlanReviewDialog(QDialog):
                     item.setForeground(0, _WARN_BRUSH)
                 for message in notes + ([", ".join(missing).capitalize() + "."] if missing else []):
                     self._warning(item, message)
+                item.setExpanded(unsure)  # its warnings in view, right under it
         if found.retired:
             node = QTreeWidgetItem(
                 tree,
