@@ -119,3 +119,15 @@ def test_replacing_lists_the_tasks_it_retires_with_their_progress(seeded: Databa
     assert result.retired == retired
     assert live_tasks(seeded) == 36
     assert title_with_progress(seeded) == []  # the progress stays on the retired task
+
+
+def test_a_repeated_stt_is_never_guessed_on_the_command_line(tmp_path: Path) -> None:
+    from cchc_desktop.errors import ValidationError
+
+    row = next(line for line in SEED_TEXT.split("\n") if line.startswith("3\tRà soát đơn giản"))
+    db = open_database(tmp_path / "a.db")
+    plan_service.import_plan(db, parse_plan_text(SEED_TEXT.replace(row, f"{row}\n{row}")))
+    plan = plan_service.plan_for_year(db, 2020).id
+    with pytest.raises(ValidationError, match="có 2 nhiệm vụ cùng STT 3"):
+        progress_service.find_task(db, plan, "2.3")
+    assert progress_service.find_task(db, plan, "2.4")
