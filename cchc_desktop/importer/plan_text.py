@@ -547,7 +547,8 @@ class _Parser(AppendixReader):
         if part:
             return Node(NodeKind.PART, part.group(1), part.group(2), 0)
         item = ITEM_MULTI.match(text) or ITEM_SINGLE.match(text)
-        if item and stack:
+        # an item heads a part of its own when the plan numbers its parts "1. MỤC ĐÍCH …"
+        if item and (stack or is_upper_line(item.group(2))):
             number = item.group(1)
             return Node(NodeKind.ITEM, number, item.group(2), 1 + number.count("."))
         letter = ITEM_LETTER.match(text)

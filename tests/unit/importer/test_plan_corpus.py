@@ -93,3 +93,37 @@ def test_department_text_in_windows_1258_with_lead_and_partner_columns() -> None
     )
     assert online.timeline == "Tháng 6/2021"
     assert plan.warnings == ()
+
+
+def test_word_plan_with_a_header_table_and_automatic_numbering(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HƯNG"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 02/KH-UBND"
+    header.cell(1, 1).text = "Đông Hưng, ngày 06 tháng 01 năm 2025"
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Cải cách hành chính năm 2025")
+    document.add_paragraph("MỤC ĐÍCH, YÊU CẦU", style="List Number")
+    document.add_paragraph("Nâng cao chất lượng phục vụ.", style="List Bullet")
+    document.add_paragraph("NHIỆM VỤ TRỌNG TÂM", style="List Number")
+    for text in (
+        "Rà soát văn bản. Cơ quan chủ trì: Công chức Tư pháp. Thời gian: Quý II/2025.",
+        "Niêm yết thủ tục hành chính. Cơ quan chủ trì: Văn phòng - Thống kê. Thời gian: Tháng 3.",
+    ):
+        document.add_paragraph(text, style="List Bullet")
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    plan = read_plan_file(path)
+    assert (plan.title, plan.decision.number) == (
+        "KẾ HOẠCH Cải cách hành chính năm 2025",
+        "02/KH-UBND",
+    )
+    assert [p.number for p in plan.parts] == ["1", "2"]  # Word's numbers, written out
+    assert shape(plan) == [(1, "NHIỆM VỤ TRỌNG TÂM", 2)]
+    assert [(t.title, t.agencies_text, t.timeline) for t in plan.appendices[0].tasks] == [
+        ("Rà soát văn bản", "Công chức Tư pháp", "Quý II/2025"),
+        ("Niêm yết thủ tục hành chính", "Văn phòng - Thống kê", "Tháng 3"),
+    ]
