@@ -3,6 +3,7 @@ that keep every source row as its own task."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cchc_desktop.domain.model import Appendix, Task
@@ -26,6 +27,9 @@ from cchc_desktop.importer.plan_patterns import (
 )
 from cchc_desktop.importer.plan_state import AppendixDraft, ParserBase, Row
 
+# the same agencies and products cells recur row after row: each is read once
+_agencies = functools.lru_cache(maxsize=4096)(split_agencies)
+_products = functools.lru_cache(maxsize=4096)(split_products)
 _NO_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 _ROMAN_NO = re.compile(r"^[IVX]{1,5}\.?$")
@@ -202,7 +206,10 @@ class AppendixReader(ParserBase):
 
     @staticmethod
     def is_header(cells: list[str]) -> bool:
-        if fold(cell_text(cells[0])) in _NO_HEADERS:
+        first = cell_text(cells[0])
+        if first.rstrip(".").isdigit():
+            return False  # a task row
+        if fold(first) in _NO_HEADERS:
             return True
         texts = [cell_text(c) for c in cells]
         if any(len(t) > 60 or t.rstrip(".").isdigit() for t in texts):
@@ -315,8 +322,8 @@ class AppendixReader(ParserBase):
                     appendix=draft.number,
                     no=no.rstrip("."),
                     title=row.cells.get("title", ""),
-                    products=split_products(row.cells.get("products", "")),
-                    agencies=split_agencies(agencies_text),
+                    products=_products(row.cells.get("products", "")),
+                    agencies=_agencies(agencies_text),
                     agencies_text=agencies_text,
                     timeline=timeline,
                     note=row.cells.get("note", ""),
