@@ -38,10 +38,16 @@ def make_docx(text: str, *, bullets: bool = True) -> bytes:
     """A .docx of `text`: paragraphs ("- " items as Word bullets when `bullets`), tables as Word
     tables with a header row marked to repeat on each page."""
     import docx
+    from docx.enum.section import WD_ORIENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.shared import Cm
 
     document = docx.Document()
+    section = document.sections[0]  # appendix tables are printed on landscape A4
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.5)
     for block in text_blocks(text):
         if isinstance(block, str):
             if bullets and block.startswith("- "):
@@ -52,6 +58,8 @@ def make_docx(text: str, *, bullets: bool = True) -> bytes:
         width = max(len(r) for r in block)
         table = document.add_table(rows=0, cols=width)
         table.style = "Table Grid"
+        table.autofit = False
+        widths = [Cm(1.2)] + [Cm((26.7 - 1.2) / (width - 1))] * (width - 1)
         for r, cells in enumerate(block):
             row = table.add_row()
             if r == 0:
@@ -61,6 +69,7 @@ def make_docx(text: str, *, bullets: bool = True) -> bytes:
                 tr_pr.append(header)
             for k, cell in enumerate(cells):
                 row.cells[k].text = cell
+                row.cells[k].width = widths[k]
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

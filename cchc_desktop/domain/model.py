@@ -169,12 +169,13 @@ class Task:
     timeline: str
     note: str = ""
     milestones: tuple[Milestone, ...] = ()
-    id: str = ""  # the stored row's id; "" for a task just read from a document
     # Amending decisions (their numbers) behind the task: the one that added it (None: in the
     # plan as issued), the one behind its latest change, the one that cancelled it.
     added_by: str | None = None
     amendment: str | None = None
     cancelled_by: str | None = None
+
+    id: str = ""  # the stored row's id; "" for a task just read from a document
 
     @property
     def cancelled(self) -> bool:

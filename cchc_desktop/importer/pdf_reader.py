@@ -10,6 +10,7 @@ refused with a message saying so: reading text from images is not done here.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from cchc_desktop.domain.text import clean
@@ -25,6 +26,8 @@ from cchc_desktop.importer.documents import (
 
 __all__ = ["read_pdf"]
 
+# a word broken after its hyphen at the end of a cell's line ("HĐND-" / "UBND") is one word
+_BROKEN_AT_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")
 _MARGIN = 56.0  # points (2 cm): where a lone page number may stand
 
 
@@ -130,7 +133,7 @@ def _table_rows(table: Any) -> list[tuple[str, ...]]:
         cells: list[str] = []
         for c, value in enumerate(row):
             if value is not None:
-                cells.append(clean(value.replace("\n", " ")))
+                cells.append(clean(_BROKEN_AT_HYPHEN.sub("-", value).replace("\n", " ")))
                 continue
             above = grid[-1][c] if grid and c < len(grid[-1]) else ""
             cells.append(above if _merged_down(geometry, r, c) else "")

@@ -3,6 +3,7 @@ appendix heading's title and lead agency (the rules are described in plan_text's
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cchc_desktop.domain.text import clean
@@ -33,6 +34,7 @@ def strip_markup(text: str) -> str:
     return _ENTITY.sub(_entity, text)
 
 
+@functools.lru_cache(maxsize=16384)  # one row's cells are read by several rules
 def cell_text(text: str) -> str:
     return clean(strip_markup(text))
 
@@ -50,7 +52,7 @@ APPENDIX = re.compile(
     re.IGNORECASE,
 )
 APPENDIX_REFERENCE = re.compile(r"ph[ụu]\s*l[ụu]c\s*(?:s[ốo]\s*)?(\d{1,2})\b", re.IGNORECASE)
-DECISION_NUMBER = re.compile(r"số\s*:?\s*(\d+[\w\-.]*/[\w\-]+)", re.IGNORECASE)
+DECISION_NUMBER = re.compile(r"số\s*:?\s*(\d+[\w\-.]*\s?/\s?[\w\-]+)", re.IGNORECASE)
 DATE = re.compile(
     r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-)\s*(\d{1,2})\s*(?:năm\s+|/|-)\s*(\d{4})", re.IGNORECASE
 )

@@ -60,6 +60,7 @@ class AppendixDraft:
     rows: list[Row] = field(default_factory=list)
     columns: tuple[str, ...] | None = None
     extra_headers: dict[int, str] = field(default_factory=dict)
+    group_title: str = ""  # a group row of the table ("I. CẢI CÁCH THỂ CHẾ") names the area
 
 
 @dataclass
@@ -92,6 +93,10 @@ class ParserBase:
             self.lines.append(Line(no=no, raw=stripped, text=clean(stripped)))
         self.used: set[int] = set()
         self.warnings: list[ImportWarning] = []
+        self.referenced_titles: dict[int, str] = {}
+        self.appendix_lines: list[
+            int
+        ] = []  # the source line of each appendix read  # "…: Phụ lục số NN" lines of the plan text
 
     # ------------------------------------------------------------ helpers
 

@@ -44,10 +44,12 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from cchc_desktop.domain.model import Decision, NodeKind, ParsedPlan, PlanNode
+from cchc_desktop.domain.model import Appendix, Decision, NodeKind, ParsedPlan, PlanNode
 from cchc_desktop.domain.text import fold
-from cchc_desktop.errors import PlanImportError
+from cchc_desktop.errors import DocumentError, PlanImportError
+from cchc_desktop.importer.documents import read_document
 from cchc_desktop.importer.plan_appendices import AppendixReader
+from cchc_desktop.importer.plan_items import tasks_from_items
 from cchc_desktop.importer.plan_patterns import (
     ARTICLE,
     AUTHORITY,
@@ -71,9 +73,9 @@ from cchc_desktop.importer.plan_patterns import (
     split_appendix_heading,
     split_products,
     strip_markup,
-    subject_of,
 )
 from cchc_desktop.importer.plan_state import DecisionDraft, HeaderRef, Line, Node, Signature
+from cchc_desktop.importer.text_reader import decode_text
 
 __all__ = [
     "decode_plan_bytes",
@@ -88,72 +90,44 @@ __all__ = [
 
 
 def read_plan_file(path: Path) -> ParsedPlan:
-    """Read a plan document saved as text and parse it.
+    """Read a plan document in any format :func:`read_document` reads, and parse it.
 
     Raises:
-        PlanImportError: the file is missing, unreadable, empty, not text, or not a plan.
+        PlanImportError: the file is missing, unreadable, too large, damaged, empty, or not a
+            plan (the message names the file and says what to do).
     """
     path = Path(path)
-    name = path.name or str(path)
-    if not path.exists():
-        raise PlanImportError(f"Không tìm thấy tệp: {path}")
-    if path.is_dir():
-        raise PlanImportError(f"Không đọc được tệp: {path} là một thư mục, không phải tệp.")
+    return parse_plan_text(read_plan_source(path), source_name=path.name or str(path))
+
+
+def read_plan_source(path: Path) -> str:
+    """The text the plan parser reads from the file at `path`: a text file's own text (its line
+    numbers are the ones warnings quote), any other document's paragraphs and table rows.
+
+    Raises:
+        PlanImportError: as :func:`read_plan_file`.
+    """
     try:
-        data = path.read_bytes()
-    except PermissionError as exc:
-        raise PlanImportError(f"Không đọc được tệp {path}: không có quyền đọc tệp.") from exc
-    except OSError as exc:
-        raise PlanImportError(
-            f"Không đọc được tệp {path}: lỗi hệ thống ({exc.strerror or exc})."
-        ) from exc
-    return parse_plan_text(decode_plan_bytes(data, name), source_name=name)
-
-
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "tệp nén hoặc tệp Word (.docx)"),
-    (b"%PDF", "tệp PDF"),
-    (b"\xd0\xcf\x11\xe0", "tệp Word cũ (.doc)"),
-    (b"{\\rtf", "tệp RTF"),
-)
+        document = read_document(path)
+        if document.kind == ".txt":
+            return decode_text(path.read_bytes(), document.name)
+    except DocumentError as exc:
+        raise PlanImportError(str(exc)) from exc
+    except OSError as exc:  # the file changed between two reads
+        raise PlanImportError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
+    return document.to_text()
 
 
 def decode_plan_bytes(data: bytes, source_name: str = "") -> str:
-    """Decode a text document: UTF-8 with or without BOM, or UTF-16 with a BOM. Nothing else.
-
-    Legacy code pages (cp1258, TCVN3, latin-1) are not guessed: a wrong guess would store
-    garbled Vietnamese without anyone noticing.
+    """Decode a plan saved as text (UTF-8, UTF-16, Windows-1258: see text_reader.decode_text).
 
     Raises:
-        PlanImportError: the bytes are empty or are not UTF-8/UTF-16 text.
+        PlanImportError: the bytes are empty, binary, or in none of those encodings.
     """
-    subject = subject_of(source_name)
-    if not data.strip():
-        raise PlanImportError(f"{subject} trống: không có nội dung nào để nhập.")
-    for magic, kind in _BINARY_SIGNATURES:
-        if data.startswith(magic):
-            raise PlanImportError(
-                f"{subject} không phải văn bản kế hoạch: đây là {kind}. "
-                "Hãy lưu kế hoạch dưới dạng văn bản thuần (.txt, mã UTF-8) rồi nhập lại."
-            )
     try:
-        if data.startswith(b"\xef\xbb\xbf"):
-            text = data[3:].decode("utf-8")
-        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = data.decode("utf-16")
-        else:
-            text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise PlanImportError(
-            f"{subject} không phải văn bản kế hoạch: không đọc được nội dung (không phải UTF-8)."
-        ) from exc
-    if "\x00" in text:
-        raise PlanImportError(
-            f"{subject} không phải văn bản kế hoạch: nội dung chứa dữ liệu nhị phân."
-        )
-    if not text.strip():
-        raise PlanImportError(f"{subject} trống: không có nội dung nào để nhập.")
-    return text
+        return decode_text(data, source_name or "văn bản")
+    except DocumentError as exc:
+        raise PlanImportError(str(exc)) from exc
 
 
 def parse_plan_text(text: str, source_name: str = "") -> ParsedPlan:
@@ -175,22 +149,41 @@ class _Parser(AppendixReader):
             raise PlanImportError(f"{self.subject} trống: không có nội dung nào để nhập.")
         title_at = self.find_plan_title()
         appendix_at = self.find_first_appendix(title_at)
+        table_at = self.find_first_table(title_at) if appendix_at is None else None
+        stop = appendix_at if appendix_at is not None else len(self.lines)
 
         decision_sig, decision_draft = self.parse_decision_section(0, title_at)
-        title, year, subtitle_ref, body_start = self.parse_plan_header(title_at, appendix_at)
-        block_start, appendix_title, appendix_ref = self.parse_appendix_header(
-            body_start, appendix_at
-        )
+        title, year, subtitle_ref, body_start = self.parse_plan_header(title_at, stop)
+        appendix_title: tuple[str, str] = ("", "")
+        appendix_ref: HeaderRef | None = None
+        block_start = stop
+        if appendix_at is not None:
+            block_start, appendix_title, appendix_ref = self.parse_appendix_header(
+                body_start, appendix_at
+            )
+        self.note_references(body_start, block_start)
+        appendices: list[Appendix] = []
+        if appendix_at is not None:
+            appendices = self.parse_appendices(appendix_at, year)
+        elif table_at is not None:  # tables among the plan's text, no "Phụ lục" headings
+            appendices = self.parse_appendices(table_at, year, headless=True)
         plan_sig = self.signature(body_start, block_start)
         body_stop = plan_sig.start if plan_sig.start >= 0 else block_start
         parts = self.parse_body(body_start, body_stop)
-        appendices = self.parse_appendices(appendix_at, year)
+        if appendix_at is None and table_at is None:
+            found = tasks_from_items(parts)
+            appendices = list(found.appendices)
+            self.warnings.extend(found.warnings)
         if not any(a.tasks for a in appendices):
-            raise self.refuse("không tìm thấy bảng nhiệm vụ nào trong các phụ lục.")
+            self.warn(
+                "Văn bản chưa có nhiệm vụ nào (không có bảng phụ lục, cũng không có mục nhiệm vụ "
+                "đánh số): kế hoạch được nhập như bản nháp, hãy thêm nhiệm vụ sau."
+            )
 
         refs = [r for r in (subtitle_ref, appendix_ref) if r is not None]
         decision = self.build_decision(decision_draft, decision_sig, plan_sig, refs, year)
-        self.check_appendix_sequence(appendices, body_start, body_stop)
+        if appendix_at is not None:
+            self.check_appendix_sequence(appendices, self.appendix_lines, body_start, body_stop)
         self.report_unused()
         return ParsedPlan(
             year=year,
@@ -207,16 +200,36 @@ class _Parser(AppendixReader):
         )
 
     def find_plan_title(self) -> int:
+        """The plan's title: the first upper-case "KẾ HOẠCH …" line, else the first line in any
+        case that starts with "Kế hoạch" and names a reform plan or a year."""
         for i, line in enumerate(self.lines):
             if line.text and is_upper_line(line.text) and fold(line.text).startswith("ke hoach"):
                 return i
+        for i, line in enumerate(self.lines):
+            key = fold(line.text)
+            if (
+                key.startswith("ke hoach")
+                and len(key) <= 250
+                and not key.endswith((";", ","))
+                and "\t" not in line.raw
+                and ("cai cach" in key or "cchc" in key or YEAR.search(key))
+            ):
+                return i
         raise self.refuse("không tìm thấy tiêu đề «KẾ HOẠCH …».")
 
-    def find_first_appendix(self, after: int) -> int:
+    def find_first_table(self, after: int) -> int | None:
+        """The first header row of a table (STT, Nội dung, …) after the title."""
+        for i in range(after + 1, len(self.lines)):
+            raw = self.lines[i].raw
+            if "\t" in raw and self.is_header(raw.split("\t")):
+                return i
+        return None
+
+    def find_first_appendix(self, after: int) -> int | None:
         """The first "Phụ lục N" heading with a table below it (or the first at all)."""
         headings = [i for i in range(after + 1, len(self.lines)) if self.appendix_heading(i)]
         if not headings:
-            raise self.refuse("không tìm thấy phụ lục nhiệm vụ nào.")
+            return None
         for i in headings:
             # a body sentence starting "Phụ lục 1 …" has no table under it
             if any("\t" in self.lines[k].raw for k in self.nonblank(i + 1, len(self.lines))[:6]):
@@ -257,7 +270,7 @@ class _Parser(AppendixReader):
             text = self.lines[i].text
             if not draft.number and NUMBER_LINE.match(text):
                 found = DECISION_NUMBER.search(text)
-                draft.number = found.group(1) if found else ""
+                draft.number = found.group(1).replace(" ", "") if found else ""
             if draft.date is None and PLACE_DATE.search(text):
                 draft.date = self.parse_date(text, self.lines[i].no)
                 draft.date_line = self.lines[i].no
@@ -315,7 +328,7 @@ class _Parser(AppendixReader):
         issuer = ISSUER_OF.search(text)
         return HeaderRef(
             line=line,
-            number=number.group(1) if number else "",
+            number=number.group(1).replace(" ", "") if number else "",
             date=self.parse_date(text, line),
             issuer=issuer.group(1).strip() if issuer else "",
         )
@@ -410,7 +423,11 @@ class _Parser(AppendixReader):
             text = self.lines[i].text
             if PLAN_YEAR.search(self.lines[title_rows[-1]].text):
                 break
-            if text.startswith("(") or PART.match(text) or not is_upper_line(text):
+            if text.startswith("(") or PART.match(text) or "\t" in self.lines[i].raw:
+                break
+            # "KẾ HOẠCH" alone: its next line ("Cải cách hành chính năm 2025") goes on the title
+            bare = len(title_rows) == 1 and fold(self.lines[title_at].text) == "ke hoach"
+            if not is_upper_line(text) and not (bare and len(text) <= 200):
                 break
             title_rows.append(i)
         self.use(*title_rows)
@@ -418,6 +435,9 @@ class _Parser(AppendixReader):
         subtitle_rows = self.parenthesised(rows[len(title_rows) :])
         self.use(*subtitle_rows)
         year_match = PLAN_YEAR.search(title) or YEAR.search(title)
+        if year_match is None:  # the year in the lines just below ("Năm 2025", the subtitle)
+            near = " ".join(self.lines[i].text for i in rows[len(title_rows) : len(title_rows) + 4])
+            year_match = PLAN_YEAR.search(near)
         if year_match is None:
             raise self.refuse(f"không xác định được năm của kế hoạch (tiêu đề «{title}»).")
         body_start = (subtitle_rows or title_rows)[-1] + 1
@@ -501,6 +521,9 @@ class _Parser(AppendixReader):
         stack: list[Node] = []
         last: Node | None = None
         for i in self.nonblank(start, stop):
+            if i in self.used:  # a table the appendices took (tables among the text)
+                last = None
+                continue
             text = self.lines[i].text
             self.use(i)
             if last is not None and self.continues(last, text):
@@ -524,7 +547,8 @@ class _Parser(AppendixReader):
         if part:
             return Node(NodeKind.PART, part.group(1), part.group(2), 0)
         item = ITEM_MULTI.match(text) or ITEM_SINGLE.match(text)
-        if item and stack:
+        # an item heads a part of its own when the plan numbers its parts "1. MỤC ĐÍCH …"
+        if item and (stack or is_upper_line(item.group(2))):
             number = item.group(1)
             return Node(NodeKind.ITEM, number, item.group(2), 1 + number.count("."))
         letter = ITEM_LETTER.match(text)

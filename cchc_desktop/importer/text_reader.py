@@ -18,9 +18,9 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "tệp RTF"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
-# Letters only Vietnamese writes: ă â đ ê ô ơ ư (either case) — a Windows-1258 reading of
-# Vietnamese text has them, a reading of other bytes rarely does.
-_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ]")
+# What Windows-1258 Vietnamese is made of: the letters ă â đ ê ô ơ ư and combining tone marks —
+# a Windows-1258 reading of Vietnamese text has them, a reading of other bytes rarely does.
+_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -74,7 +74,7 @@ def _decode(data: bytes) -> str | None:
         if text is not None:
             return text
     text = _try(data, "cp1258")
-    if text is not None and _VIETNAMESE.search(nfc(text)):
+    if text is not None and _VIETNAMESE.search(text):
         return text
     return None
 

@@ -30,7 +30,7 @@ from docx.text.paragraph import Paragraph
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import Appendix, NodeKind, ParsedPlan, PlanNode, Task
 from cchc_desktop.domain.office import OfficeSettings, authority_lines
-from cchc_desktop.domain.text import clean
+from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import ReportError
 from cchc_desktop.reports.official import scaled
 from cchc_desktop.reports.plan import PLAN_COLUMNS
@@ -193,35 +193,56 @@ def _signature(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:
 # ---------------------------------------------------------------- the decision
 
 
-def _decision(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:
+def letterhead_rows(plan: ParsedPlan, office: OfficeSettings) -> list[tuple[str, str]]:
+    """The letterhead as (left, right) rows: the issuing agency and the number; the national
+    motto, the place and the date (ND30 ô 1–4). Read back, each row is one line of text."""
     d = plan.decision
-    table = doc.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(table)
-    left, right = table.rows[0].cells
     symbol = d.number.split("/", 1)[1] if "/" in d.number else office.symbol_for("QĐ")
-    number = d.number.split("/", 1)[0] if "/" in d.number else ""
+    number = d.number.split("/", 1)[0] if "/" in d.number else "     "
     issuer = office.issuing_agency.splitlines() or [""]
-    _cell_paragraphs(left, [*issuer, f"Số: {number or '     '}/{symbol}"], bold=False)
-    for paragraph in left.paragraphs:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for paragraph in left.paragraphs[: len(issuer)]:
-        for run in paragraph.runs:
-            run.bold = True
+    agency = [issuer[0], " ".join(issuer[1:])]
     when = formatting.place_date_line(
         office.place, d.date, year=d.date.year if d.date else plan.year
     )
-    _cell_paragraphs(right, [*MOTTO, when])
-    for i, paragraph in enumerate(right.paragraphs):
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for run in paragraph.runs:
-            run.bold = i < len(MOTTO) or None
-            run.italic = i == len(MOTTO) or None
+    return [(agency[0], MOTTO[0]), (agency[1], MOTTO[1]), (f"Số: {number}/{symbol}", when)]
+
+
+_LETTERHEAD_MARKS = tuple(fold(m) for m in MOTTO)
+
+
+def letterhead_lines(texts: Sequence[str]) -> int:
+    """How many of the decision's first paragraphs are its letterhead (as a document read back
+    gives it: each row of the header table one line with the motto or the number in it)."""
+    count = 0
+    for text in texts[:4]:
+        folded = fold(text)
+        if not (any(m in folded for m in _LETTERHEAD_MARKS) or folded.startswith("so:")):
+            break
+        count += 1
+    return count
+
+
+def _decision(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:
+    d = plan.decision
+    rows = letterhead_rows(plan, office)
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    for i, (row, (left, right)) in enumerate(zip(table.rows, rows, strict=True)):
+        _cell_paragraphs(row.cells[0], [left] if left else [], bold=i < 2)
+        _cell_paragraphs(row.cells[1], [right], bold=i < 2)
+        for cell in row.cells:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if i == 2:
+            for run in row.cells[1].paragraphs[0].runs:
+                run.italic = True
     _para(doc, "")
     _para(doc, "QUYẾT ĐỊNH", bold=True, centre=True)
     _para(doc, d.title, bold=True, centre=True)
-    for node in _flatten(d.body):
-        text = clean(node.text)
+    body = [clean(node.text) for node in _flatten(d.body)]
+    # A decision read from a document keeps its letterhead as its first paragraphs: the table
+    # above prints it.
+    for text in body[letterhead_lines(body) :]:
         if text:
             upper = text.isupper()
             _para(doc, text, bold=upper, centre=upper, justify=not upper)

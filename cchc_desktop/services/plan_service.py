@@ -447,10 +447,10 @@ def _load_appendices(db: Database, plan_id: str, amendments: dict[str, str]) -> 
                 timeline=timeline,
                 note=note,
                 milestones=tuple(milestones.get(task_id, [])),
-                id=task_id,
                 added_by=amendments.get(added_by or ""),
                 amendment=amendments.get(amendment or ""),
                 cancelled_by=amendments.get(cancelled_by or ""),
+                id=task_id,
             )
         )
     for appendix_id, number, title, lead, heading in db.execute(

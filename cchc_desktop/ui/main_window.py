@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QUndoStack,
 )
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.setAcceptDrops(True)  # a plan file dropped onto the window is imported
         self.undo_stack = QUndoStack(self)
         self._current_ref: NodeRef | None = None
         self._restoring_selection = False
@@ -569,15 +573,32 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ import
 
-    def import_plan(self) -> None:
-        """Read a plan document on a worker (own connection), then show it."""
+    def import_plan(self, file: Path | None = None) -> None:
+        """Read a plan document on a worker (own connection), review it, then show it."""
         from cchc_desktop.ui.plan_import import PlanImporter
 
         if not self.leave_for_dialog():
             return
         importer = PlanImporter(self.ctx, self.ops, self.settings, self)
         importer.imported.connect(self._on_plan_imported)
-        importer.choose_and_run()
+        if file is None:
+            importer.choose_and_run()
+        else:
+            importer.run(file)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from cchc_desktop.ui.plan_import import dropped_plan_file
+
+        if dropped_plan_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from cchc_desktop.ui.plan_import import dropped_plan_file
+
+        file = dropped_plan_file(event.mimeData())
+        if file is not None:
+            event.acceptProposedAction()
+            self.import_plan(file)
 
     def _on_plan_imported(self, plan_id: str) -> None:
         self.reload_plans()

@@ -291,7 +291,7 @@ def test_export_word_from_the_file_menu_reads_back(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from cchc_desktop.importer.plan_document import read_plan_document
+    from cchc_desktop.services.plan_import_service import read_source
 
     target = tmp_path / "ke-hoach"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
@@ -299,7 +299,7 @@ def test_export_word_from_the_file_menu_reads_back(
     window.structure.action_export_word.trigger()
     written = tmp_path / "ke-hoach.docx"
     assert written.exists()
-    back = read_plan_document(written)
+    back = read_source(written).parsed
     assert back.decision.number == "6320/QĐ-UBND"
     assert [len(a.tasks) for a in back.appendices] == [6, 8, 3, 6, 4, 6, 4]
     assert str(written) in window.ui.status_bar.currentMessage()
