@@ -73,7 +73,8 @@ def new_plan(db: Database, year: int, *, title: str = "", author: str = "") -> C
                 "decision_number": "",
                 "decision_date": None,
                 "decision_title": f"Ban hành Kế hoạch cải cách hành chính năm {year}",
-                "issuing_body": f"Chủ tịch {office.issuer_short}",
+                # An office not set up yet leaves it for the clerk to fill in the header.
+                "issuing_body": f"Chủ tịch {office.issuer_short}" if office.issuer_short else "",
                 "signer_name": office.signer_name,
                 "signer_position": office.signer_position,
                 "signer_prefix": office.authority_prefix,
