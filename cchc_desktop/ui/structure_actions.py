@@ -139,8 +139,13 @@ class StructureActions(QObject):
         self.menu.addActions([self.action_amend, self.action_cancel_task])
         window.menuBar().insertMenu(ui.menu_catalog.menuAction(), self.menu)
         ui.menu_file.insertAction(ui.action_import_plan, self.action_new_plan)
-        ui.menu_file.insertAction(ui.action_office_settings, self.action_export_word)
-        ui.menu_file.insertSeparator(ui.action_office_settings)
+        # Xuất Word… after the plan-making entries (import, next year's draft).
+        file_actions = ui.menu_file.actions()
+        after = file_actions.index(ui.action_next_year) + 1
+        if after < len(file_actions):
+            ui.menu_file.insertAction(file_actions[after], self.action_export_word)
+        else:
+            ui.menu_file.addAction(self.action_export_word)
 
         view = ui.tree_view
         view.setDragEnabled(True)

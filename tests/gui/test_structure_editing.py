@@ -295,7 +295,10 @@ def test_export_word_from_the_file_menu_reads_back(
 
     target = tmp_path / "ke-hoach"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
-    assert window.structure.action_export_word in window.ui.menu_file.actions()
+    actions = window.ui.menu_file.actions()
+    assert actions.index(window.structure.action_export_word) == (
+        actions.index(window.ui.action_next_year) + 1
+    )
     window.structure.action_export_word.trigger()
     written = tmp_path / "ke-hoach.docx"
     assert written.exists()
