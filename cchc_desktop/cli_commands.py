@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 from pathlib import Path
+from typing import Any
 
 from cchc_desktop import plan_commands
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import ConflictError, ValidationError
 from cchc_desktop.reports import commands as report_commands
-from cchc_desktop.services import backup_commands
+from cchc_desktop.services import backup_commands, office_commands
 from cchc_desktop.sync import commands as sync_commands
 
 
@@ -20,9 +20,17 @@ def register(command: CommandFactory) -> None:
     p = command("gui", "mở cửa sổ chương trình", open_window)
     p.add_argument("--screenshot", type=Path, metavar="FILE.png", help="chụp cửa sổ rồi thoát")
 
-    p = command("import-plan", "nhập kế hoạch từ văn bản (.txt xuất từ Word)", _import_plan)
+    p = command(
+        "import-plan",
+        "nhập kế hoạch từ tệp Word (.docx, .doc), PDF, RTF, văn bản (.txt) hoặc trang web (.html)",
+        _import_plan,
+    )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="thay thế kế hoạch đã có")
+    p.add_argument(
+        "--dry-run", action="store_true", help="chỉ đọc và báo những gì tìm thấy, không ghi gì"
+    )
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
 
     plan = command("plan", "xem, lập, sửa và điều chỉnh kế hoạch", None)
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="LỆNH", parser_class=type(plan))
@@ -101,6 +109,7 @@ def register(command: CommandFactory) -> None:
         add_db_option(p, top=False)
 
     backup_commands.register(command)
+    office_commands.register(command)
     report_commands.register(command)
     sync_commands.register(command)
 
@@ -120,35 +129,88 @@ def open_window(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.importer.plan_text import read_plan_file
-    from cchc_desktop.services.plan_service import import_plan
+    from cchc_desktop.errors import ConflictError
+    from cchc_desktop.services import plan_import_service as imports
+    from cchc_desktop.store.db import connect
 
-    path: Path = args.file
-    parsed = read_plan_file(path)
+    source = imports.read_source(args.file)
+    if args.dry_run:
+        # a read-only look at the database (none yet: nothing to replace)
+        db = connect(ctx.db_path, read_only=True) if ctx.db_path.exists() else None
+        try:
+            found = imports.preview(db, source.parsed)
+        finally:
+            if db is not None:
+                db.conn.close()
+        _print_findings(args, source, found)
+        return 0
     db = ctx.open_db()
-    try:
-        result = import_plan(
-            db,
-            parsed,
-            replace_existing=args.replace,
-            source_name=path.name,
-            source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-        )
-    except ConflictError as exc:
+    found = imports.preview(db, source.parsed)
+    if found.existing is not None and not args.replace:
         raise ConflictError(
-            f"{exc} Thêm --replace để cập nhật theo văn bản mới, hoặc giữ nguyên kế hoạch đang có."
-        ) from exc
+            f"Kế hoạch năm {found.existing.year} theo Quyết định số "
+            f"{found.existing.decision_number or '(chưa có số)'} đã có trong cơ sở dữ liệu; "
+            "không ghi gì. Thêm --replace để thay thế bằng nội dung của tệp (xem trước bằng "
+            "--dry-run)."
+        )
+    result = imports.write(db, source, replace=args.replace)
+    if args.json:
+        print_json(imports.findings_to_json(source, found, result))
+        return 0
+    _print_findings(args, source, found, header=False)
     verb = "Đã thay thế" if result.replaced else "Đã nhập"
+    number = source.parsed.decision.number or "chưa có số"
+    draft = " (bản nháp, chưa có nhiệm vụ)" if result.tasks == 0 else ""
     out(
-        f"{verb} kế hoạch năm {parsed.year} (Quyết định số {parsed.decision.number}): "
-        f"{result.appendices} phụ lục, {result.tasks} nhiệm vụ."
+        f"{verb} kế hoạch năm {source.parsed.year} (Quyết định số {number}): "
+        f"{result.appendices} phụ lục, {result.tasks} nhiệm vụ{draft}."
     )
     for name in result.new_agencies:
         out(f"  Cơ quan mới cần xác nhận: {name}")
-    for warning in result.warnings:
+    return 0
+
+
+def _print_findings(
+    args: argparse.Namespace, source: Any, found: Any, *, header: bool = True
+) -> None:
+    """What the file holds, its warnings, and what writing it does (the dry run's output)."""
+    from cchc_desktop.services import plan_import_service as imports
+
+    if args.json:
+        print_json(imports.findings_to_json(source, found))
+        return
+    parsed = source.parsed
+    if header:
+        d = parsed.decision
+        out(f"Tệp «{source.name}»: {parsed.title}")
+        out(
+            f"Quyết định số {d.number or '(không có)'}, ngày "
+            f"{d.date.strftime('%d/%m/%Y') if d.date else '(không có)'}, "
+            f"cơ quan ban hành: {d.issuing_body or '(không có)'}, "
+            f"người ký: {d.signer or '(không có)'}"
+        )
+        for appendix in parsed.appendices:
+            out(
+                f"  Phụ lục {appendix.number:02d}: {appendix.title} – "
+                f"{len(appendix.tasks)} nhiệm vụ"
+            )
+        out(f"Tổng cộng {len(parsed.appendices)} phụ lục, {parsed.task_count} nhiệm vụ.")
+        if found.existing is not None:
+            out(
+                f"Kế hoạch này đã có (năm {found.existing.year}, {found.existing.task_count} "
+                "nhiệm vụ): nhập với --replace sẽ thay thế, giữ tiến độ của "
+                f"{found.kept} nhiệm vụ khớp nội dung."
+            )
+    for warning in parsed.warnings:
         where = f" (dòng {warning.line})" if warning.line else ""
         out(f"  Cảnh báo{where}: {warning.message}")
-    return 0
+    if found.retired:
+        out(f"Sẽ loại bỏ {len(found.retired)} nhiệm vụ không còn trong tệp:")
+        for task in found.retired:
+            carried = (
+                f" – có {task.progress_records} bản ghi tiến độ" if task.progress_records else ""
+            )
+            out(f"  Phụ lục {task.appendix:02d}, nhiệm vụ {task.no}: {task.title}{carried}")
 
 
 def _plan_show(args: argparse.Namespace, ctx: CliContext) -> int:

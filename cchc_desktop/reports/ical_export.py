@@ -89,7 +89,7 @@ def build_calendar(
     for appendix in appendices:
         for task in appendix.tasks:
             if task.cancelled:
-                continue  # cancelled by an amending decision: nothing is due
+                continue  # an amending decision cancelled it: nothing is due any more
             for milestone in task.milestones:
                 if milestone.due is None:
                     continue

@@ -226,17 +226,6 @@ def _period_progress(
     return result
 
 
-def _task_ids(db: Database, plan_id: str) -> dict[tuple[int, str], str]:
-    return {
-        (number, no): task_id
-        for task_id, number, no in db.execute(
-            "SELECT t.id, a.number, t.no FROM task t JOIN appendix a ON a.id = t.appendix_id"
-            " WHERE t.plan_id = ? AND t.deleted = 0",
-            [plan_id],
-        ).fetchall()
-    }
-
-
 def _lead(task: Task) -> str:
     for role in (AgencyRole.LEAD, AgencyRole.IMPLEMENTING):
         names = [a.name for a in task.agencies if a.role is role]
@@ -261,7 +250,6 @@ def period_report_data(
     year = plan.year
     as_of = min(today, period_due(period, year, rules))
     progress = _period_progress(db, plan_id, year, period)
-    task_ids = _task_ids(db, plan_id)
     window = period_window(period, year, rules)
     # A task cancelled by the end of the period's data window is no longer reported: the
     # periods that closed before the amending decision still report it.
@@ -273,7 +261,7 @@ def period_report_data(
         for task in appendix.tasks:
             if task.cancelled_by is not None and cancelled_on[task.cancelled_by] <= window[1]:
                 continue
-            reports = progress.get(task_ids[(appendix.number, task.no)], [])
+            reports = progress.get(task.id, [])
             statuses = [
                 (
                     p,
@@ -406,12 +394,7 @@ def deadline_report_data(
         known = status_of.get(key)
         if known is None or _SEVERITY.index(o.status.category) < _SEVERITY.index(known.category):
             status_of[key] = o.status
-    task_ids = _task_ids(db, plan_id)
-    leads = {
-        task_ids[(appendix.number, task.no)]: _lead(task)
-        for appendix in plan.appendices
-        for task in appendix.tasks
-    }
+    leads = _register_leads(db, plan_id)
 
     def rows(group: dict[tuple[str, dt.date, str], list[str]]) -> tuple[rd.DeadlineRow, ...]:
         return tuple(
@@ -438,6 +421,26 @@ def deadline_report_data(
     )
 
 
+def _register_leads(db: Database, plan_id: str) -> dict[str, str]:
+    """Each task's lead agencies under their register names, so that the spellings of one
+    agency ("Văn phòng HĐND&UBND", "Văn phòng HĐND-UBND huyện") count as one row."""
+    by_task: dict[str, dict[str, list[str]]] = {}
+    for task_id, name, role in db.execute(
+        "SELECT ta.task_id, a.name, ta.role FROM task_agency ta JOIN task t ON t.id = ta.task_id"
+        " JOIN agency a ON a.id = ta.agency_id WHERE t.plan_id = ? AND ta.deleted = 0"
+        " ORDER BY ta.task_id, ta.ord",
+        [plan_id],
+    ).fetchall():
+        names = by_task.setdefault(task_id, {}).setdefault(role, [])
+        if name not in names:
+            names.append(name)
+    leads: dict[str, str] = {}
+    for task_id, roles in by_task.items():
+        chosen = roles.get("lead") or roles.get("implementing") or next(iter(roles.values()))
+        leads[task_id] = "; ".join(chosen)
+    return leads
+
+
 _FINISHED = (StatusCategory.DONE_ON_TIME, StatusCategory.DONE_LATE, StatusCategory.NOT_APPLICABLE)
 
 
@@ -458,11 +461,10 @@ def agency_sheet_data(
             [plan_id, agency.id],
         ).fetchall()
     )
-    task_ids = _task_ids(db, plan_id)
     rows = []
     for appendix in plan.appendices:
         for task in appendix.tasks:
-            role = roles.get(task_ids[(appendix.number, task.no)])
+            role = roles.get(task.id)
             if role is None or task.cancelled:
                 continue
             upcoming = nearest_due(task.milestones, today)

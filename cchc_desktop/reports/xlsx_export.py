@@ -221,7 +221,7 @@ def task_rows(
                     _next_due(task),
                     standing.status if standing else "",
                     standing.percent if standing else None,
-                    clean(task.note),
+                    clean(task.noted()),
                 ]
             )
     return rows

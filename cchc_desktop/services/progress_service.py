@@ -71,14 +71,21 @@ def find_task(db: Database, plan_id: str, ref: str) -> str:
             "(ví dụ 2.5 là nhiệm vụ 5 của Phụ lục 02)."
         )
     appendix, no = int(match.group(1)), str(int(match.group(2)))
-    row = db.execute(
-        "SELECT t.id FROM task t JOIN appendix a ON a.id = t.appendix_id"
-        " WHERE t.plan_id = ? AND a.number = ? AND t.no = ? AND t.deleted = 0",
+    rows = db.execute(
+        "SELECT t.id, t.title FROM task t JOIN appendix a ON a.id = t.appendix_id"
+        " WHERE t.plan_id = ? AND a.number = ? AND t.no = ? AND t.deleted = 0"
+        " ORDER BY a.rowid, t.ord",
         [plan_id, appendix, no],
-    ).fetchone()
-    if row is None:
+    ).fetchall()
+    if not rows:
         raise NotFoundError(f"Không có nhiệm vụ {no} trong Phụ lục {appendix:02d} của kế hoạch.")
-    return str(row[0])
+    if len(rows) > 1:  # the plan repeats the STT: never guess which task is meant
+        titles = "; ".join(f"«{title[:60]}»" for _id, title in rows)
+        raise ValidationError(
+            f"Phụ lục {appendix:02d} có {len(rows)} nhiệm vụ cùng STT {no} ({titles}); "
+            "không biết ghi cho nhiệm vụ nào. Hãy chọn nhiệm vụ trong cửa sổ chương trình."
+        )
+    return str(rows[0][0])
 
 
 def validate_percent(percent: int | None) -> int | None:
