@@ -148,8 +148,8 @@ class MainWindow(QMainWindow):
         for column, width in (
             (COL_NUMBER, text("88") + view.indentation() + pad),
             (COL_LEAD, text("Phòng Tư pháp") + pad),
-            (COL_DUE, text("30/12/2020") + pad),
-            (COL_STATUS, text("Quá hạn 2531 ngày") + 2 * pad),
+            (COL_DUE, text("Hạn gần nhất") + pad),
+            (COL_STATUS, text("Đến hạn trong 30 ngày") + 2 * pad),
             (COL_PERCENT, text("Tiến độ") + pad),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
