@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         pad = 14
         for column, width in (
             (COL_NUMBER, text("88") + view.indentation() + pad),
-            (COL_LEAD, text("Phòng Tư pháp") + pad),
+            (COL_LEAD, text("Phòng Nội vụ")),  # longer names: tooltip
             (COL_DUE, text("Hạn gần nhất") + pad),
             (COL_STATUS, text("Đến hạn trong 30 ngày") + 2 * pad),
             (COL_PERCENT, text("Tiến độ") + pad),
