@@ -239,6 +239,7 @@ def _deadlines(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.domain.model import WorkState
     from cchc_desktop.services import organisation, progress_service
     from cchc_desktop.services.plan_service import plan_for_year
 
@@ -260,6 +261,8 @@ def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     if unit.created:
         out(f"Đã thêm đơn vị mới “{args.unit}” (cần xác nhận trong danh sách cơ quan).")
+    if state is WorkState.DONE and args.completed_on is None:
+        out("Chưa ghi ngày hoàn thành; nếu biết, ghi thêm bằng --completed-on YYYY-MM-DD.")
     out(
         f"Đã ghi tiến độ nhiệm vụ {args.task} của {args.unit}, kỳ {args.period}/{args.year}"
         f" ({len(changes.fields)} trường thay đổi)."

@@ -24,7 +24,8 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.services import progress_service, task_service
-from cchc_desktop.services.task_service import NodeDetail, ProgressEdit, TaskDetail, TaskEdit
+from cchc_desktop.services.progress_service import ProgressEdit
+from cchc_desktop.services.task_service import NodeDetail, TaskDetail, TaskEdit
 from cchc_desktop.services.tree_service import TASK, NodeRef
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_task_editor import Ui_TaskEditor

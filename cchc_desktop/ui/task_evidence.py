@@ -19,7 +19,7 @@ from cchc_desktop.qt import settings as opts
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import progress_service
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.sync.blobs import blob_path, register_blobs, write_blob
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
@@ -102,7 +102,7 @@ class EvidencePane(QObject):
             return False
         progress_id = progress.current_progress_id()
         exists = progress_id is not None and (
-            task_service.get_progress(editor.ctx.db, progress_id) is not None
+            progress_service.get_progress(editor.ctx.db, progress_id) is not None
         )
         if progress.dirty() or not exists:
             try:

@@ -23,8 +23,9 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.qt import settings as opts
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.progress_models import ProgressTableModel
-from cchc_desktop.services import progress_service, task_service
-from cchc_desktop.services.task_service import ProgressEdit, TaskDetail
+from cchc_desktop.services import progress_service
+from cchc_desktop.services.progress_service import ProgressEdit
+from cchc_desktop.services.task_service import TaskDetail
 from cchc_desktop.ui.task_history import TAB_PROGRESS, fit_columns
 from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
 
@@ -88,7 +89,7 @@ class ProgressPane(QObject):
         combo = self.editor.ui.unit_combo
         combo.blockSignals(True)
         combo.clear()
-        for agency_id, name in task_service.reporting_units(self.editor.ctx.db, task_id):
+        for agency_id, name in progress_service.reporting_units(self.editor.ctx.db, task_id):
             combo.addItem(name, agency_id)
         combo.blockSignals(False)
 
@@ -121,7 +122,7 @@ class ProgressPane(QObject):
         task = self.editor.task
         if task is None or key is None:
             return None
-        return task_service.progress_row_id(task.id, key[0], task.plan_year, key[1])
+        return progress_service.progress_row_id(task.id, key[0], task.plan_year, key[1])
 
     def load_report(self) -> None:
         """Fill the progress form from the stored report of the chosen unit and period."""
@@ -132,7 +133,9 @@ class ProgressPane(QObject):
             ui = editor.ui
             self._current_key = self.report_key()
             progress_id = self.current_progress_id()
-            record = task_service.get_progress(editor.ctx.db, progress_id) if progress_id else None
+            record = (
+                progress_service.get_progress(editor.ctx.db, progress_id) if progress_id else None
+            )
             state = record.state if record else WorkState.NOT_STARTED
             set_combo(ui.state_combo, str(state))
             ui.percent_spin.setValue(
@@ -160,7 +163,7 @@ class ProgressPane(QObject):
         if task is None:
             self.model.set_rows([])
             return
-        self.model.set_rows(task_service.list_task_progress(self.editor.ctx.db, task.id))
+        self.model.set_rows(progress_service.list_task_progress(self.editor.ctx.db, task.id))
 
     # ------------------------------------------------------------------ dirty state
 
@@ -230,7 +233,7 @@ class ProgressPane(QObject):
             editor.ctx,
             editor.ops,
             f"ghi tiến độ {period_phrase(edit.period, edit.year)} – {unit}",
-            lambda: task_service.save_progress(db, edit, today=today, author=author),
+            lambda: progress_service.save_progress(db, edit, today=today, author=author),
         )
         editor.settings.set(opts.LAST_UNIT_ID, edit.unit_id)
         self.reload_list()

@@ -15,7 +15,7 @@ from cchc_desktop.domain.model import WorkState
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import progress_service
 from cchc_desktop.services.tree_service import TASK, NodeRef
 from cchc_desktop.sync.blobs import blob_path
 from cchc_desktop.ui.main_window import MainWindow
@@ -203,7 +203,7 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
     ui.percent_spin.setValue(60)
     ui.result_edit.setPlainText("Đã tiếp nhận 120 hồ sơ, trả đúng hạn 118 hồ sơ.")
     assert editor.save()
-    progress_id = task_service.progress_row_id(task_id, commune, 2020, "Q1")
+    progress_id = progress_service.progress_row_id(task_id, commune, 2020, "Q1")
     row = seed_ctx.db.execute(
         "SELECT state, percent, result FROM progress WHERE id = ?", [progress_id]
     ).fetchone()

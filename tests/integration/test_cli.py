@@ -199,6 +199,39 @@ def test_progress_set_and_list(tmp_path: Path) -> None:
     assert "Phụ lục 09" in unknown_task.stderr
 
 
+def test_progress_set_refuses_done_below_100_percent_and_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    where = ["--task", "2.5", "--unit", "Phòng Nội vụ", "--period", "Q1", "--year", "2020"]
+    first = run("progress", "set", *where, "--status", "in_progress", "--percent", "40", db=db)
+    assert first.returncode == 0, first.stderr
+    before = run("progress", "list", "--year", "2020", "--json", db=db).stdout
+    refused = run(
+        "progress",
+        "set",
+        *where,
+        "--status",
+        "đã hoàn thành",
+        "--percent",
+        "40",
+        "--completed-on",
+        "2030-01-01",
+        db=db,
+    )
+    assert refused.returncode == 1
+    assert "Nhiệm vụ đã hoàn thành thì tỷ lệ phải là 100 %" in refused.stderr
+    assert run("progress", "list", "--year", "2020", "--json", db=db).stdout == before
+    future = run(
+        "progress", "set", *where, "--status", "done", "--completed-on", "2030-01-01", db=db
+    )
+    assert future.returncode == 1
+    assert "Ngày hoàn thành không được sau ngày hôm nay" in future.stderr
+    undated = run("progress", "set", *where, "--status", "done", db=db)
+    assert undated.returncode == 0, undated.stderr
+    assert "Chưa ghi ngày hoàn thành" in undated.stdout
+    [row] = json.loads(run("progress", "list", "--year", "2020", "--json", db=db).stdout)
+    assert (row["status"], row["percent"], row["completed_on"]) == ("done", 100, None)
+
+
 def test_deadlines_lists_occurrences_with_status(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     result = run(

@@ -64,20 +64,26 @@ def test_set_progress_creates_one_row_and_updates_only_given_fields(
     assert record.task_ref == "2.5"
 
 
-def test_done_records_the_completion_day(db: Database, task_and_unit: tuple[str, str]) -> None:
+def test_done_invents_no_completion_day(db: Database, task_and_unit: tuple[str, str]) -> None:
     task, unit = task_and_unit
-    progress_service.set_progress(
-        db,
-        task_id=task,
-        unit_id=unit,
-        year=2020,
-        period="H1",
-        state=WorkState.DONE,
-        today=dt.date(2020, 6, 3),
-    )
+    common = {"task_id": task, "unit_id": unit, "year": 2020, "period": "H1"}
+    # A 2020 result recorded late, in 2026: "today" is not when the work was finished.
+    progress_service.set_progress(db, **common, state=WorkState.DONE, today=dt.date(2026, 12, 4))
     [record] = progress_service.list_progress(db, year=2020)
-    assert record.completed_on == dt.date(2020, 6, 3)
+    assert record.completed_on is None
     assert record.percent == 100
+    progress_service.set_progress(db, **common, completed_on=dt.date(2020, 6, 3))
+    progress_service.set_progress(db, **common, state=WorkState.DONE, today=dt.date(2026, 12, 4))
+    [record] = progress_service.list_progress(db, year=2020)
+    assert record.completed_on == dt.date(2020, 6, 3), "a recorded day is kept"
+    with pytest.raises(ValidationError, match="không được sau ngày hôm nay"):
+        progress_service.set_progress(
+            db,
+            **common,
+            state=WorkState.DONE,
+            completed_on=dt.date(2027, 1, 1),
+            today=dt.date(2026, 12, 4),
+        )
 
 
 def test_bad_values_change_nothing(db: Database, task_and_unit: tuple[str, str]) -> None:
@@ -139,3 +145,26 @@ def test_evidence_needs_a_saved_progress_row(db: Database) -> None:
         progress_service.add_evidence(
             db, progress_id="missing", sha256="ab" * 32, file_name="x.pdf", size=1
         )
+
+
+def test_a_single_field_choice_is_checked_against_the_whole_report(
+    db: Database, task_and_unit: tuple[str, str]
+) -> None:
+    """A sync review writes one field; the report it leaves must still obey the rule."""
+    task, unit = task_and_unit
+    common = {"task_id": task, "unit_id": unit, "year": 2020, "period": "Q1"}
+    progress_service.set_progress(db, **common, state=WorkState.IN_PROGRESS, percent=40)
+    row = progress_service.progress_row_id(task, unit, 2020, "Q1")
+    today = dt.date(2020, 6, 1)
+    with pytest.raises(ValidationError, match="tỷ lệ phải là 100 %"):
+        progress_service.check_progress_field(db, row, "state", "done", today=today)
+    with pytest.raises(ValidationError, match="từ 0 đến 100"):
+        progress_service.check_progress_field(db, row, "percent", 140, today=today)
+    with pytest.raises(ValidationError, match="hãy chọn trạng thái “Đã hoàn thành”"):
+        progress_service.check_progress_field(db, row, "percent", 100, today=today)
+    progress_service.check_progress_field(db, row, "percent", 60, today=today)
+    progress_service.check_progress_field(db, row, "result", "Đã họp", today=today)
+    progress_service.set_progress(db, **common, state=WorkState.DONE, today=today)
+    with pytest.raises(ValidationError, match="không được sau ngày hôm nay"):
+        progress_service.check_progress_field(db, row, "completed_on", "2020-07-01", today=today)
+    progress_service.check_progress_field(db, row, "completed_on", "2020-05-01", today=today)
