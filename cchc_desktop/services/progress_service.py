@@ -330,64 +330,6 @@ def progress_to_json(record: ProgressRecord) -> dict[str, object]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceRecord:
-    id: str
-    progress_id: str
-    sha256: str
-    file_name: str
-    size: int
-    caption: str
-
-
-def add_evidence(
-    db: Database,
-    *,
-    progress_id: str,
-    sha256: str,
-    file_name: str,
-    size: int,
-    caption: str = "",
-    author: str = "",
-) -> Changes:
-    """Attach a stored file (already saved by its SHA-256 in the data folder) to a progress row.
-
-    The same file attached twice to one row is one evidence row (its id derives from both).
-    """
-    row = db.execute("SELECT unit_id FROM progress WHERE id = ?", [progress_id]).fetchone()
-    if row is None:
-        raise NotFoundError("Hãy lưu tiến độ của kỳ này trước khi đính kèm minh chứng.")
-    if not file_name.strip():
-        raise ValidationError("Tệp minh chứng phải có tên.")
-    evidence_id = ids.natural_id("evidence", progress_id, sha256)
-    values = {
-        "progress_id": progress_id,
-        "unit_id": row[0],
-        "sha256": sha256,
-        "file_name": file_name,
-        "size": size,
-        "caption": caption,
-        "deleted": 0,
-    }
-    return apply_local_edits(db, [Edit("evidence", evidence_id, values)], author=author)
-
-
-def remove_evidence(db: Database, evidence_id: str, *, author: str = "") -> Changes:
-    """Mark the evidence row deleted (a tombstone; the file stays for history and other rows)."""
-    return apply_local_edits(db, [Edit("evidence", evidence_id, {"deleted": 1})], author=author)
-
-
-def list_evidence(db: Database, progress_id: str) -> list[EvidenceRecord]:
-    return [
-        EvidenceRecord(*row)
-        for row in db.execute(
-            "SELECT id, progress_id, sha256, file_name, size, caption FROM evidence"
-            " WHERE progress_id = ? AND deleted = 0 ORDER BY file_name",
-            [progress_id],
-        ).fetchall()
-    ]
-
-
 _PERIOD_ORDER = {p.value: i for i, p in enumerate(ReportingPeriod)}
 
 

@@ -82,6 +82,10 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.fields)
 
+    def __add__(self, other: Changes) -> Changes:
+        """Two writes seen as one (a clerk action made of several service calls)."""
+        return Changes(self.fields + other.fields, self.tables | other.tables)
+
 
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 

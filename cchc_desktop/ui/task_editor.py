@@ -23,7 +23,7 @@ from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import evidence_service, task_service
 from cchc_desktop.services.progress_service import ProgressEdit
 from cchc_desktop.services.task_service import NodeDetail, TaskDetail, TaskEdit
 from cchc_desktop.services.tree_service import TASK, NodeRef
@@ -232,7 +232,7 @@ class TaskEditor(QWidget):
         """Attach files to the shown report (saved first if needed) as one undoable step."""
         return self.evidence.add_files(files)
 
-    def selected_evidence(self) -> progress_service.EvidenceRecord | None:
+    def selected_evidence(self) -> evidence_service.EvidenceRecord | None:
         return self.evidence.selected()
 
     def open_evidence(self) -> None:

@@ -23,7 +23,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.qt import settings as opts
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.progress_models import ProgressTableModel
-from cchc_desktop.services import progress_service
+from cchc_desktop.services import evidence_service, progress_service
 from cchc_desktop.services.progress_service import ProgressEdit
 from cchc_desktop.services.task_service import TaskDetail
 from cchc_desktop.ui.task_history import TAB_PROGRESS, fit_columns
@@ -145,7 +145,7 @@ class ProgressPane(QObject):
             ui.completed_date_edit.setDate(_qdate(completed or editor.ctx.today()))
             ui.result_edit.setPlainText(record.result if record else "")
             editor.evidence.model.set_rows(
-                progress_service.list_evidence(editor.ctx.db, record.id) if record else []
+                evidence_service.list_evidence(editor.ctx.db, record.id) if record else []
             )
             row = self.model.row_of(progress_id or "")
             if row >= 0:

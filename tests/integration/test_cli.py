@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -230,6 +231,27 @@ def test_progress_set_refuses_done_below_100_percent_and_changes_nothing(tmp_pat
     assert "Chưa ghi ngày hoàn thành" in undated.stdout
     [row] = json.loads(run("progress", "list", "--year", "2020", "--json", db=db).stdout)
     assert (row["status"], row["percent"], row["completed_on"]) == ("done", 100, None)
+
+
+def test_progress_attach_stores_the_file_by_content(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    where = ["--task", "2.5", "--unit", "Phòng Nội vụ", "--period", "Q1", "--year", "2020"]
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF-1.4 bien ban hop")
+    early = run("progress", "attach", *where, str(scan), db=db)
+    assert early.returncode == 1
+    assert "Hãy lưu tiến độ của kỳ này trước" in early.stderr
+    assert run("progress", "set", *where, "--percent", "30", db=db).returncode == 0
+    attached = run("progress", "attach", *where, str(scan), db=db)
+    assert attached.returncode == 0, attached.stderr
+    assert "Đã đính kèm 1 tệp minh chứng" in attached.stdout
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert (tmp_path / "evidence" / sha[:2] / sha).read_bytes() == scan.read_bytes()
+    [row] = json.loads(run("progress", "list", "--year", "2020", "--json", db=db).stdout)
+    assert row["evidence"] == 1
+    missing = run("progress", "attach", *where, str(tmp_path / "khong-co.pdf"), db=db)
+    assert missing.returncode == 1
+    assert "Không tìm thấy tệp" in missing.stderr
 
 
 def test_deadlines_lists_occurrences_with_status(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ from cchc_desktop.services.plan_service import load_plan, plan_for_year, plan_to
 from cchc_desktop.store import integrity
 from cchc_desktop.store.changes import Edit, apply_local_edits
 from cchc_desktop.store.db import connect, open_database
+from cchc_desktop.store.evidence_files import file_in_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_PLAN = ROOT / "resources" / "ke-hoach-cchc-2020-ngoc-lac.txt"
@@ -420,7 +421,7 @@ def test_backup_and_restore_round_trip_through_the_command_line(tmp_path: Path) 
     evidence = b"%PDF-1.4 bien ban kiem tra"
     with opened(db_path) as db:
         sha = hashlib.sha256(evidence).hexdigest()
-        path = bs.evidence_path(db_path.parent, sha)
+        path = file_in_folder(db_path.parent, sha)
         path.parent.mkdir(parents=True)
         path.write_bytes(evidence)
         db.execute("INSERT INTO blob (sha256, size) VALUES (?, ?)", [sha, len(evidence)])

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.domain.model import WorkState
 from cchc_desktop.errors import NotFoundError, ValidationError
-from cchc_desktop.services import organisation, progress_service
+from cchc_desktop.services import evidence_service, organisation, progress_service
 from cchc_desktop.services.plan_service import plan_for_year
 from cchc_desktop.services.startup import open_or_create
 
@@ -129,20 +129,20 @@ def test_evidence_attach_twice_is_one_row_and_removal_is_a_tombstone(
     )
     [record] = progress_service.list_progress(db, year=2020)
     for _ in range(2):
-        progress_service.add_evidence(
+        evidence_service.add_evidence(
             db, progress_id=record.id, sha256="ab" * 32, file_name="bien-ban.pdf", size=1234
         )
-    [evidence] = progress_service.list_evidence(db, record.id)
+    [evidence] = evidence_service.list_evidence(db, record.id)
     assert evidence.file_name == "bien-ban.pdf"
     assert progress_service.list_progress(db, year=2020)[0].evidence_count == 1
-    progress_service.remove_evidence(db, evidence.id)
-    assert progress_service.list_evidence(db, record.id) == []
+    evidence_service.remove_evidence(db, evidence.id)
+    assert evidence_service.list_evidence(db, record.id) == []
     assert db.execute("SELECT deleted FROM evidence WHERE id = ?", [evidence.id]).fetchone() == (1,)
 
 
 def test_evidence_needs_a_saved_progress_row(db: Database) -> None:
     with pytest.raises(NotFoundError, match="lưu tiến độ"):
-        progress_service.add_evidence(
+        evidence_service.add_evidence(
             db, progress_id="missing", sha256="ab" * 32, file_name="x.pdf", size=1
         )
 

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from cchc_desktop.domain.model import AgencyRole, WorkState
 from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import evidence_service, progress_service, task_service
 from cchc_desktop.services.progress_service import ProgressEdit
 from cchc_desktop.services.task_service import (
     AgencyChoice,
@@ -171,7 +171,7 @@ def test_history_names_each_record(make_db) -> None:  # type: ignore[no-untyped-
     )
     progress_service.save_progress(db, edit, today=TODAY, author="Văn thư")
     progress_id = progress_service.progress_row_id(task_id, unit[0], 2020, "Q1")
-    progress_service.add_evidence(
+    evidence_service.add_evidence(
         db, progress_id=progress_id, sha256="a" * 64, file_name="bao-cao.pdf", size=3
     )
     history = task_service.record_changes(db, "task", task_id)
