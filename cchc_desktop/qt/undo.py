@@ -49,9 +49,7 @@ class ChangeCommand(QUndoCommand):
         """Consecutive edits of the same cell (same merge key) become one undo step."""
         if not isinstance(other, ChangeCommand) or other.merge_key != self.merge_key:
             return False
-        self.changes = Changes(
-            self.changes.fields + other.changes.fields, self.changes.tables | other.changes.tables
-        )
+        self.changes = self.changes + other.changes
         return True
 
     def redo(self) -> None:

@@ -248,20 +248,7 @@ class TaskTreeModel(QAbstractItemModel):
                 self._refresh_node(NodeRef(table, row_id))
 
     def _affected_tasks(self, changes: Changes) -> set[str]:
-        task_ids = set(changes.rows("task"))
-        lookups = {
-            "task_agency": "SELECT task_id FROM task_agency WHERE id = ?",
-            "milestone": "SELECT task_id FROM milestone WHERE id = ?",
-            "progress": "SELECT task_id FROM progress WHERE id = ?",
-            "evidence": "SELECT p.task_id FROM evidence e JOIN progress p ON p.id = e.progress_id"
-            " WHERE e.id = ?",
-        }
-        for table, sql in lookups.items():
-            for row_id in changes.rows(table):
-                found = self._db.execute(sql, [row_id]).fetchone()
-                if found is not None:
-                    task_ids.add(str(found[0]))
-        return {t for t in task_ids if NodeRef(TASK, t) in self._by_ref}
+        return {t for t in changes.task_ids if NodeRef(TASK, t) in self._by_ref}
 
     def _refresh_tasks(self, task_ids: list[str]) -> None:
         if not task_ids:

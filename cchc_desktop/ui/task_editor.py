@@ -319,25 +319,4 @@ class TaskEditor(QWidget):
             return False
         if ref.table != TASK:
             return ref.id in changes.rows(ref.table)
-        if ref.id in changes.rows("task") or changes.touches("agency"):
-            return True
-        task_id = ref.id
-        for table in ("task_agency", "milestone", "progress", "evidence"):
-            for c in changes.fields:
-                if c.table == table and c.field in {"task_id"} and c.new == task_id:
-                    return True
-        ids = set()
-        for table in ("task_agency", "milestone", "progress", "evidence"):
-            ids |= {(table, r) for r in changes.rows(table)}
-        return any(self._row_of_task(table, row_id) for table, row_id in ids)
-
-    def _row_of_task(self, table: str, row_id: str) -> bool:
-        assert self.ref is not None
-        if table == "evidence":
-            sql = (
-                "SELECT 1 FROM evidence e JOIN progress p ON p.id = e.progress_id"
-                " WHERE e.id = ? AND p.task_id = ?"
-            )
-        else:
-            sql = f"SELECT 1 FROM {table} WHERE id = ? AND task_id = ?"  # noqa: S608 - fixed names
-        return self.ctx.db.execute(sql, [row_id, self.ref.id]).fetchone() is not None
+        return ref.id in changes.task_ids or changes.touches("agency")

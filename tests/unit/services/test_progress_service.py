@@ -168,3 +168,23 @@ def test_a_single_field_choice_is_checked_against_the_whole_report(
     with pytest.raises(ValidationError, match="không được sau ngày hôm nay"):
         progress_service.check_progress_field(db, row, "completed_on", "2020-07-01", today=today)
     progress_service.check_progress_field(db, row, "completed_on", "2020-05-01", today=today)
+
+
+def test_changes_name_the_tasks_they_touch(
+    db: Database, task_and_unit: tuple[str, str], tmp_path: Path
+) -> None:
+    task, unit = task_and_unit
+    other = progress_service.find_task(db, plan_for_year(db, 2020).id, "1.1")
+    common = {"unit_id": unit, "year": 2020, "period": "Q1"}
+    first = progress_service.set_progress(db, task_id=task, **common, percent=20)
+    assert first.task_ids == {task}
+    second = progress_service.set_progress(db, task_id=other, **common, percent=30)
+    assert (first + second).task_ids == {task, other}
+    assert (first + second).fields == first.fields + second.fields
+    scan = tmp_path / "anh.png"
+    scan.write_bytes(b"\x89PNG anh chup")
+    row = progress_service.progress_row_id(other, unit, 2020, "Q1")
+    attached = evidence_service.attach_files(db, tmp_path / "cchc.db", row, [scan])
+    assert attached.task_ids == {other}
+    assert attached.tables == {"evidence"}
+    assert organisation.add_alias(db, unit, "UBND xã Minh Sơn").task_ids == frozenset()
