@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon
-from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS, NodeKind
@@ -33,6 +32,9 @@ from cchc_desktop.qtmodels.status_style import color_of, icon_of, status_text
 from cchc_desktop.services import tree_service
 from cchc_desktop.services.tree_service import APPENDIX, PLAN_NODE, TASK, NodeRef, TreeRow
 from cchc_desktop.store.changes import Changes
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -208,12 +210,9 @@ class TaskTreeModel(QAbstractItemModel):
         """The index of a task, reading its appendix's tasks first if needed."""
         ref = NodeRef(TASK, task_id)
         if ref not in self._by_ref and self._plan_id is not None:
-            found = self._db.execute(
-                "SELECT appendix_id FROM task WHERE id = ? AND plan_id = ? AND deleted = 0",
-                [task_id, self._plan_id],
-            ).fetchone()
-            if found is not None:
-                appendix = self._by_ref.get(NodeRef(APPENDIX, found[0]))
+            place = tree_service.task_place(self._db, task_id)
+            if place is not None and place[0] == self._plan_id:
+                appendix = self._by_ref.get(NodeRef(APPENDIX, place[1]))
                 while appendix is not None and ref not in self._by_ref and appendix.can_fetch():
                     self.fetchMore(self._index_of(appendix))
         return self.index_of_ref(ref)

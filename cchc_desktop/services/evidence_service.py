@@ -7,7 +7,7 @@ listed in the `blob` table and attached as evidence rows, all in one transaction
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,8 @@ from sqlite_utils import Database
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
-from cchc_desktop.store.evidence_files import StoredFile, blob_path, copy_files, register_blobs
+from cchc_desktop.store.evidence_files import StoredFile as StoredFile
+from cchc_desktop.store.evidence_files import blob_path, copy_files, register_blobs
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,17 @@ def attach_stored(
                 author=author,
             )
     return total
+
+
+def store_files(
+    db_path: Path,
+    files: Sequence[Path],
+    *,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+) -> list[StoredFile]:
+    """Copy files into the store on a worker thread (no database access), for `attach_stored`."""
+    return copy_files(db_path, files, progress=progress, cancelled=cancelled)
 
 
 def attach_files(

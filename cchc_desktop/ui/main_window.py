@@ -258,10 +258,7 @@ class MainWindow(QMainWindow):
     def plan_year(self) -> int | None:
         if self.model.plan_id is None:
             return None
-        row = self.ctx.db.execute(
-            "SELECT year FROM plan WHERE id = ?", [self.model.plan_id]
-        ).fetchone()
-        return int(row[0]) if row else None
+        return tree_service.plan_year(self.ctx.db, self.model.plan_id)
 
     # ------------------------------------------------------------------ filters
 
@@ -328,10 +325,7 @@ class MainWindow(QMainWindow):
     def _plan_task_count(self) -> int:
         if self.model.plan_id is None:
             return 0
-        row = self.ctx.db.execute(
-            "SELECT count(*) FROM task WHERE plan_id = ? AND deleted = 0", [self.model.plan_id]
-        ).fetchone()
-        return int(row[0])
+        return tree_service.task_count(self.ctx.db, self.model.plan_id)
 
     # ------------------------------------------------------------------ summary
 
@@ -423,14 +417,12 @@ class MainWindow(QMainWindow):
 
     def select_task(self, task_id: str) -> bool:
         """Select a task by id, switching to its plan first if needed (the calendar's jump)."""
-        row = self.ctx.db.execute(
-            "SELECT plan_id FROM task WHERE id = ? AND deleted = 0", [task_id]
-        ).fetchone()
-        if row is None:
+        place = tree_service.task_place(self.ctx.db, task_id)
+        if place is None:
             return False
-        if row[0] != self.model.plan_id:
+        if place[0] != self.model.plan_id:
             combo = self.ui.plan_combo
-            combo.setCurrentIndex(combo.findData(row[0]))
+            combo.setCurrentIndex(combo.findData(place[0]))
         return self.select_ref(NodeRef(TASK, task_id))
 
     def prepare_screenshot(self) -> None:
@@ -575,13 +567,7 @@ class MainWindow(QMainWindow):
 
     def show_record(self, table: str, row_id: str) -> None:
         """A record named elsewhere (a sync conflict card): show its task in the tree."""
-        task_id: str | None = row_id if table == TASK else None
-        if table in ("progress", "milestone", "task_agency"):
-            found = self.ctx.db.execute(
-                f"SELECT task_id FROM {table} WHERE id = ?",  # noqa: S608 - fixed names
-                [row_id],
-            ).fetchone()
-            task_id = found[0] if found else None
+        task_id = tree_service.task_of_record(self.ctx.db, table, row_id)
         if task_id is not None:
             self.select_task(task_id)
 

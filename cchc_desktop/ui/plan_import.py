@@ -34,7 +34,7 @@ def import_plan_file(
     """
     from cchc_desktop.importer.plan_text import read_plan_file
     from cchc_desktop.services.plan_service import import_plan
-    from cchc_desktop.store.db import connect
+    from cchc_desktop.services.startup import worker_connection
 
     progress(5)
     parsed = read_plan_file(file)
@@ -42,8 +42,7 @@ def import_plan_file(
     if cancelled():
         return None
     digest = hashlib.sha256(file.read_bytes()).hexdigest()
-    db = connect(db_path)
-    try:
+    with worker_connection(db_path) as db:
         result = import_plan(
             db,
             parsed,
@@ -52,8 +51,6 @@ def import_plan_file(
             source_sha256=digest,
             author=author,
         )
-    finally:
-        db.conn.close()
     progress(100)
     return result
 

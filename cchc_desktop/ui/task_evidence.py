@@ -18,7 +18,6 @@ from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel
 from cchc_desktop.services import evidence_service, progress_service
 from cchc_desktop.store.changes import Changes
-from cchc_desktop.store.evidence_files import StoredFile, copy_files
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 
 if TYPE_CHECKING:
@@ -83,7 +82,7 @@ class EvidencePane(QObject):
         return True
 
     def _run_copy(self, files: list[Path], progress_id: str) -> None:
-        worker = Worker(copy_files, self.editor.ctx.db_path, files)
+        worker = Worker(evidence_service.store_files, self.editor.ctx.db_path, files)
         self._worker = worker
         attach_progress_dialog(
             worker,
@@ -108,7 +107,7 @@ class EvidencePane(QObject):
         QThreadPool.globalInstance().waitForDone(timeout_ms)
 
     def _attach_stored(
-        self, progress_id: str, stored: list[StoredFile], *, cancelled: bool
+        self, progress_id: str, stored: list[evidence_service.StoredFile], *, cancelled: bool
     ) -> None:
         editor = self.editor
         if cancelled or not stored:
