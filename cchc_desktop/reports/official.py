@@ -11,7 +11,9 @@ from cchc_desktop.domain.office import DOCUMENT_TYPE_TITLES, OfficeSettings
 from cchc_desktop.domain.text import nfc
 from cchc_desktop.reports.data import DocumentOptions
 from cchc_desktop.reports.document import (
+    Cancelled,
     Column,
+    Progress,
     ReportWriter,
     addressees_block,
     date_line,
@@ -87,6 +89,31 @@ def opening(
     writer.add(*title_block(DOCUMENT_TYPE_TITLES[doc_type], summary, width=width))
     if options.addressees:
         writer.add(addressees_block(options.addressees, width))
+
+
+def start_document(
+    office: OfficeSettings,
+    options: DocumentOptions,
+    *,
+    doc_type: str,
+    summary: str,
+    subject: str,
+    year: int | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> ReportWriter:
+    """The writer of a report or notice, its first page begun with the `opening` block."""
+    writer = ReportWriter(
+        title=summary,
+        author=office.issuer_short,
+        subject=subject,
+        margins=options.margins,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    writer.begin_section()
+    opening(writer, office, options, doc_type=doc_type, summary=summary, year=year)
+    return writer
 
 
 def reference_line(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QVBoxLayout
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.undo import run_undoable
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
     def reload_plans(self) -> None:
         """Fill the plan selector and show the remembered plan (or the newest)."""
         combo = self.ui.plan_combo
-        wanted = self.model.plan_id or self.settings.get(opts.LAST_PLAN_ID)
+        wanted = self.model.plan_id or self.settings.get(setting_keys.LAST_PLAN_ID)
         plans = plan_service.list_plans(self.ctx.db)
         combo.blockSignals(True)
         combo.clear()
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
     def _show_plan(self, plan_id: str | None) -> None:
         self.model.set_plan(plan_id)
         if plan_id:
-            self.settings.set(opts.LAST_PLAN_ID, str(plan_id))
+            self.settings.set(setting_keys.LAST_PLAN_ID, str(plan_id))
             self.plan_changed.emit(str(plan_id))
         if self.proxy.current_filter.active:
             self.proxy.set_filter(self.proxy.current_filter)

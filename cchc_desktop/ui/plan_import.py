@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.errors import CchcError, ConflictError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.workers import Worker
@@ -75,7 +75,7 @@ class PlanImporter(QObject):
         self._worker: Worker | None = None
 
     def choose_and_run(self) -> None:
-        start = self._settings.get(opts.LAST_IMPORT_DIR) or str(Path.home())
+        start = self._settings.get(setting_keys.LAST_IMPORT_DIR) or str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
             self._parent,
             "Chọn văn bản kế hoạch",
@@ -83,7 +83,7 @@ class PlanImporter(QObject):
             "Văn bản (*.txt);;Tất cả các tệp (*)",
         )
         if name:
-            self._settings.set(opts.LAST_IMPORT_DIR, str(Path(name).parent))
+            self._settings.set(setting_keys.LAST_IMPORT_DIR, str(Path(name).parent))
             self.run(Path(name))
 
     def run(self, file: Path, *, replace: bool = False) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel
@@ -44,7 +44,7 @@ class EvidencePane(QObject):
 
     def choose_files(self) -> None:
         settings = self.editor.settings
-        start = settings.get(opts.LAST_EVIDENCE_DIR) or str(Path.home())
+        start = settings.get(setting_keys.LAST_EVIDENCE_DIR) or str(Path.home())
         names, _filter = QFileDialog.getOpenFileNames(
             self.editor,
             "Chọn tệp minh chứng",
@@ -53,7 +53,7 @@ class EvidencePane(QObject):
             "Tất cả các tệp (*)",
         )
         if names:
-            settings.set(opts.LAST_EVIDENCE_DIR, str(Path(names[0]).parent))
+            settings.set(setting_keys.LAST_EVIDENCE_DIR, str(Path(names[0]).parent))
             self.add_files([Path(n) for n in names])
 
     def add_files(self, files: list[Path]) -> bool:

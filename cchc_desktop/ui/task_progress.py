@@ -20,7 +20,7 @@ from cchc_desktop.domain.periods import (
     period_phrase,
 )
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.progress_models import ProgressTableModel
 from cchc_desktop.services import evidence_service, progress_service
@@ -99,7 +99,7 @@ class ProgressPane(QObject):
         if year != task.plan_year:
             period = ReportingPeriod.Y
         set_combo(ui.period_combo, str(period))
-        remembered = self.editor.settings.get(opts.LAST_UNIT_ID)
+        remembered = self.editor.settings.get(setting_keys.LAST_UNIT_ID)
         if not remembered or ui.unit_combo.findData(remembered) < 0:
             remembered = ui.unit_combo.itemData(0) if ui.unit_combo.count() else ""
         set_combo(ui.unit_combo, remembered)
@@ -235,7 +235,7 @@ class ProgressPane(QObject):
             f"ghi tiến độ {period_phrase(edit.period, edit.year)} – {unit}",
             lambda: progress_service.save_progress(db, edit, today=today, author=author),
         )
-        editor.settings.set(opts.LAST_UNIT_ID, edit.unit_id)
+        editor.settings.set(setting_keys.LAST_UNIT_ID, edit.unit_id)
         self.reload_list()
         self.load_report()
 
