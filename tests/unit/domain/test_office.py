@@ -60,14 +60,29 @@ def test_validate_rejects_bad_values_in_vietnamese(
         office.validate()
 
 
-def test_due_day_bounds_are_accepted() -> None:
-    dataclasses.replace(OfficeSettings(), report_due_day=1).validate()
-    dataclasses.replace(OfficeSettings(), report_due_day=28).validate()
+def _accepted(office: OfficeSettings) -> bool:
+    try:
+        office.validate()
+    except ValidationError:
+        return False
+    return True
 
 
-@pytest.mark.parametrize("prefix", AUTHORITY_PREFIXES)
-def test_every_prefix_validates(prefix: str) -> None:
-    dataclasses.replace(OfficeSettings(), authority_prefix=prefix).validate()
+def test_due_days_from_1_to_28_are_accepted_and_no_others() -> None:
+    accepted = [
+        day
+        for day in range(-1, 33)
+        if _accepted(dataclasses.replace(OfficeSettings(), report_due_day=day))
+    ]
+    assert accepted == list(range(1, 29))
+
+
+def test_exactly_the_listed_prefixes_validate() -> None:
+    """Each listed prefix (with what it needs) validates; a near miss does not."""
+    base = OfficeSettings(authority_body="ỦY BAN NHÂN DÂN", superior_signer_position="CHỦ TỊCH")
+    tried = [*AUTHORITY_PREFIXES, "T.M", "KT", "Q", "TUQ"]
+    accepted = [p for p in tried if _accepted(dataclasses.replace(base, authority_prefix=p))]
+    assert accepted == list(AUTHORITY_PREFIXES)
 
 
 def test_lower_case_prefix_is_normalised() -> None:
