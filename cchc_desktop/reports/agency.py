@@ -14,6 +14,7 @@ from cchc_desktop.domain.office import OfficeSettings
 from cchc_desktop.domain.text import clean
 from cchc_desktop.reports.data import AgencySheetData, DocumentOptions, task_ref
 from cchc_desktop.reports.document import (
+    TASK_REF_COLUMN,
     Cancelled,
     Column,
     Progress,
@@ -32,7 +33,7 @@ from cchc_desktop.reports.styles import Styles
 
 SHEET_COLUMNS: tuple[Column, ...] = (
     Column("STT", 11, "CENTER"),
-    Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
+    TASK_REF_COLUMN,
     Column("Nhiệm vụ cụ thể", 66),
     Column("Sản phẩm", 42),
     Column("Vai trò", 18, "CENTER"),
@@ -69,14 +70,7 @@ def build_agency_report(
     options = _addressed(options or DocumentOptions(), agency)
     summary = f"Phân công nhiệm vụ cải cách hành chính năm {data.year} đối với {agency}"
     writer = start_document(
-        office,
-        options,
-        doc_type="TB",
-        summary=summary,
-        subject=data.plan.title,
-        year=data.year,
-        progress=progress,
-        cancelled=cancelled,
+        office, options, data, "TB", summary=summary, progress=progress, cancelled=cancelled
     )
     st = writer.styles
     last = (

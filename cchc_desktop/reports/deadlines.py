@@ -19,6 +19,8 @@ from cchc_desktop.reports.data import (
     task_ref,
 )
 from cchc_desktop.reports.document import (
+    NUMBER_COLUMN,
+    TASK_REF_COLUMN,
     Cancelled,
     Column,
     Progress,
@@ -38,15 +40,15 @@ from cchc_desktop.reports.official import (
 from cchc_desktop.reports.styles import CELL_LEADING, CELL_SIZE, PARAGRAPH_GAP
 
 AGENCY_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
+    NUMBER_COLUMN,
     Column("Cơ quan chủ trì", 93),
     Column("Quá hạn", 30, "CENTER"),
     Column("Sắp đến hạn", 30, "CENTER"),
 )
 
 DEADLINE_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
-    Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
+    NUMBER_COLUMN,
+    TASK_REF_COLUMN,
     Column("Nhiệm vụ", 74),
     Column("Mốc thời hạn", 38),
     Column("Hạn", 24, "CENTER"),
@@ -81,14 +83,7 @@ def build_overdue_report(
         "quá hạn và sắp đến hạn"
     )
     writer = start_document(
-        office,
-        options,
-        doc_type="BC",
-        summary=summary,
-        subject=data.plan.title,
-        year=data.year,
-        progress=progress,
-        cancelled=cancelled,
+        office, options, data, "BC", summary=summary, progress=progress, cancelled=cancelled
     )
     st = writer.styles
     as_of = formatting.date_long(data.as_of)

@@ -485,6 +485,9 @@ class Column:
     align: str = "LEFT"
 
 
+NUMBER_COLUMN = Column("STT", 12, "CENTER")  # the running number every table starts with
+TASK_REF_COLUMN = Column("Phụ lục/ Nhiệm vụ", 25, "CENTER")  # "2.5": appendix 2, task 5
+
 _CELL_PAD = 3.0
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from reportlab.platypus import Flowable, Paragraph
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.office import DOCUMENT_TYPE_TITLES, OfficeSettings
 from cchc_desktop.domain.text import nfc
-from cchc_desktop.reports.data import DocumentOptions
+from cchc_desktop.reports.data import DocumentOptions, PlanReference
 from cchc_desktop.reports.document import (
     Cancelled,
     Column,
@@ -91,14 +92,23 @@ def opening(
         writer.add(addressees_block(options.addressees, width))
 
 
+class ReportSubject(Protocol):
+    """What a report is about: the plan (its title is the PDF's subject) and the year."""
+
+    @property
+    def plan(self) -> PlanReference: ...
+
+    @property
+    def year(self) -> int: ...
+
+
 def start_document(
     office: OfficeSettings,
     options: DocumentOptions,
-    *,
+    about: ReportSubject,
     doc_type: str,
+    *,
     summary: str,
-    subject: str,
-    year: int | None,
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> ReportWriter:
@@ -106,13 +116,13 @@ def start_document(
     writer = ReportWriter(
         title=summary,
         author=office.issuer_short,
-        subject=subject,
+        subject=about.plan.title,
         margins=options.margins,
         progress=progress,
         cancelled=cancelled,
     )
     writer.begin_section()
-    opening(writer, office, options, doc_type=doc_type, summary=summary, year=year)
+    opening(writer, office, options, doc_type=doc_type, summary=summary, year=about.year)
     return writer
 
 

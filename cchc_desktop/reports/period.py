@@ -23,6 +23,8 @@ from cchc_desktop.reports.data import (
     task_ref,
 )
 from cchc_desktop.reports.document import (
+    NUMBER_COLUMN,
+    TASK_REF_COLUMN,
     Cancelled,
     Column,
     Progress,
@@ -43,14 +45,14 @@ from cchc_desktop.reports.official import (
 from cchc_desktop.reports.styles import CELL_LEADING, CELL_SIZE, PARAGRAPH_GAP
 
 SUMMARY_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
+    NUMBER_COLUMN,
     Column("Tình trạng thực hiện", 83),
     Column("Số nhiệm vụ", 35, "CENTER"),
     Column("Tỷ lệ", 35, "CENTER"),
 )
 
 INDICATOR_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
+    NUMBER_COLUMN,
     Column("Chỉ tiêu", 73),
     Column("Mục tiêu", 27, "CENTER"),
     Column("Kết quả", 27, "CENTER"),
@@ -58,8 +60,8 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
 )
 
 UNIT_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
-    Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
+    NUMBER_COLUMN,
+    TASK_REF_COLUMN,
     Column("Nhiệm vụ", 78),
     Column("Tình trạng", 36),
     Column("Tiến độ (%)", 16, "CENTER"),
@@ -90,14 +92,7 @@ def build_period_report(
     phrase = period_phrase(data.period, data.year)
     summary = f"Kết quả thực hiện công tác cải cách hành chính {phrase}"
     writer = start_document(
-        office,
-        options,
-        doc_type="BC",
-        summary=summary,
-        subject=data.plan.title,
-        year=data.year,
-        progress=progress,
-        cancelled=cancelled,
+        office, options, data, "BC", summary=summary, progress=progress, cancelled=cancelled
     )
     st = writer.styles
     intro = f"Thực hiện {data.plan.sentence()}"

@@ -14,6 +14,7 @@ from cchc_desktop.domain.office import OfficeSettings, authority_lines
 from cchc_desktop.domain.text import clean, nfc
 from cchc_desktop.reports.data import DocumentOptions
 from cchc_desktop.reports.document import (
+    NUMBER_COLUMN,
     Cancelled,
     Column,
     Progress,
@@ -33,7 +34,7 @@ from cchc_desktop.reports.document import (
 from cchc_desktop.reports.official import scaled
 
 PLAN_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
+    NUMBER_COLUMN,
     Column("Nhiệm vụ cụ thể", 80),
     Column("Sản phẩm", 55),
     Column("Cơ quan thực hiện", 50),
