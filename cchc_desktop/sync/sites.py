@@ -39,7 +39,7 @@ class SiteRow:
 
     @property
     def role_label(self) -> str:
-        return ROLE_NAMES.get(self.role, self.role)
+        return ROLE_NAMES.get(self.role, self.role)  # the table's column; names in the rows
 
     @property
     def state(self) -> str:

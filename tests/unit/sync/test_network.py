@@ -45,7 +45,7 @@ def test_init_network_certifies_the_district_and_refuses_a_second_time(net: Net)
     assert parsed.site_id == net.district.site_id
     with pytest.raises(SyncError, match="đã thuộc mạng đồng bộ"):
         network.init_network(net.district.db, "Huyện Khác")
-    with pytest.raises(SyncError, match="Chỉ máy của huyện"):
+    with pytest.raises(SyncError, match="Chỉ máy của tỉnh"):
         network.init_network(open_database(net.usb.parent / "x" / "c.db", role="commune"), "X")
 
 
@@ -236,3 +236,22 @@ def test_the_dialogs_read_the_network_through_sites(net: Net, tmp_path: Path) ->
     assert (result.site_id, "commune", "Xã Cao Thịnh", "Máy 1") in sites.peer_rows(net.district.db)
     assert sites.stored_fingerprint(net.district.db) == network.site_fingerprint(net.district.db)
     assert sites.has_changes(net.district.db)
+
+
+def test_messages_follow_the_office_level(make_db) -> None:  # type: ignore[no-untyped-def]
+    """A district office (a plan before 2025) reads "huyện"; an office not set up is a commune
+    of a province and reads "tỉnh"."""
+    from cchc_desktop.services import office_setup
+    from cchc_desktop.sync.network import require_network
+
+    db = make_db(seed=False)
+    with pytest.raises(SyncError, match=r"Máy tỉnh: tạo mạng .* máy xã, phường: gửi"):
+        require_network(db)
+    office_setup.set_office(
+        db,
+        office_setup.OfficeChoice(
+            "district", "Thanh Hóa", "Ngọc Lặc", explicit={"signer_name": "Lê Văn Tuấn"}
+        ),
+    )
+    with pytest.raises(SyncError, match=r"Máy huyện: tạo mạng .* máy xã: gửi yêu cầu"):
+        require_network(db)
