@@ -43,19 +43,27 @@ def parse_state(text: str) -> WorkState:
 
 
 @dataclass(frozen=True, slots=True)
-class ProgressRecord:
-    id: str
+class ProgressEdit:
+    """One reporting unit's whole report on a task for one period."""
+
     task_id: str
-    task_ref: str  # "2.5": appendix 2, task 5
-    task_title: str
     unit_id: str
-    unit_name: str
     year: int
     period: ReportingPeriod
     state: WorkState
     percent: int | None
     result: str
     completed_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressRecord(ProgressEdit):
+    """A stored report, with the names the lists show."""
+
+    id: str
+    task_ref: str  # "2.5": appendix 2, task 5
+    task_title: str
+    unit_name: str
     evidence_count: int
 
 
@@ -85,20 +93,6 @@ def validate_percent(percent: int | None) -> int | None:
     if percent is not None and not 0 <= percent <= 100:
         raise ValidationError("Tỷ lệ hoàn thành phải là số từ 0 đến 100.")
     return percent
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressEdit:
-    """One reporting unit's whole report on a task for one period."""
-
-    task_id: str
-    unit_id: str
-    year: int
-    period: ReportingPeriod
-    state: WorkState
-    percent: int | None
-    result: str
-    completed_on: dt.date | None
 
 
 def progress_row_id(task_id: str, unit_id: str, year: int, period: ReportingPeriod | str) -> str:
@@ -222,22 +216,18 @@ def set_progress(
     validate_percent(percent)
     if state is None and percent == 100:
         state = WorkState.DONE
+    if percent is None and state is WorkState.DONE:
+        percent = 100
     stored = _stored_edit(db, progress_row_id(task_id, unit_id, year, period))
     base = stored or ProgressEdit(
         task_id, unit_id, year, period, WorkState.NOT_STARTED, None, "", None
     )
-    new_state = state if state is not None else base.state
-    if percent is None and state is WorkState.DONE:
-        percent = 100
-    edit = ProgressEdit(
-        task_id=task_id,
-        unit_id=unit_id,
-        year=year,
-        period=period,
-        state=new_state,
-        percent=percent if percent is not None else base.percent,
-        result=result if result is not None else base.result,
-        completed_on=completed_on if completed_on is not None else base.completed_on,
+    edit = replace(
+        base,
+        state=base.state if state is None else state,
+        percent=base.percent if percent is None else percent,
+        result=base.result if result is None else result,
+        completed_on=base.completed_on if completed_on is None else completed_on,
     )
     return save_progress(db, edit, today=today, author=author)
 
