@@ -257,19 +257,20 @@ def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.open_db()
     plan = plan_for_year(db, args.year)
     task_id = progress_service.find_task(db, plan.id, args.task)
-    unit = organisation.ensure_agency(db, args.unit)
     state = progress_service.parse_state(args.status) if args.status else None
-    changes = progress_service.set_progress(
-        db,
-        task_id=task_id,
-        unit_id=unit.agency_id,
-        year=args.year,
-        period=args.period,
-        state=state,
-        percent=args.percent,
-        result=args.note,
-        completed_on=args.completed_on,
-    )
+    with db.atomic():  # a refused report leaves no new unit behind
+        unit = organisation.ensure_agency(db, args.unit)
+        changes = progress_service.set_progress(
+            db,
+            task_id=task_id,
+            unit_id=unit.agency_id,
+            year=args.year,
+            period=args.period,
+            state=state,
+            percent=args.percent,
+            result=args.note,
+            completed_on=args.completed_on,
+        )
     if unit.created:
         out(f"Đã thêm đơn vị mới “{args.unit}” (cần xác nhận trong danh sách cơ quan).")
     if state is WorkState.DONE and args.completed_on is None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -226,6 +228,12 @@ def test_progress_set_refuses_done_below_100_percent_and_changes_nothing(tmp_pat
     )
     assert future.returncode == 1
     assert "Ngày hoàn thành không được sau ngày hôm nay" in future.stderr
+    new_unit = [*where[:2], "--unit", "Xã Mới Lập", *where[4:]]
+    refused = run("progress", "set", *new_unit, "--status", "done", "--percent", "40", db=db)
+    assert refused.returncode == 1
+    with closing(sqlite3.connect(db)) as conn:
+        found = conn.execute("SELECT count(*) FROM agency WHERE name = 'Xã Mới Lập'").fetchone()
+    assert found == (0,), "a refused report adds no unit"
     undated = run("progress", "set", *where, "--status", "done", db=db)
     assert undated.returncode == 0, undated.stderr
     assert "Chưa ghi ngày hoàn thành" in undated.stdout
