@@ -20,7 +20,7 @@ from cchc_desktop.reports.ical_export import export_milestones_ics
 from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx
 from cchc_desktop.services import settings_service
 from cchc_desktop.services.plan_service import load_plan
-from cchc_desktop.store.db import connect
+from cchc_desktop.services.startup import worker_connection
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 
 
@@ -54,8 +54,7 @@ def export_job(
     cancelled: Callable[[], bool],
 ) -> str:
     """Write the export on a worker thread (its own read connection); return the summary."""
-    db = connect(db_path, read_only=True)
-    try:
+    with worker_connection(db_path, read_only=True) as db:
         progress(10)
         plan = load_plan(db, plan_id)
         if kind is ExportKind.TASKS_XLSX:
@@ -73,8 +72,6 @@ def export_job(
             summary = f"{count} mốc thời hạn"
         progress(100)
         return summary
-    finally:
-        db.conn.close()
 
 
 def ask_target(parent: QWidget | None, kind: ExportKind, suggested: Path) -> Path | None:
