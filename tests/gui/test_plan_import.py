@@ -240,6 +240,7 @@ def test_menu_actions_open_their_dialogs(
     assert opened == [cls]
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_the_review_fits_a_1366_by_768_screen_with_its_buttons_in_view(qtbot: QtBot) -> None:
     from cchc_desktop.services.plan_import_service import ImportPreview, read_source
 
