@@ -74,15 +74,15 @@ def read_source(path: Path) -> ImportSource:
     Raises:
         PlanImportError: the file cannot be read or is not a plan (Vietnamese message).
     """
-    from cchc_desktop.importer.plan_text import parse_plan_text, read_plan_source
+    from cchc_desktop.importer.plan_text import read_plan_file
 
     path = Path(path)
-    text = read_plan_source(path)
+    parsed = read_plan_file(path)
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         raise PlanImportError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
-    return ImportSource(path, digest, parse_plan_text(text, source_name=path.name))
+    return ImportSource(path, digest, parsed)
 
 
 def with_decision(parsed: ParsedPlan, fields: DecisionFields) -> ParsedPlan:
