@@ -200,6 +200,7 @@ def run_gui(
         window.show()
         window.start_integrity_check()
         start_daily_backups(window, ctx)
+        QTimer.singleShot(0, lambda: _first_run_setup(window, ctx))
         log.info("%s in %.3f s", INIT_FINISHED, time.perf_counter() - started)
         status = app.exec()
         ctx.db.conn.close()
@@ -212,6 +213,13 @@ def run_gui(
             app.removeTranslator(translator)
         qInstallMessageHandler(previous_handler)
         shutdown_logging()
+
+
+def _first_run_setup(window: MainWindow, ctx: AppContext) -> None:
+    """The first start of a database asks: the sample plan, or one's own office."""
+    from cchc_desktop.ui.setup_wizard import SetupWizard
+
+    SetupWizard.run_if_needed(ctx, window.ops, window)
 
 
 def _screenshot(window: MainWindow, target: Path, started: float) -> int:

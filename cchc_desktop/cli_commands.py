@@ -11,7 +11,7 @@ from cchc_desktop import plan_commands
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.reports import commands as report_commands
-from cchc_desktop.services import backup_commands
+from cchc_desktop.services import backup_commands, office_commands
 from cchc_desktop.sync import commands as sync_commands
 
 
@@ -111,6 +111,7 @@ def register(command: CommandFactory) -> None:
         add_db_option(p, top=False)
 
     backup_commands.register(command)
+    office_commands.register(command)
     report_commands.register(command)
     sync_commands.register(command)
 

@@ -8,7 +8,7 @@ CREATE TABLE agency (
   parent_id TEXT REFERENCES agency (id),
   needs_review INTEGER NOT NULL DEFAULT 0,
   deleted INTEGER NOT NULL DEFAULT 0
-);
+, is_group INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE agency_alias (
   id TEXT PRIMARY KEY,                   -- uuid5 of the alias key

@@ -117,6 +117,7 @@ class Agency:
     short_name: str = ""
     parent_id: str | None = None
     needs_review: bool = False  # found on import and not yet confirmed by a clerk
+    is_group: bool = False  # a generic phrase for several agencies ("các xã, thị trấn")
 
 
 @dataclass(frozen=True, slots=True)

@@ -380,7 +380,7 @@ def deadline_report_data(
         known = status_of.get(key)
         if known is None or _SEVERITY.index(o.status.category) < _SEVERITY.index(known.category):
             status_of[key] = o.status
-    leads = {task.id: _lead(task) for appendix in plan.appendices for task in appendix.tasks}
+    leads = _register_leads(db, plan_id)
 
     def rows(group: dict[tuple[str, dt.date, str], list[str]]) -> tuple[rd.DeadlineRow, ...]:
         return tuple(
@@ -405,6 +405,26 @@ def deadline_report_data(
         due_soon=rows(soon),
         horizon_days=horizon_days,
     )
+
+
+def _register_leads(db: Database, plan_id: str) -> dict[str, str]:
+    """Each task's lead agencies under their register names, so that the spellings of one
+    agency ("Văn phòng HĐND&UBND", "Văn phòng HĐND-UBND huyện") count as one row."""
+    by_task: dict[str, dict[str, list[str]]] = {}
+    for task_id, name, role in db.execute(
+        "SELECT ta.task_id, a.name, ta.role FROM task_agency ta JOIN task t ON t.id = ta.task_id"
+        " JOIN agency a ON a.id = ta.agency_id WHERE t.plan_id = ? AND ta.deleted = 0"
+        " ORDER BY ta.task_id, ta.ord",
+        [plan_id],
+    ).fetchall():
+        names = by_task.setdefault(task_id, {}).setdefault(role, [])
+        if name not in names:
+            names.append(name)
+    leads: dict[str, str] = {}
+    for task_id, roles in by_task.items():
+        chosen = roles.get("lead") or roles.get("implementing") or next(iter(roles.values()))
+        leads[task_id] = "; ".join(chosen)
+    return leads
 
 
 _FINISHED = (StatusCategory.DONE_ON_TIME, StatusCategory.DONE_LATE, StatusCategory.NOT_APPLICABLE)

@@ -32,6 +32,7 @@ from cchc_desktop.errors import SyncError
 from cchc_desktop.store import migrations
 from cchc_desktop.store.changes import canonical_json, version_vector
 from cchc_desktop.store.site import LocalSite, local_site, wall_ms
+from cchc_desktop.store.wording import level_words_of
 from cchc_desktop.sync import blobs as blob_store
 from cchc_desktop.sync import keys
 from cchc_desktop.sync.bundle import (
@@ -127,8 +128,10 @@ def export_bundles(
     own = sites.get(site.site_id)
     if own is None or own.cert is None:
         raise SyncError(
-            "Máy này chưa có chứng nhận của huyện. Hãy nhập gói đầu tiên huyện gửi về"
-            " trước khi xuất dữ liệu."
+            level_words_of(db).say(
+                "Máy này chưa có chứng nhận của {hub}. Hãy nhập gói đầu tiên {hub} gửi về"
+                " trước khi xuất dữ liệu."
+            )
         )
     recipients = _recipients(site, info, sites, peer)
     to_dir = Path(to_dir)

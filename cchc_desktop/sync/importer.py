@@ -130,7 +130,7 @@ class ImportResult:
             parts.append(f"{self.n_blobs} tệp đính kèm")
         lines = ["; ".join(parts) + "."]
         if self.joined:
-            lines.append("Máy này đã tham gia mạng đồng bộ của huyện.")
+            lines.append("Máy này đã tham gia mạng đồng bộ.")
         lines.extend(self.warnings)
         lines.extend(self.gaps)
         return "\n".join(lines)

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from cchc_desktop.errors import SyncError
 from cchc_desktop.store import migrations
 from cchc_desktop.store.site import MAX_DRIFT_MS, LocalSite, local_site, wall_ms
+from cchc_desktop.store.wording import level_words_of
 from cchc_desktop.sync import keys
 from cchc_desktop.sync.bundle import (
     BAD_CERT,
@@ -42,7 +43,7 @@ from cchc_desktop.sync.network import (
 )
 
 CLOCK_OURS = (
-    "Gói của huyện được tạo lúc {theirs}, nhưng đồng hồ máy này đang là {ours}: đồng hồ máy"
+    "Gói của {{hub}} được tạo lúc {theirs}, nhưng đồng hồ máy này đang là {ours}: đồng hồ máy"
     " này có lẽ bị sai. Hãy chỉnh lại ngày giờ Windows; việc sửa dữ liệu bị khoá đến khi chỉnh."
 )
 CLOCK_THEIRS = "Máy {name} đang lệch giờ {sign}{days} ngày so với máy này; hãy nhắc chỉnh đồng hồ."
@@ -93,7 +94,20 @@ class Trust:
 
 
 def check_trust(db: Database, reader: BundleReader, manifest: Manifest, raw: bytes) -> Trust:
-    """Refuse (SyncError) a bundle this PC may not import; `raw` is the manifest as signed."""
+    """Refuse (SyncError) a bundle this PC may not import; `raw` is the manifest as signed.
+
+    The refusal is worded for the office's level ("tỉnh", or "huyện" before 2025).
+    """
+    try:
+        return _check_trust(db, reader, manifest, raw)
+    except SyncError as exc:
+        worded = level_words_of(db).say(str(exc))
+        if worded == str(exc):
+            raise
+        raise SyncError(worded) from exc
+
+
+def _check_trust(db: Database, reader: BundleReader, manifest: Manifest, raw: bytes) -> Trust:
     site = local_site(db)
     _check_versions(manifest, site.site_id)
     root_pubkey, joining = _network_root(db, reader, manifest)
@@ -241,7 +255,11 @@ def clock_warnings(db: Database, manifest: Manifest, trust: Trust) -> list[str]:
     site = local_site(db)
     warnings: list[str] = []
     if offset > MAX_DRIFT_MS and role == "district":
-        warnings.append(CLOCK_OURS.format(theirs=_when(manifest.created_wall), ours=_when(wall)))
+        warnings.append(
+            level_words_of(db).say(
+                CLOCK_OURS.format(theirs=_when(manifest.created_wall), ours=_when(wall))
+            )
+        )
     elif abs(offset) > MAX_DRIFT_MS and site.role == "district":
         warnings.append(
             CLOCK_THEIRS.format(

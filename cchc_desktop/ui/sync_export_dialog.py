@@ -17,8 +17,9 @@ from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.store.db import connect
 from cchc_desktop.store.site import local_site
+from cchc_desktop.store.wording import level_words_of
 from cchc_desktop.sync.export import ExportedBundle, export_bundles
-from cchc_desktop.sync.network import network_info
+from cchc_desktop.sync.network import network_info, role_name
 from cchc_desktop.ui.forms.ui_sync_export_dialog import Ui_SyncExportDialog
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text, show_status
 
@@ -223,11 +224,14 @@ class SyncExportDialog(QDialog):
     def _describe_network(self) -> bool:
         info = network_info(self._ctx.db)
         site = local_site(self._ctx.db)
-        role = ROLE_LABELS.get(site.role, site.role)
+        role = role_name(self._ctx.db, site.role)
         if info is None:
             self._fail(
-                "Máy này chưa tham gia mạng đồng bộ. Máy huyện: tạo mạng (sync init-network);"
-                " máy xã: gửi yêu cầu đăng ký cho huyện rồi nhập gói đầu tiên huyện gửi về."
+                level_words_of(self._ctx.db).say(
+                    "Máy này chưa tham gia mạng đồng bộ. Máy {hub}: tạo mạng (sync"
+                    " init-network); máy {unit}: gửi yêu cầu đăng ký cho {hub} rồi nhập gói đầu"
+                    " tiên {hub} gửi về."
+                )
             )
             self.ui.network_label.setText("")
             return False

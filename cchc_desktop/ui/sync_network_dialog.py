@@ -29,7 +29,9 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import CchcError, ValidationError
 from cchc_desktop.qt.operations import Operations
+from cchc_desktop.services import settings_service
 from cchc_desktop.store.site import local_site
+from cchc_desktop.store.wording import level_words_of
 from cchc_desktop.sync import keys
 from cchc_desktop.sync.network import (
     MIN_PASSWORD,
@@ -42,6 +44,7 @@ from cchc_desktop.sync.network import (
     read_enrol_request,
     restore_root_key,
     revoke_site,
+    role_name,
     site_fingerprint,
 )
 from cchc_desktop.sync.network import backup_root_key as write_root_key_backup
@@ -72,7 +75,7 @@ class SiteRow:
 
     @property
     def role_label(self) -> str:
-        return ROLE_NAMES.get(self.role, self.role)
+        return ROLE_NAMES.get(self.role, self.role)  # the table's column; names in the rows
 
     @property
     def state(self) -> str:
@@ -299,7 +302,7 @@ class SyncNetworkDialog(QDialog):
         site = local_site(db)
         info = network_info(db)
         self.rows = site_rows(db)
-        ui.role_label.setText(f"Máy của {ROLE_NAMES.get(site.role, site.role)}")
+        ui.role_label.setText(f"Máy của {role_name(db, site.role)}")
         ui.unit_label.setText(self._unit_text())
         ui.site_label.setText(site.site_id)
         ui.fingerprint_label.setText(self._own_fingerprint())
@@ -347,7 +350,7 @@ class SyncNetworkDialog(QDialog):
         name = ask_text(
             self,
             "Tạo mạng đồng bộ",
-            "Tên mạng đồng bộ (thường là tên huyện):",
+            level_words_of(self._ctx.db).say("Tên mạng đồng bộ (thường là tên {hub}):"),
             self._suggested_network_name(),
         )
         if name is None:
@@ -418,11 +421,12 @@ class SyncNetworkDialog(QDialog):
         if row is None:
             return
         label = f"{row.pc_name} ({row.unit_name})" if row.unit_name else row.pc_name
-        question = (
-            f"Thu hồi máy {label}, mã máy {row.site_id}?\n\n"
-            "Những thay đổi máy này làm sau các thay đổi huyện đã nhận sẽ bị giữ lại, không"
-            " được áp dụng. Chỉ thu hồi máy bị mất, hỏng hoặc không còn dùng. Không thể hoàn"
-            " tác."
+        question = f"Thu hồi máy {label}, mã máy {row.site_id}?\n\n" + level_words_of(
+            self._ctx.db
+        ).say(
+            "Những thay đổi máy này làm sau các thay đổi {hub} đã nhận sẽ bị giữ lại, không"
+            " được áp dụng. Chỉ thu hồi máy bị mất, hỏng hoặc không còn dùng. Không thể"
+            " hoàn tác."
         )
         if not ask_confirm(self, "Thu hồi máy", question):
             return
@@ -513,9 +517,12 @@ class SyncNetworkDialog(QDialog):
             return
         self._written()
         self._status(
-            f"Đã ghi yêu cầu đăng ký vào {html.escape(str(path))}. Mang tệp này lên huyện."
-            " Khi huyện đăng ký, đọc cho cán bộ huyện vân tay hiện ở mục “Vân tay máy”:"
-            f" <b>{request.fingerprint}</b>."
+            f"Đã ghi yêu cầu đăng ký vào {html.escape(str(path))}. "
+            + level_words_of(self._ctx.db).say(
+                "Mang tệp này lên {hub}. Khi {hub} đăng ký, đọc cho cán bộ {hub} vân tay hiện ở"
+                " mục “Vân tay máy”:"
+            )
+            + f" <b>{request.fingerprint}</b>."
         )
 
     # ------------------------------------------------------------------ helpers
@@ -542,7 +549,9 @@ class SyncNetworkDialog(QDialog):
                 return str(row[0])
         requested = self._requested_unit()
         if requested:
-            return f"{requested} (đã gửi yêu cầu đăng ký, chờ huyện đăng ký)"
+            return level_words_of(self._ctx.db).say(
+                f"{requested} (đã gửi yêu cầu đăng ký, chờ {{hub}} đăng ký)"
+            )
         if site.role == "district":
             district = self._district_agency()
             if district:
@@ -555,16 +564,18 @@ class SyncNetworkDialog(QDialog):
         if self.info is not None:
             return ""
         if site.role == "district":
-            return (
-                "Máy của huyện: bấm “Tạo mạng đồng bộ…” (làm một lần). Máy huyện thay thế máy"
+            return level_words_of(self._ctx.db).say(
+                "Máy của {hub}: bấm “Tạo mạng đồng bộ…” (làm một lần). Máy {hub} thay thế máy"
                 " hỏng: bấm “Khôi phục khoá gốc…” và chọn tệp sao lưu khoá gốc."
             )
         if self._requested_unit():
-            return (
-                "Đã tạo yêu cầu đăng ký. Khi huyện đã đăng ký máy này, nhập gói dữ liệu đầu"
-                " tiên huyện gửi về (Đồng bộ → Nhập dữ liệu từ USB) để tham gia mạng."
+            return level_words_of(self._ctx.db).say(
+                "Đã tạo yêu cầu đăng ký. Khi {hub} đã đăng ký máy này, nhập gói dữ liệu đầu"
+                " tiên {hub} gửi về (Đồng bộ → Nhập dữ liệu từ USB) để tham gia mạng."
             )
-        return "Máy của xã: bấm “Tạo tệp yêu cầu đăng ký…” rồi mang tệp lên huyện."
+        return level_words_of(self._ctx.db).say(
+            "Máy của {unit}: bấm “Tạo tệp yêu cầu đăng ký…” rồi mang tệp lên {hub}."
+        )
 
     def _requested_unit(self) -> str:
         row = self._ctx.db.execute("SELECT requested_unit FROM local_site").fetchone()
@@ -579,6 +590,15 @@ class SyncNetworkDialog(QDialog):
         return str(row[0]) if row else ""
 
     def _suggested_network_name(self) -> str:
+        """The office's province (its district before 2025): bundle names are made from it."""
+        try:
+            office = settings_service.load_office_settings(self._ctx.db)
+        except CchcError:
+            office = None
+        if office is not None:
+            name = office.unit if office.level == "district" else office.province
+            if name:
+                return name
         name = self._district_agency()
         return re.sub(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", name, flags=re.I)
 

@@ -148,7 +148,9 @@ def test_opens_on_a_fresh_district_database(qtbot: QtBot, fresh_district: Office
 
 def test_opens_on_a_commune_database(qtbot: QtBot, commune: Office) -> None:
     dialog = open_dialog(qtbot, commune)
-    assert dialog.ui.role_label.text() == "Máy của xã"
+    assert (
+        dialog.ui.role_label.text() == "Máy của xã, phường"
+    )  # an office not set up: a commune of a province
     assert dialog.ui.unit_label.text() == "Chưa xác định"
     assert "bấm “Tạo tệp yêu cầu đăng ký…”" in dialog.ui.status_label.text()
     assert FINGERPRINT.match(dialog.ui.fingerprint_label.text())

@@ -45,7 +45,7 @@ def test_init_network_certifies_the_district_and_refuses_a_second_time(net: Net)
     assert parsed.site_id == net.district.site_id
     with pytest.raises(SyncError, match="đã thuộc mạng đồng bộ"):
         network.init_network(net.district.db, "Huyện Khác")
-    with pytest.raises(SyncError, match="Chỉ máy của huyện"):
+    with pytest.raises(SyncError, match="Chỉ máy của tỉnh"):
         network.init_network(open_database(net.usb.parent / "x" / "c.db", role="commune"), "X")
 
 
@@ -211,3 +211,22 @@ def test_a_second_commune_pc_added_later_gets_the_communes_history(
     deliver(net.district, a3, net.usb)
     assert a3.db.execute("SELECT percent FROM progress").fetchall() == [(33,)]
     a3.close()
+
+
+def test_messages_follow_the_office_level(make_db) -> None:  # type: ignore[no-untyped-def]
+    """A district office (a plan before 2025) reads "huyện"; an office not set up is a commune
+    of a province and reads "tỉnh"."""
+    from cchc_desktop.services import office_setup
+    from cchc_desktop.sync.network import require_network
+
+    db = make_db(seed=False)
+    with pytest.raises(SyncError, match=r"Máy tỉnh: tạo mạng .* máy xã, phường: gửi"):
+        require_network(db)
+    office_setup.set_office(
+        db,
+        office_setup.OfficeChoice(
+            "district", "Thanh Hóa", "Ngọc Lặc", explicit={"signer_name": "Lê Văn Tuấn"}
+        ),
+    )
+    with pytest.raises(SyncError, match=r"Máy huyện: tạo mạng .* máy xã: gửi yêu cầu"):
+        require_network(db)
