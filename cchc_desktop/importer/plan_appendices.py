@@ -266,6 +266,8 @@ class AppendixReader(ParserBase):
         if "lead" in present or "partners" in present:
             present.add("agencies")
         missing = [c for c in REQUIRED_COLUMNS if c in columns and c not in present]
+        if "no" not in columns and values:  # a table without an STT column: rows in order
+            values["no"] = str(len(draft.rows) + 1)
         if not values.get("no") and draft.rows:
             previous = draft.rows[-1]
             for name, text in values.items():
