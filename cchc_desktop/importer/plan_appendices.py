@@ -268,7 +268,7 @@ class AppendixReader(ParserBase):
         missing = [c for c in REQUIRED_COLUMNS if c in columns and c not in present]
         if "no" not in columns and values:  # a table without an STT column: rows in order
             values["no"] = str(len(draft.rows) + 1)
-        if not values.get("no") and draft.rows:
+        if not values.get("no") and draft.rows and not self.whole_rows:
             previous = draft.rows[-1]
             for name, text in values.items():
                 old = previous.cells.get(name, "")

@@ -118,7 +118,8 @@ def read_plan_file(path: Path) -> ParsedPlan:
     """
     path = Path(path)
     text, kind = _plan_source(path)
-    parsed = parse_plan_text(text, source_name=path.name or str(path))
+    whole_rows = kind in (".docx", ".doc", ".rtf", ".html", ".htm")
+    parsed = parse_plan_text(text, source_name=path.name or str(path), whole_rows=whole_rows)
     if kind == ".txt":
         return parsed
     warnings = tuple(
@@ -164,17 +165,22 @@ def decode_plan_bytes(data: bytes, source_name: str = "") -> str:
         raise PlanImportError(str(exc)) from exc
 
 
-def parse_plan_text(text: str, source_name: str = "") -> ParsedPlan:
+def parse_plan_text(text: str, source_name: str = "", *, whole_rows: bool = False) -> ParsedPlan:
     """Parse the text of a plan document into a ParsedPlan (see the module docstring).
 
     Args:
         text: the whole document; any line ending, NFC or NFD, with or without a BOM.
         source_name: the file name, used in error messages.
+        whole_rows: each table row is a whole row of the source (a Word or web table), so a row
+            without STT is a task of its own, never the rest of the row above (as a row a text
+            export or a PDF page break cut in two is).
 
     Raises:
         PlanImportError: the text is empty or is not an administrative-reform plan.
     """
-    return _Parser(text, source_name).parse()
+    parser = _Parser(text, source_name)
+    parser.whole_rows = whole_rows
+    return parser.parse()
 
 
 class _Parser(AppendixReader):
