@@ -36,7 +36,8 @@ def register_plan(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser])
     pset.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="ngày ban hành")
     pset.add_argument("--signer-name", default=None, help="người ký")
     pset.add_argument("--signer-position", default=None, help="chức vụ người ký")
-    pset.add_argument("--title", default=None, help="trích yếu của quyết định")
+    pset.add_argument("--title", default=None, help="tên kế hoạch (như “plan new --title”)")
+    pset.add_argument("--decision-title", default=None, help="trích yếu của quyết định")
     pset.set_defaults(handler=_plan_set)
     amend = plan_sub.add_parser("amend", help="ghi quyết định điều chỉnh, bổ sung kế hoạch")
     amend.add_argument("--year", type=int, required=True)
@@ -129,13 +130,14 @@ def _plan_set(args: argparse.Namespace, ctx: CliContext) -> int:
         "date": parse_date(args.date, "Ngày ban hành") if args.date is not None else None,
         "signer_name": args.signer_name,
         "signer_position": args.signer_position,
-        "decision_title": args.title,
+        "title": args.title,
+        "decision_title": args.decision_title,
     }
     given = {k: v for k, v in changed.items() if v is not None}
     if not given:
         raise ValidationError(
             "Không có gì để sửa: hãy cho --number, --date, --signer-name, "
-            "--signer-position hoặc --title."
+            "--signer-position, --title hoặc --decision-title."
         )
     header = replace(header, **given)
     changes = plan_header.save_header(db, plan_id, header)

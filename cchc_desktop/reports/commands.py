@@ -66,7 +66,9 @@ def register(command: CommandFactory) -> None:
         p.set_defaults(handler=_report, report_kind=str(kind))
 
     export = command(
-        "export", "xuất danh sách nhiệm vụ (XLSX) hoặc lịch thời hạn (iCalendar)", _missing
+        "export",
+        "xuất kế hoạch (Word), danh sách nhiệm vụ (XLSX) hoặc lịch thời hạn (iCalendar)",
+        _missing,
     )
     formats = export.add_subparsers(
         dest="export_format", metavar="ĐỊNH_DẠNG", parser_class=type(export)
@@ -82,6 +84,11 @@ def register(command: CommandFactory) -> None:
     ics.add_argument("--year", type=int, required=True)
     ics.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
     ics.set_defaults(handler=_export_ics)
+    docx = formats.add_parser("docx", help="kế hoạch dạng Word (.docx) theo thể thức Nghị định 30")
+    add_db_option(docx, top=False)
+    docx.add_argument("--year", type=int, required=True)
+    docx.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
+    docx.set_defaults(handler=_export_docx)
 
 
 def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -151,4 +158,17 @@ def _export_ics(args: argparse.Namespace, ctx: CliContext) -> int:
     plan = load_plan(db, plan_for_year(db, args.year).id)
     count = export_milestones_ics(plan.appendices, args.output, year=plan.year, name=plan.title)
     out(f"Đã ghi {args.output} ({count} mốc thời hạn).")
+    return 0
+
+
+def _export_docx(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.reports.docx_export import export_plan_docx
+
+    if args.output.suffix.lower() != ".docx":
+        raise ValidationError(f"Tên tệp “{args.output.name}” phải có đuôi .docx.")
+    db = ctx.open_db()
+    plan = load_plan(db, plan_for_year(db, args.year).id)
+    export_plan_docx(plan, settings_service.load_office_settings(db), args.output)
+    tasks = sum(len(a.tasks) for a in plan.appendices)
+    out(f"Đã ghi {args.output} ({len(plan.appendices)} phụ lục, {tasks} nhiệm vụ).")
     return 0

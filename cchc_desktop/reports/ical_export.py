@@ -71,6 +71,8 @@ def build_calendar(
     seen: set[str] = set()
     for appendix in appendices:
         for task in appendix.tasks:
+            if task.cancelled:
+                continue  # an amending decision cancelled it: nothing is due any more
             for milestone in task.milestones:
                 if milestone.due is None:
                     continue

@@ -308,17 +308,8 @@ def task_cells(task: Task) -> list[str]:
         _products(task.products),
         _list_lines(task.agencies_text),
         _list_lines(task.timeline),
-        cancelled_note(task),
+        clean(task.noted()),
     ]
-
-
-def cancelled_note(task: Task) -> str:
-    """The note cell, with "Đã bãi bỏ theo QĐ …" for a task an amendment cancelled."""
-    note = clean(task.note)
-    if task.cancelled_by is None:
-        return note
-    mark = f"Đã bãi bỏ theo QĐ {task.cancelled_by}"
-    return f"{note}\n{mark}" if note else mark
 
 
 def _appendix(

@@ -156,7 +156,7 @@ def task_rows(appendices: Sequence[Appendix]) -> list[list[Cell]]:
                     _agencies(task, AgencyRole.COORDINATING),
                     clean(task.timeline),
                     _next_due(task),
-                    clean(task.note),
+                    clean(task.noted()),
                 ]
             )
     return rows

@@ -74,10 +74,11 @@ def read_source(path: Path) -> ImportSource:
     Raises:
         PlanImportError: the file cannot be read or is not a plan (Vietnamese message).
     """
+    from cchc_desktop.importer.cancelled_tasks import with_cancellations
     from cchc_desktop.importer.plan_text import read_plan_file
 
     path = Path(path)
-    parsed = read_plan_file(path)
+    parsed = with_cancellations(read_plan_file(path))
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:

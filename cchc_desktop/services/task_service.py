@@ -26,6 +26,7 @@ from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, parse_p
 from cchc_desktop.domain.text import clean, nfc, sort_key
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services import progress_service, settings_service
+from cchc_desktop.services.amendment_service import cancelled_note
 from cchc_desktop.services.history_service import HistoryEntry, record_history
 from cchc_desktop.services.progress_service import ProgressRecord, validate_percent
 from cchc_desktop.store import ids
@@ -82,6 +83,7 @@ class TaskDetail:
     note: str
     milestones: tuple[MilestoneRow, ...]
     needs_review: bool
+    cancelled: str = ""  # "Đã bãi bỏ theo QĐ …" when an amending decision cancelled it
 
     @property
     def ref(self) -> str:
@@ -140,6 +142,7 @@ def load_task(db: Database, task_id: str) -> TaskDetail:
         note=note,
         milestones=tuple(load_milestone_rows(db, task_id)),
         needs_review=bool(review),
+        cancelled=cancelled_note(db, task_id),
     )
 
 
@@ -388,13 +391,6 @@ def save_task(db: Database, task_id: str, edit: TaskEdit, *, author: str = "") -
     """Store the editor's task in one transaction."""
     with db.atomic():
         return apply_local_edits(db, task_edits(db, task_id, edit), author=author)
-
-
-def delete_task(db: Database, task_id: str, *, author: str = "") -> Changes:
-    """Mark a task deleted (its progress and history stay; undo brings it back)."""
-    if db.execute("SELECT 1 FROM task WHERE id = ? AND deleted = 0", [task_id]).fetchone() is None:
-        raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xoá).")
-    return apply_local_edits(db, [Edit("task", task_id, {"deleted": 1})], author=author)
 
 
 # ---------------------------------------------------------------- writing: progress

@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from cchc_desktop.domain.model import MilestoneKind, NodeKind, StatusCategory, WorkState
+from cchc_desktop.domain.model import (
+    MilestoneKind,
+    NodeKind,
+    StatusCategory,
+    WorkState,
+    cancelled_mark,
+)
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.domain.status import TaskStatus, task_status
 from cchc_desktop.domain.text import fold
@@ -388,9 +394,7 @@ def _cancelled_notes(db: Database, task_ids: list[str], plan_id: str | None) -> 
     notes: dict[str, str] = {}
     for query, params in queries:
         for task_id, number, day in db.execute(query, params).fetchall():
-            notes[task_id] = (
-                f"Đã bãi bỏ theo QĐ {number} ngày {dt.date.fromisoformat(day):%d/%m/%Y}"
-            )
+            notes[task_id] = cancelled_mark(number, dt.date.fromisoformat(day))
     return notes
 
 

@@ -26,7 +26,6 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.qt import settings as opts
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.roles import REF_ROLE
 from cchc_desktop.qtmodels.status_style import StatusLegend, legend_styles
 from cchc_desktop.qtmodels.task_filter_proxy import Deadline, TaskFilter, TaskFilterProxy
@@ -39,7 +38,7 @@ from cchc_desktop.qtmodels.task_tree_model import (
     COL_TITLE,
     TaskTreeModel,
 )
-from cchc_desktop.services import organisation, plan_service, task_service, tree_service
+from cchc_desktop.services import organisation, plan_service, tree_service
 from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui import filter_bar, integrity_check, main_menu, window_state
@@ -117,6 +116,9 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
 
+        from cchc_desktop.ui.structure_actions import StructureActions
+
+        self.structure = StructureActions(self)
         ops.changed.connect(self._on_changed)
         ops.reset.connect(self._on_reset)
         self.ui.status_bar.showMessage(f"Cơ sở dữ liệu: {ctx.db_path}")
@@ -548,28 +550,8 @@ class MainWindow(QMainWindow):
             self.delete_task(self._current_ref)
 
     def delete_task(self, ref: NodeRef) -> None:
-        if ref.table != TASK or self.ctx.read_only:
-            return
-        title = self.ui.tree_view.currentIndex().siblingAtColumn(1).data() or ""
-        answer = QMessageBox.question(
-            self,
-            "Xoá nhiệm vụ",
-            f"Xoá nhiệm vụ “{title}” khỏi kế hoạch?\n"
-            "Tiến độ và lịch sử vẫn được giữ; có thể hoàn tác (Ctrl+Z).",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        db, author = self.ctx.db, self.ctx.author
-        try:
-            run_undoable(
-                self.undo_stack,
-                self.ctx,
-                self.ops,
-                "xoá nhiệm vụ",
-                lambda: task_service.delete_task(db, ref.id, author=author),
-            )
-        except CchcError as exc:
-            self.show_error("Không xoá được", exc)
+        """Delete a task, appendix, part, item or paragraph (asks, naming what goes with it)."""
+        self.structure.remove(ref)
 
     # ------------------------------------------------------------------ other windows
 
@@ -658,6 +640,7 @@ class MainWindow(QMainWindow):
                 "thời hạn đã dời theo năm; số và ngày quyết định còn để trống.",
                 10000,
             )
+            self.structure.edit_header()  # the draft is finished by filling its decision
 
     def show_error(self, title: str, error: BaseException) -> None:
         """A clerk-caused error: its Vietnamese message, nothing else."""

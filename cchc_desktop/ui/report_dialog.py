@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import tempfile
@@ -10,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -194,6 +195,8 @@ class ReportDialog(QDialog):
             ReportKind.OVERDUE: self.ui.overdue_radio,
             ReportKind.AGENCY: self.ui.agency_radio,
         }
+        today = ctx.today()
+        self.ui.amended_date_edit.setDate(QDate(today.year, today.month, today.day))
         for label, period in PERIOD_CHOICES:
             self.ui.period_combo.addItem(label, period)
         for label, zoom in ZOOM_CHOICES:
@@ -282,11 +285,16 @@ class ReportDialog(QDialog):
             year=int(year),
             period=ReportingPeriod(period) if period is not None else None,
             agency=agency,
-            as_of=self._ctx.today(),
+            as_of=self._amended_on() if kind is ReportKind.PLAN else self._ctx.today(),
             blank_number_and_date=self.ui.blank_check.isChecked(),
         )
         request.validate()
         return request
+
+    def _amended_on(self) -> dt.date:
+        """The day the printed plan shows its amendments up to."""
+        day = self.ui.amended_date_edit.date()
+        return dt.date(day.year(), day.month(), day.day())
 
     def is_busy(self) -> bool:
         return self._worker is not None
@@ -525,6 +533,8 @@ class ReportDialog(QDialog):
         self.ui.period_caption.setEnabled(kind is ReportKind.PERIOD)
         self.ui.agency_combo.setEnabled(kind is ReportKind.AGENCY and not busy)
         self.ui.agency_caption.setEnabled(kind is ReportKind.AGENCY)
+        self.ui.amended_date_edit.setEnabled(kind is ReportKind.PLAN and not busy)
+        self.ui.amended_caption.setEnabled(kind is ReportKind.PLAN)
         self.ui.build_button.setEnabled(has_plan and not busy)
         can_issue = has_plan and not busy and kind is not ReportKind.PLAN
         self.ui.issue_button.setEnabled(can_issue and not self._ctx.read_only)

@@ -290,3 +290,16 @@ def test_real_reports_end_to_end(qtbot, make_db, monkeypatch):
     assert "ngày 25 tháng 3 năm 2020" in issued
     [doc] = list_documents(ctx.db)
     assert doc.pdf_sha256 == blocker.args[0].sha256
+
+
+def test_the_plan_prints_as_amended_on_the_chosen_day(setup, qtbot):
+    dialog, builder, _ctx, _ops = setup
+    ui = dialog.ui
+    assert not ui.amended_date_edit.isEnabled()  # the period report is chosen first
+    dialog.choose(kind=ReportKind.PLAN)
+    assert ui.amended_date_edit.isEnabled()
+    assert ui.amended_date_edit.date().toPython() == TODAY
+    ui.amended_date_edit.setDate(dt.date(2020, 6, 30))
+    build(qtbot, dialog)
+    assert builder.requests[-1].kind is ReportKind.PLAN
+    assert builder.requests[-1].as_of == dt.date(2020, 6, 30)

@@ -138,3 +138,15 @@ def test_ics_skips_duplicate_milestones(small_plan: ParsedPlan) -> None:
     events = cal.walk("VEVENT")
     assert len(events) == 2
     assert str(events[1]["SUMMARY"]).startswith("Hạn: Rà soát")  # no label: the task alone
+
+
+def test_ics_leaves_out_a_cancelled_task(small_plan: ParsedPlan) -> None:
+    first = small_plan.appendices[0]
+    before = len(build_calendar(small_plan.appendices, year=2020, stamp=STAMP).walk("VEVENT"))
+    cancelled = replace(first.tasks[0], cancelled_by="45/QĐ-UBND")
+    plan = (replace(first, tasks=(cancelled, *first.tasks[1:])), *small_plan.appendices[1:])
+    after = build_calendar(plan, year=2020, stamp=STAMP).walk("VEVENT")
+    dated = sum(1 for m in first.tasks[0].milestones if m.due is not None)
+    assert dated > 0
+    assert len(after) == before - dated
+    assert all(first.tasks[0].title[:20] not in str(e["SUMMARY"]) for e in after)
