@@ -79,6 +79,16 @@ def register(command: CommandFactory) -> None:
     setp.add_argument("--completed-on", type=_iso_date, default=None)
     setp.set_defaults(handler=_progress_set)
     add_db_option(setp, top=False)
+    attachp = progress_sub.add_parser(
+        "attach", help="đính kèm tệp minh chứng vào tiến độ đã ghi của một đơn vị"
+    )
+    attachp.add_argument("--task", required=True, metavar="PHỤ_LỤC.STT")
+    attachp.add_argument("--unit", required=True, metavar="TÊN_ĐƠN_VỊ")
+    attachp.add_argument("--period", required=True, metavar="Q1|H1|Q3|Y")
+    attachp.add_argument("--year", type=int, required=True)
+    attachp.add_argument("files", nargs="+", type=Path, metavar="TỆP")
+    attachp.set_defaults(handler=_progress_attach)
+    add_db_option(attachp, top=False)
     listp = progress_sub.add_parser("list", help="liệt kê tiến độ đã ghi")
     listp.add_argument("--year", type=int, required=True)
     listp.add_argument("--period", default=None)
@@ -313,19 +323,20 @@ def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.open_db()
     plan = plan_for_year(db, args.year)
     task_id = progress_service.find_task(db, plan.id, args.task)
-    unit = organisation.ensure_agency(db, args.unit)
     state = progress_service.parse_state(args.status) if args.status else None
-    changes = progress_service.set_progress(
-        db,
-        task_id=task_id,
-        unit_id=unit.agency_id,
-        year=args.year,
-        period=args.period,
-        state=state,
-        percent=args.percent,
-        result=args.note,
-        completed_on=args.completed_on,
-    )
+    with db.atomic():  # a refused report leaves no new unit behind
+        unit = organisation.ensure_agency(db, args.unit)
+        changes = progress_service.set_progress(
+            db,
+            task_id=task_id,
+            unit_id=unit.agency_id,
+            year=args.year,
+            period=args.period,
+            state=state,
+            percent=args.percent,
+            result=args.note,
+            completed_on=args.completed_on,
+        )
     if unit.created:
         out(f"Đã thêm đơn vị mới “{args.unit}” (cần xác nhận trong danh sách cơ quan).")
     if state is WorkState.DONE and args.completed_on is None:
@@ -333,6 +344,25 @@ def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
     out(
         f"Đã ghi tiến độ nhiệm vụ {args.task} của {args.unit}, kỳ {args.period}/{args.year}"
         f" ({len(changes.fields)} trường thay đổi)."
+    )
+    return 0
+
+
+def _progress_attach(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.errors import NotFoundError
+    from cchc_desktop.services import evidence_service, organisation, progress_service
+    from cchc_desktop.services.plan_service import plan_for_year
+
+    db = ctx.open_db()
+    task_id = progress_service.find_task(db, plan_for_year(db, args.year).id, args.task)
+    unit = organisation.find_agency(db, args.unit)
+    if unit is None:
+        raise NotFoundError(f"Không có đơn vị “{args.unit}” trong danh sách cơ quan.")
+    row = progress_service.progress_row_id(task_id, unit.id, args.year, args.period)
+    changes = evidence_service.attach_files(db, ctx.db_path, row, args.files)
+    out(
+        f"Đã đính kèm {len(changes.rows('evidence'))} tệp minh chứng vào tiến độ nhiệm vụ"
+        f" {args.task} của {args.unit}, kỳ {args.period}/{args.year}."
     )
     return 0
 

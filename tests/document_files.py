@@ -70,6 +70,7 @@ def make_docx(text: str, *, bullets: bool = True) -> bytes:
             for k, cell in enumerate(cells):
                 row.cells[k].text = cell
                 row.cells[k].width = widths[k]
+    document.add_paragraph("")  # Word always ends a document with a paragraph, even after a table
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -266,7 +266,9 @@ class AppendixReader(ParserBase):
         if "lead" in present or "partners" in present:
             present.add("agencies")
         missing = [c for c in REQUIRED_COLUMNS if c in columns and c not in present]
-        if not values.get("no") and draft.rows:
+        if "no" not in columns and values:  # a table without an STT column: rows in order
+            values["no"] = str(len(draft.rows) + 1)
+        if not values.get("no") and draft.rows and not self.whole_rows:
             previous = draft.rows[-1]
             for name, text in values.items():
                 old = previous.cells.get(name, "")

@@ -93,10 +93,10 @@ class ParserBase:
             self.lines.append(Line(no=no, raw=stripped, text=clean(stripped)))
         self.used: set[int] = set()
         self.warnings: list[ImportWarning] = []
+        # "…: Phụ lục số NN" lines of the plan text, by number
         self.referenced_titles: dict[int, str] = {}
-        self.appendix_lines: list[
-            int
-        ] = []  # the source line of each appendix read  # "…: Phụ lục số NN" lines of the plan text
+        self.appendix_lines: list[int] = []  # the source line of each appendix read
+        self.whole_rows = False  # rows come whole (Word, web): a row without STT is a task
 
     # ------------------------------------------------------------ helpers
 

@@ -1,15 +1,21 @@
-"""Plan importer: the text form of a Word plan (decision, parts I–IV, appendix tables) → ParsedPlan.
+"""Plan importer: a plan document (decision, parts, appendix tables) → ParsedPlan.
 
-The document is read in three sections, found by their anchors:
+Any file the document readers take (.docx, .pdf, .doc, .rtf, .txt, .html) is read as lines: a
+paragraph per line, a table row per line with its cells separated by tabs. The document is read
+in three sections, found by their anchors:
 
 * **Decision** — everything before the plan title: "QUYẾT ĐỊNH", the decision title, the issuer
   line, "Căn cứ …", "Điều 1.–3.", "Nơi nhận:" and the signature (position lines, then the name).
-* **Plan** — from the upper-case "KẾ HOẠCH … NĂM 2020" title: its "(Ban hành kèm theo Quyết định
-  số … ngày …)" subtitle, parts "I." … with items "1.", "5.1.", "a)" and paragraphs, and the
-  signature again.
+* **Plan** — from the "KẾ HOẠCH … NĂM 2020" title (upper case first; else a line in any case
+  starting "Kế hoạch" that names a reform plan or a year; "KẾ HOẠCH" alone takes the next
+  line): its "(Ban hành kèm theo Quyết định số … ngày …)" subtitle, parts "I." … with items
+  "1.", "5.1.", "a)" and paragraphs, and the signature again.
 * **Appendices** — from the first "Phụ lục …" heading (the upper-case appendix title and its
   "(Kèm theo …)" subtitle just above it belong here): each heading, possibly continued on the
-  next lines up to its table, then a tab-separated table whose header row starts with "STT".
+  next lines up to its table, then a tab-separated table whose header row starts with "STT" or
+  names its columns (matched by meaning: plan_appendices.column_meaning). Without any "Phụ lục"
+  heading, each table among the text is an appendix (plan_appendices); without any table, the
+  numbered items of the tasks part are the tasks (plan_items).
 
 Heuristics (each one tested):
 
@@ -32,19 +38,30 @@ Heuristics (each one tested):
   otherwise the cell is cut on ";". Trailing "." / ";" are dropped.
 * A truncated document is parsed as far as it goes, with warnings naming what is missing: a row
   cut short, an appendix without a table, appendices referred to in part III (or missing from
-  the sequence 01, 02, 04) — "Thiếu Phụ lục số 03". A document without a plan title, without any
-  appendix or without any task row is refused with PlanImportError.
+  the sequence 01, 02, 04) — "Thiếu Phụ lục số 03". A plan without any task is kept as a draft
+  with a warning; only a document without a plan title or a year is refused (PlanImportError).
+* Every source row is its own task: a repeated STT or appendix number, a table whose heading was
+  lost, a block pasted twice are kept and reported with their lines.
 * Nothing is dropped: every non-blank line lands in a node, a field or a warning; a line the
   importer does not recognise becomes a warning quoting it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from cchc_desktop.domain.model import Appendix, Decision, NodeKind, ParsedPlan, PlanNode
+from cchc_desktop.domain.model import (
+    Appendix,
+    Decision,
+    ImportWarning,
+    NodeKind,
+    ParsedPlan,
+    PlanNode,
+)
 from cchc_desktop.domain.text import fold
 from cchc_desktop.errors import DocumentError, PlanImportError
 from cchc_desktop.importer.documents import read_document
@@ -92,12 +109,26 @@ __all__ = [
 def read_plan_file(path: Path) -> ParsedPlan:
     """Read a plan document in any format :func:`read_document` reads, and parse it.
 
+    Warnings about a text file name its lines; those about any other document name the
+    paragraph or table row ("đoạn"), counted as the document reads, and carry no line number.
+
     Raises:
         PlanImportError: the file is missing, unreadable, too large, damaged, empty, or not a
             plan (the message names the file and says what to do).
     """
     path = Path(path)
-    return parse_plan_text(read_plan_source(path), source_name=path.name or str(path))
+    text, kind = _plan_source(path)
+    whole_rows = kind in (".docx", ".doc", ".rtf", ".html", ".htm")
+    parsed = parse_plan_text(text, source_name=path.name or str(path), whole_rows=whole_rows)
+    if kind == ".txt":
+        return parsed
+    warnings = tuple(
+        ImportWarning(_LINE_WORD.sub(r"đoạn \1", w.message), None) for w in parsed.warnings
+    )
+    return dataclasses.replace(parsed, warnings=warnings)
+
+
+_LINE_WORD = re.compile(r"\bdòng (\d+)")
 
 
 def read_plan_source(path: Path) -> str:
@@ -107,15 +138,19 @@ def read_plan_source(path: Path) -> str:
     Raises:
         PlanImportError: as :func:`read_plan_file`.
     """
+    return _plan_source(Path(path))[0]
+
+
+def _plan_source(path: Path) -> tuple[str, str]:
     try:
         document = read_document(path)
         if document.kind == ".txt":
-            return decode_text(path.read_bytes(), document.name)
+            return decode_text(path.read_bytes(), document.name), document.kind
     except DocumentError as exc:
         raise PlanImportError(str(exc)) from exc
     except OSError as exc:  # the file changed between two reads
         raise PlanImportError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
-    return document.to_text()
+    return document.to_text(), document.kind
 
 
 def decode_plan_bytes(data: bytes, source_name: str = "") -> str:
@@ -130,17 +165,22 @@ def decode_plan_bytes(data: bytes, source_name: str = "") -> str:
         raise PlanImportError(str(exc)) from exc
 
 
-def parse_plan_text(text: str, source_name: str = "") -> ParsedPlan:
+def parse_plan_text(text: str, source_name: str = "", *, whole_rows: bool = False) -> ParsedPlan:
     """Parse the text of a plan document into a ParsedPlan (see the module docstring).
 
     Args:
         text: the whole document; any line ending, NFC or NFD, with or without a BOM.
         source_name: the file name, used in error messages.
+        whole_rows: each table row is a whole row of the source (a Word or web table), so a row
+            without STT is a task of its own, never the rest of the row above (as a row a text
+            export or a PDF page break cut in two is).
 
     Raises:
         PlanImportError: the text is empty or is not an administrative-reform plan.
     """
-    return _Parser(text, source_name).parse()
+    parser = _Parser(text, source_name)
+    parser.whole_rows = whole_rows
+    return parser.parse()
 
 
 class _Parser(AppendixReader):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon
-from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS, NodeKind
@@ -42,6 +41,9 @@ from cchc_desktop.qtmodels.status_style import color_of, icon_of, status_text
 from cchc_desktop.services import tree_service
 from cchc_desktop.services.tree_service import APPENDIX, PLAN_NODE, TASK, NodeRef, TreeRow
 from cchc_desktop.store.changes import Changes
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -227,12 +229,9 @@ class TaskTreeModel(QAbstractItemModel):
         """The index of a task, reading its appendix's tasks first if needed."""
         ref = NodeRef(TASK, task_id)
         if ref not in self._by_ref and self._plan_id is not None:
-            found = self._db.execute(
-                "SELECT appendix_id FROM task WHERE id = ? AND plan_id = ? AND deleted = 0",
-                [task_id, self._plan_id],
-            ).fetchone()
-            if found is not None:
-                appendix = self._by_ref.get(NodeRef(APPENDIX, found[0]))
+            place = tree_service.task_place(self._db, task_id)
+            if place is not None and place[0] == self._plan_id:
+                appendix = self._by_ref.get(NodeRef(APPENDIX, place[1]))
                 while appendix is not None and ref not in self._by_ref and appendix.can_fetch():
                     self.fetchMore(self._index_of(appendix))
         return self.index_of_ref(ref)
@@ -268,20 +267,7 @@ class TaskTreeModel(QAbstractItemModel):
                 self._refresh_node(NodeRef(table, row_id))
 
     def _affected_tasks(self, changes: Changes) -> set[str]:
-        task_ids = set(changes.rows("task"))
-        lookups = {
-            "task_agency": "SELECT task_id FROM task_agency WHERE id = ?",
-            "milestone": "SELECT task_id FROM milestone WHERE id = ?",
-            "progress": "SELECT task_id FROM progress WHERE id = ?",
-            "evidence": "SELECT p.task_id FROM evidence e JOIN progress p ON p.id = e.progress_id"
-            " WHERE e.id = ?",
-        }
-        for table, sql in lookups.items():
-            for row_id in changes.rows(table):
-                found = self._db.execute(sql, [row_id]).fetchone()
-                if found is not None:
-                    task_ids.add(str(found[0]))
-        return {t for t in task_ids if NodeRef(TASK, t) in self._by_ref}
+        return {t for t in changes.task_ids if NodeRef(TASK, t) in self._by_ref}
 
     def _refresh_tasks(self, task_ids: list[str]) -> None:
         if not task_ids:

@@ -86,6 +86,13 @@ def _children(db: Database, plan_id: str, parent_id: str | None) -> list[_Node]:
     return [_Node(r[0], r[1], r[2], NodeKind(r[3]), r[4]) for r in rows]
 
 
+def sibling_place(db: Database, node_id: str) -> tuple[str | None, int]:
+    """Where a new node goes to stand right after `node_id`: its parent and the index."""
+    node = _node(db, node_id)
+    siblings = [n.id for n in _children(db, node.plan_id, node.parent_id)]
+    return node.parent_id, siblings.index(node_id) + 1
+
+
 def _check_place(db: Database, kind: NodeKind, parent: _Node | None) -> None:
     if kind is NodeKind.PART and parent is not None:
         raise ValidationError("Phần (I, II, …) chỉ nằm ở cấp cao nhất của kế hoạch.")

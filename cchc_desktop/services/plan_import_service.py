@@ -75,15 +75,14 @@ def read_source(path: Path) -> ImportSource:
         PlanImportError: the file cannot be read or is not a plan (Vietnamese message).
     """
     from cchc_desktop.importer.cancelled_tasks import with_cancellations
-    from cchc_desktop.importer.plan_text import parse_plan_text, read_plan_source
+    from cchc_desktop.importer.plan_text import read_plan_file
 
     path = Path(path)
-    text = read_plan_source(path)
+    parsed = with_cancellations(read_plan_file(path))
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         raise PlanImportError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
-    parsed = with_cancellations(parse_plan_text(text, source_name=path.name))
     return ImportSource(path, digest, parsed)
 
 

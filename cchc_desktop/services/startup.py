@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +13,7 @@ from sqlite_utils import Database
 
 from cchc_desktop import paths
 from cchc_desktop.store import integrity
-from cchc_desktop.store.db import is_new_database, open_database, refuse_folder
+from cchc_desktop.store.db import connect, is_new_database, open_database, refuse_folder
 
 if TYPE_CHECKING:
     from cchc_desktop.services.plan_service import ImportResult
@@ -64,3 +66,29 @@ def open_for_command(path: Path, *, seed: bool = True, role: str = "district") -
         log.info("Opening %s read-only: the file or its folder cannot be written", path)
         return integrity.open_read_only(path)
     return open_or_create(path, seed=seed, role=role)
+
+
+@contextmanager
+def worker_connection(db_path: Path, *, read_only: bool = False) -> Iterator[Database]:
+    """A connection of a worker thread's own (an sqlite3 connection belongs to one thread),
+    closed when the block ends."""
+    db = connect(db_path, read_only=read_only)
+    try:
+        yield db
+    finally:
+        db.conn.close()
+
+
+def reopen(db_path: Path) -> Database:
+    """Open the office's existing database again (after a restore replaced the file)."""
+    return open_database(db_path)
+
+
+def open_read_only(db_path: Path) -> Database:
+    """Open a damaged database for reading only (the clerk chose to look, not write)."""
+    return integrity.open_read_only(db_path)
+
+
+def integrity_problems(db_path: Path) -> list[str]:
+    """What `PRAGMA quick_check` finds wrong with the database file (empty when sound)."""
+    return list(integrity.inspect_database(db_path).problems)

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from cchc_desktop.domain.labels import FIELD_LABELS
 from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.errors import NotFoundError, ValidationError
+from cchc_desktop.services import progress_service
 from cchc_desktop.services.history_service import value_text
 from cchc_desktop.store.changes import EXCLUDED_REASONS, Changes, Edit, apply_local_edits
 from cchc_desktop.store.site import local_site
@@ -324,6 +325,8 @@ def resolve_conflict(
             "Mục này không chọn giá trị được; hãy đăng ký lại máy hoặc chỉnh đồng hồ rồi đánh"
             " dấu đã xem."
         )
+    if table == "progress":
+        progress_service.check_progress_field(db, row_id, field, chosen_value)
     seen = [(str(o), int(s)) for o, s in json.loads(heads_text)]
     return apply_local_edits(
         db, [Edit(table, row_id, {field: chosen_value})], author=author, force=True, seen=seen

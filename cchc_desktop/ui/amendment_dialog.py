@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.qt.operations import Operations
-from cchc_desktop.services import amendment_service
+from cchc_desktop.services import amendment_service, tree_service
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_amendment_dialog import Ui_AmendmentDialog
 from cchc_desktop.ui.plan_dialog import PlanDialog
@@ -32,7 +32,7 @@ class AmendmentDialog(PlanDialog):
         self.ui = Ui_AmendmentDialog()
         self.ui.setupUi(self)
         # Today, unless the plan's year is over (or not begun): then a day within it.
-        year = ctx.db.execute("SELECT year FROM plan WHERE id = ?", [plan_id]).fetchone()[0]
+        year = tree_service.plan_year(ctx.db, plan_id) or ctx.today().year
         day = min(max(ctx.today(), dt.date(year, 1, 1)), dt.date(year, 12, 31))
         self.ui.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.ui.button_box.accepted.connect(self.accept)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import (
     QDate,
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPen, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTreeView, QWidget
-from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
@@ -46,9 +46,12 @@ from cchc_desktop.services.calendar_service import SHIFT_SETTING
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_calendar_panel import Ui_CalendarPanel
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 # (db, first day, last day, today, plan id or None for every plan) → occurrences
-OccurrenceSource = Callable[
-    [Database, dt.date, dt.date, dt.date, str | None], Sequence[OccurrenceLike]
+OccurrenceSource: TypeAlias = Callable[
+    ["Database", dt.date, dt.date, dt.date, str | None], Sequence[OccurrenceLike]
 ]
 
 # Tables whose changes can move a milestone or change its status.

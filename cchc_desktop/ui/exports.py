@@ -24,7 +24,7 @@ from cchc_desktop.reports.xlsx_export import (
 )
 from cchc_desktop.services import settings_service
 from cchc_desktop.services.plan_service import load_plan
-from cchc_desktop.store.db import connect
+from cchc_desktop.services.startup import worker_connection
 from cchc_desktop.ui.choice_dialog import period_dialog
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 
@@ -59,8 +59,7 @@ def export_job(
     cancelled: Callable[[], bool],
 ) -> str:
     """Write the export on a worker thread (its own read connection); return the summary."""
-    db = connect(db_path, read_only=True)
-    try:
+    with worker_connection(db_path, read_only=True) as db:
         progress(10)
         plan = load_plan(db, plan_id)
         if kind is ExportKind.TASKS_XLSX:
@@ -81,8 +80,6 @@ def export_job(
             summary = written.summary()
         progress(100)
         return summary
-    finally:
-        db.conn.close()
 
 
 def ask_target(parent: QWidget | None, kind: ExportKind, suggested: Path) -> Path | None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QVBoxLayout
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qtmodels.roles import REF_ROLE
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
     def reload_plans(self) -> None:
         """Fill the plan selector and show the remembered plan (or the newest)."""
         combo = self.ui.plan_combo
-        wanted = self.model.plan_id or self.settings.get(opts.LAST_PLAN_ID)
+        wanted = self.model.plan_id or self.settings.get(setting_keys.LAST_PLAN_ID)
         plans = plan_service.list_plans(self.ctx.db)
         combo.blockSignals(True)
         combo.clear()
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
     def _show_plan(self, plan_id: str | None) -> None:
         self.model.set_plan(plan_id)
         if plan_id:
-            self.settings.set(opts.LAST_PLAN_ID, str(plan_id))
+            self.settings.set(setting_keys.LAST_PLAN_ID, str(plan_id))
             self.plan_changed.emit(str(plan_id))
         if self.proxy.current_filter.active:
             self.proxy.set_filter(self.proxy.current_filter)
@@ -306,10 +306,7 @@ class MainWindow(QMainWindow):
     def plan_year(self) -> int | None:
         if self.model.plan_id is None:
             return None
-        row = self.ctx.db.execute(
-            "SELECT year FROM plan WHERE id = ?", [self.model.plan_id]
-        ).fetchone()
-        return int(row[0]) if row else None
+        return tree_service.plan_year(self.ctx.db, self.model.plan_id)
 
     # ------------------------------------------------------------------ filters
 
@@ -376,10 +373,7 @@ class MainWindow(QMainWindow):
     def _plan_task_count(self) -> int:
         if self.model.plan_id is None:
             return 0
-        row = self.ctx.db.execute(
-            "SELECT count(*) FROM task WHERE plan_id = ? AND deleted = 0", [self.model.plan_id]
-        ).fetchone()
-        return int(row[0])
+        return tree_service.task_count(self.ctx.db, self.model.plan_id)
 
     # ------------------------------------------------------------------ summary
 
@@ -471,14 +465,12 @@ class MainWindow(QMainWindow):
 
     def select_task(self, task_id: str) -> bool:
         """Select a task by id, switching to its plan first if needed (the calendar's jump)."""
-        row = self.ctx.db.execute(
-            "SELECT plan_id FROM task WHERE id = ? AND deleted = 0", [task_id]
-        ).fetchone()
-        if row is None:
+        place = tree_service.task_place(self.ctx.db, task_id)
+        if place is None:
             return False
-        if row[0] != self.model.plan_id:
+        if place[0] != self.model.plan_id:
             combo = self.ui.plan_combo
-            combo.setCurrentIndex(combo.findData(row[0]))
+            combo.setCurrentIndex(combo.findData(place[0]))
         return self.select_ref(NodeRef(TASK, task_id))
 
     def prepare_screenshot(self) -> None:
@@ -603,13 +595,7 @@ class MainWindow(QMainWindow):
 
     def show_record(self, table: str, row_id: str) -> None:
         """A record named elsewhere (a sync conflict card): show its task in the tree."""
-        task_id: str | None = row_id if table == TASK else None
-        if table in ("progress", "milestone", "task_agency"):
-            found = self.ctx.db.execute(
-                f"SELECT task_id FROM {table} WHERE id = ?",  # noqa: S608 - fixed names
-                [row_id],
-            ).fetchone()
-            task_id = found[0] if found else None
+        task_id = tree_service.task_of_record(self.ctx.db, table, row_id)
         if task_id is not None:
             self.select_task(task_id)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from cchc_desktop.context import AppContext
 from cchc_desktop.errors import CchcError
 from cchc_desktop.importer.documents import FORMATS
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.workers import Worker
@@ -69,18 +69,15 @@ def read_plan(
 ) -> tuple[ImportSource, ImportPreview] | None:
     """Read and parse the file, and look at what writing it would do (worker; writes nothing)."""
     from cchc_desktop.services import plan_import_service as imports
-    from cchc_desktop.store.db import connect
+    from cchc_desktop.services.startup import worker_connection
 
     progress(5)
     source = imports.read_source(file)
     progress(70)
     if cancelled():
         return None
-    db = connect(db_path, read_only=True)
-    try:
+    with worker_connection(db_path, read_only=True) as db:
         found = imports.preview(db, source.parsed)
-    finally:
-        db.conn.close()
     progress(100)
     return source, found
 
@@ -97,16 +94,13 @@ def write_plan(
 ) -> ImportResult | None:
     """Store the reviewed plan with its own connection (worker; one transaction)."""
     from cchc_desktop.services import plan_import_service as imports
-    from cchc_desktop.store.db import connect
+    from cchc_desktop.services.startup import worker_connection
 
     progress(5)
     if cancelled():
         return None
-    db = connect(db_path)
-    try:
+    with worker_connection(db_path) as db:
         result = imports.write(db, source, replace=replace, author=author, fields=fields)
-    finally:
-        db.conn.close()
     progress(100)
     return result
 
@@ -163,12 +157,12 @@ class PlanImporter(QObject):
         self._worker: Worker | None = None
 
     def choose_and_run(self) -> None:
-        start = self._settings.get(opts.LAST_IMPORT_DIR) or str(Path.home())
+        start = self._settings.get(setting_keys.LAST_IMPORT_DIR) or str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
             self._parent, "Chọn tệp kế hoạch", start, file_filter()
         )
         if name:
-            self._settings.set(opts.LAST_IMPORT_DIR, str(Path(name).parent))
+            self._settings.set(setting_keys.LAST_IMPORT_DIR, str(Path(name).parent))
             self.run(Path(name))
 
     def run(self, file: Path) -> None:

@@ -311,18 +311,7 @@ class StructureActions(QObject):
             self.w.select_ref(NodeRef(PLAN_NODE, made))
 
     def _sibling_place(self, node_id: str) -> tuple[str | None, int]:
-        parent = self.ctx.db.execute(
-            "SELECT parent_id FROM plan_node WHERE id = ?", [node_id]
-        ).fetchone()[0]
-        siblings = [
-            r[0]
-            for r in self.ctx.db.execute(
-                "SELECT id FROM plan_node WHERE plan_id = ? AND parent_id IS ? AND deleted = 0"
-                " AND kind != 'decision' ORDER BY ord, id",
-                [self.w.model.plan_id, parent],
-            ).fetchall()
-        ]
-        return parent, siblings.index(node_id) + 1
+        return node_structure.sibling_place(self.ctx.db, node_id)
 
     def add_appendix(self) -> None:
         plan = self.w.model.plan_id

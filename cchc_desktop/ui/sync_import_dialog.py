@@ -15,7 +15,7 @@ from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
-from cchc_desktop.store.db import connect
+from cchc_desktop.services.startup import worker_connection
 from cchc_desktop.sync.importer import ImportResult, import_bundle
 from cchc_desktop.sync.network import ROLE_NAMES
 from cchc_desktop.sync.review import TABLE_LABELS
@@ -37,13 +37,10 @@ def import_job(
     cancelled: Callable[[], bool],
 ) -> ImportResult:
     """Worker body: preview or import on the worker's own connection."""
-    db = connect(db_path)
-    try:
+    with worker_connection(db_path) as db:
         return import_bundle(
             db, file, dry_run=dry_run, progress=percent_progress(progress), cancelled=cancelled
         )
-    finally:
-        db.conn.close()
 
 
 def result_html(result: ImportResult) -> str:

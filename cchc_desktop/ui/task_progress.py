@@ -20,11 +20,12 @@ from cchc_desktop.domain.periods import (
     period_phrase,
 )
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.progress_models import ProgressTableModel
-from cchc_desktop.services import progress_service, task_service
-from cchc_desktop.services.task_service import ProgressEdit, TaskDetail
+from cchc_desktop.services import evidence_service, progress_service
+from cchc_desktop.services.progress_service import ProgressEdit
+from cchc_desktop.services.task_service import TaskDetail
 from cchc_desktop.ui.task_history import TAB_PROGRESS, fit_columns
 from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
 
@@ -93,7 +94,7 @@ class ProgressPane(QObject):
         combo = self.editor.ui.unit_combo
         combo.blockSignals(True)
         combo.clear()
-        for agency_id, name in task_service.reporting_units(self.editor.ctx.db, task_id):
+        for agency_id, name in progress_service.reporting_units(self.editor.ctx.db, task_id):
             combo.addItem(name, agency_id)
         combo.blockSignals(False)
 
@@ -103,7 +104,7 @@ class ProgressPane(QObject):
         if year != task.plan_year:
             period = ReportingPeriod.Y
         set_combo(ui.period_combo, str(period))
-        remembered = self.editor.settings.get(opts.LAST_UNIT_ID)
+        remembered = self.editor.settings.get(setting_keys.LAST_UNIT_ID)
         if not remembered or ui.unit_combo.findData(remembered) < 0:
             remembered = ui.unit_combo.itemData(0) if ui.unit_combo.count() else ""
         set_combo(ui.unit_combo, remembered)
@@ -126,7 +127,7 @@ class ProgressPane(QObject):
         task = self.editor.task
         if task is None or key is None:
             return None
-        return task_service.progress_row_id(task.id, key[0], task.plan_year, key[1])
+        return progress_service.progress_row_id(task.id, key[0], task.plan_year, key[1])
 
     def load_report(self) -> None:
         """Fill the progress form from the stored report of the chosen unit and period."""
@@ -137,7 +138,9 @@ class ProgressPane(QObject):
             ui = editor.ui
             self._current_key = self.report_key()
             progress_id = self.current_progress_id()
-            record = task_service.get_progress(editor.ctx.db, progress_id) if progress_id else None
+            record = (
+                progress_service.get_progress(editor.ctx.db, progress_id) if progress_id else None
+            )
             state = record.state if record else WorkState.NOT_STARTED
             set_combo(ui.state_combo, str(state))
             ui.percent_spin.setValue(
@@ -153,7 +156,7 @@ class ProgressPane(QObject):
                 ui.completed_date_edit.calendarWidget().setCurrentPage(task.plan_year, last)
             ui.result_edit.setPlainText(record.result if record else "")
             editor.evidence.model.set_rows(
-                progress_service.list_evidence(editor.ctx.db, record.id) if record else []
+                evidence_service.list_evidence(editor.ctx.db, record.id) if record else []
             )
             row = self.model.row_of(progress_id or "")
             if row >= 0:
@@ -171,7 +174,7 @@ class ProgressPane(QObject):
         if task is None:
             self.model.set_rows([])
             return
-        self.model.set_rows(task_service.list_task_progress(self.editor.ctx.db, task.id))
+        self.model.set_rows(progress_service.list_task_progress(self.editor.ctx.db, task.id))
 
     # ------------------------------------------------------------------ dirty state
 
@@ -242,9 +245,9 @@ class ProgressPane(QObject):
             editor.ctx,
             editor.ops,
             f"ghi tiến độ {period_phrase(edit.period, edit.year)} – {unit}",
-            lambda: task_service.save_progress(db, edit, today=today, author=author),
+            lambda: progress_service.save_progress(db, edit, today=today, author=author),
         )
-        editor.settings.set(opts.LAST_UNIT_ID, edit.unit_id)
+        editor.settings.set(setting_keys.LAST_UNIT_ID, edit.unit_id)
         self.reload_list()
         self.load_report()
 

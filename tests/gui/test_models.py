@@ -16,6 +16,7 @@ from cchc_desktop.qtmodels.history_model import HistoryModel
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel, ProgressTableModel
 from cchc_desktop.qtmodels.task_parts_models import AgencyItem, MilestoneModel, TaskAgencyModel
 from cchc_desktop.services import (
+    evidence_service,
     history_service,
     organisation,
     progress_service,
@@ -68,21 +69,21 @@ def test_progress_evidence_and_history_models(
 ) -> None:
     task = _task(seed_ctx)
     unit = task.agencies[0].agency_id
-    edit = task_service.ProgressEdit(
+    edit = progress_service.ProgressEdit(
         task.id, unit, 2020, ReportingPeriod.Q1, WorkState.IN_PROGRESS, 40, "Đang soạn.", None
     )
-    task_service.save_progress(seed_ctx.db, edit, today=dt.date(2020, 3, 15), author="Lan")
-    progress_id = task_service.progress_row_id(task.id, unit, 2020, "Q1")
-    progress_service.add_evidence(
+    progress_service.save_progress(seed_ctx.db, edit, today=dt.date(2020, 3, 15), author="Lan")
+    progress_id = progress_service.progress_row_id(task.id, unit, 2020, "Q1")
+    evidence_service.add_evidence(
         seed_ctx.db, progress_id=progress_id, sha256="b" * 64, file_name="du-thao.docx", size=2048
     )
     progress = ProgressTableModel()
-    progress.set_rows(task_service.list_task_progress(seed_ctx.db, task.id))
+    progress.set_rows(progress_service.list_task_progress(seed_ctx.db, task.id))
     qtmodeltester.check(progress)
     assert progress.index(0, progress.COL_STATE).data() == "Đang thực hiện"
     assert progress.index(0, progress.COL_FILES).data() == "1 tệp"
     evidence = EvidenceListModel()
-    evidence.set_rows(progress_service.list_evidence(seed_ctx.db, progress_id))
+    evidence.set_rows(evidence_service.list_evidence(seed_ctx.db, progress_id))
     qtmodeltester.check(evidence)
     assert evidence.index(0, 0).data() == "du-thao.docx (2,0 KB)"
     history = HistoryModel()

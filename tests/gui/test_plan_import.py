@@ -238,3 +238,21 @@ def test_menu_actions_open_their_dialogs(
     importlib.import_module(f"cchc_desktop.ui.{module}")
     getattr(window.ui, action).trigger()
     assert opened == [cls]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_review_fits_a_1366_by_768_screen_with_its_buttons_in_view(qtbot: QtBot) -> None:
+    from cchc_desktop.services.plan_import_service import ImportPreview, read_source
+
+    source = read_source(seed_plan_path())
+    dialog = PlanReviewDialog(source, ImportPreview(None, (), 0), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    frame = dialog.frameGeometry()
+    assert frame.width() <= 1366
+    assert frame.height() <= 768 - 40  # the taskbar
+    for button in (dialog.import_button, dialog.cancel_button):
+        assert button.isVisible()
+        assert dialog.rect().contains(button.geometry().translated(dialog.ui.button_box.pos()))
+    assert dialog.import_button.isDefault()

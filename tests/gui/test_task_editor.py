@@ -16,9 +16,9 @@ from cchc_desktop.domain.model import WorkState
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import evidence_service, progress_service
 from cchc_desktop.services.tree_service import TASK, NodeRef
-from cchc_desktop.sync.blobs import blob_path
+from cchc_desktop.store.evidence_files import blob_path
 from cchc_desktop.ui.main_window import MainWindow
 from cchc_desktop.ui.task_editor import TAB_HISTORY, TAB_PROGRESS
 from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
@@ -204,7 +204,7 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
     ui.percent_spin.setValue(60)
     ui.result_edit.setPlainText("Đã tiếp nhận 120 hồ sơ, trả đúng hạn 118 hồ sơ.")
     assert editor.save()
-    progress_id = task_service.progress_row_id(task_id, commune, 2020, "Q1")
+    progress_id = progress_service.progress_row_id(task_id, commune, 2020, "Q1")
     row = seed_ctx.db.execute(
         "SELECT state, percent, result FROM progress WHERE id = ?", [progress_id]
     ).fetchone()
@@ -214,7 +214,7 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
     scan.write_bytes(b"%PDF-1.4 bien ban")
     assert editor.add_evidence_files([scan])
     qtbot.waitUntil(lambda: editor.evidence_model.rowCount() == 1, timeout=5000)
-    record = progress_service.list_evidence(seed_ctx.db, progress_id)[0]
+    record = evidence_service.list_evidence(seed_ctx.db, progress_id)[0]
     assert record.file_name == "bien-ban-kiem-tra.pdf"
     assert blob_path(seed_ctx.db_path, record.sha256).read_bytes() == scan.read_bytes()
     assert editor.progress_model.index(0, editor.progress_model.COL_FILES).data() == "1 tệp"
@@ -230,7 +230,7 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
     assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
     window.action_undo.trigger()  # the attachment
-    assert progress_service.list_evidence(seed_ctx.db, progress_id) == []
+    assert evidence_service.list_evidence(seed_ctx.db, progress_id) == []
     window.action_undo.trigger()  # the report
     assert seed_ctx.db.execute(
         "SELECT deleted FROM progress WHERE id = ?", [progress_id]
@@ -287,12 +287,12 @@ def test_marking_done_leaves_the_completion_day_blank_until_chosen(
     ui.state_combo.setCurrentIndex(ui.state_combo.findData(str(WorkState.DONE)))
     assert ui.completed_date_edit.text() == "chưa ghi – chọn ngày"
     assert editor.save()
-    [record] = task_service.list_task_progress(seed_ctx.db, task_id)
+    [record] = progress_service.list_task_progress(seed_ctx.db, task_id)
     assert record.completed_on is None, "recording a 2020 result today must not invent a date"
     assert ui.completed_date_edit.text() == "chưa ghi – chọn ngày"
     ui.completed_date_edit.setDate(QDate(2020, 3, 2))
     assert editor.save(), ui.validation_label.text()
-    [record] = task_service.list_task_progress(seed_ctx.db, task_id)
+    [record] = progress_service.list_task_progress(seed_ctx.db, task_id)
     assert record.completed_on == dt.date(2020, 3, 2)
     assert ui.completed_date_edit.text() == "02/03/2020"
 

@@ -38,6 +38,13 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         )  # fmt: skip
         if (out / "ke-hoach.pdf").exists():
             made["office-pdf"] = out / "ke-hoach.pdf"
+        subprocess.run(  # the .doc a clerk gets from an older Word
+            [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+             "--convert-to", "doc", "--outdir", str(out), str(made["docx"])],
+            capture_output=True, timeout=180, check=False,
+        )  # fmt: skip
+        if (out / "ke-hoach.doc").exists():
+            made["doc"] = out / "ke-hoach.doc"
     return made
 
 
@@ -53,7 +60,7 @@ def stored_tasks(path: Path) -> list[dict[str, object]]:
     return list(data["appendices"])
 
 
-@pytest.mark.parametrize("kind", ["docx", "pdf", "office-pdf"])
+@pytest.mark.parametrize("kind", ["docx", "pdf", "office-pdf", "doc"])
 def test_the_seed_as_word_or_pdf_gives_the_tasks_of_its_text(
     files: dict[str, Path], kind: str, tmp_path: Path
 ) -> None:

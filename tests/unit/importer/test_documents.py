@@ -14,6 +14,7 @@ from cchc_desktop.importer import word_convert
 from cchc_desktop.importer.documents import (
     MAX_FILE_BYTES,
     MAX_LINE_CHARS,
+    MAX_TABLE_ROWS,
     Paragraph,
     Table,
     read_document,
@@ -216,6 +217,13 @@ def test_limits(tmp_path: Path) -> None:
     long_line.write_text("KẾ HOẠCH\n" + "x" * (MAX_LINE_CHARS + 1), encoding="utf-8")
     with pytest.raises(DocumentError, match=r"đến 20\.000 ký tự"):
         read_document(long_line)
+    rows = tmp_path / "nhieu-dong.txt"
+    rows.write_text(
+        "KẾ HOẠCH\n" + "".join(f"{k}\tViệc {k}\tQuý I\n" for k in range(MAX_TABLE_ROWS + 1)),
+        encoding="utf-8",
+    )
+    with pytest.raises(DocumentError, match=r"có 25\.001 dòng bảng; .* đến 25\.000 dòng"):
+        read_document(rows)
 
 
 def test_a_file_read_by_its_content_not_its_name(seed_docx: Path, tmp_path: Path) -> None:

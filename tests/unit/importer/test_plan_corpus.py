@@ -127,3 +127,51 @@ def test_word_plan_with_a_header_table_and_automatic_numbering(tmp_path: Path) -
         ("Rà soát văn bản", "Công chức Tư pháp", "Quý II/2025"),
         ("Niêm yết thủ tục hành chính", "Văn phòng - Thống kê", "Tháng 3"),
     ]
+
+
+def test_a_table_without_an_stt_column_keeps_each_row_as_a_task() -> None:
+    from cchc_desktop.importer.plan_text import parse_plan_text
+
+    plan = parse_plan_text(
+        "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024\n"
+        "I. NHIỆM VỤ\n"
+        "Phụ lục 1: Cải cách thủ tục hành chính\n"
+        "Nội dung công việc\tCơ quan chủ trì\tThời gian hoàn thành\n"
+        "Niêm yết thủ tục\tVăn phòng\tQuý I/2024\n"
+        "Số hóa hồ sơ\tBộ phận Một cửa\tQuý II/2024\n"
+        "Khảo sát hài lòng\tVăn phòng\tQuý IV/2024\n"
+    )
+    tasks = plan.appendices[0].tasks
+    assert [(t.no, t.title, t.agencies_text, t.timeline) for t in tasks] == [
+        ("1", "Niêm yết thủ tục", "Văn phòng", "Quý I/2024"),
+        ("2", "Số hóa hồ sơ", "Bộ phận Một cửa", "Quý II/2024"),
+        ("3", "Khảo sát hài lòng", "Văn phòng", "Quý IV/2024"),
+    ]
+
+
+def test_a_word_row_without_stt_is_its_own_task_not_the_rest_of_the_row_above(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+    document.add_paragraph("Phụ lục 1: Cải cách thể chế")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [
+            ("STT", "Nhiệm vụ", "Thời gian"),
+            ("1", "Rà soát văn bản", "Quý I/2024"),
+            ("", "Tuyên truyền pháp luật", "Quý II/2024"),  # the clerk left STT empty
+        ]
+    ):
+        for k, text in enumerate(row):
+            table.cell(r, k).text = text
+    document.add_paragraph("")
+    path = tmp_path / "kh.docx"
+    document.save(str(path))
+    tasks = read_plan_file(path).appendices[0].tasks
+    assert [(t.no, t.title, t.timeline) for t in tasks] == [
+        ("1", "Rà soát văn bản", "Quý I/2024"),
+        ("", "Tuyên truyền pháp luật", "Quý II/2024"),
+    ]
