@@ -36,7 +36,8 @@ def register_plan(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser])
     pset.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="ngày ban hành")
     pset.add_argument("--signer-name", default=None, help="người ký")
     pset.add_argument("--signer-position", default=None, help="chức vụ người ký")
-    pset.add_argument("--title", default=None, help="trích yếu của quyết định")
+    pset.add_argument("--title", default=None, help="tên kế hoạch (như “plan new --title”)")
+    pset.add_argument("--decision-title", default=None, help="trích yếu của quyết định")
     pset.set_defaults(handler=_plan_set)
     amend = plan_sub.add_parser("amend", help="ghi quyết định điều chỉnh, bổ sung kế hoạch")
     amend.add_argument("--year", type=int, required=True)
@@ -51,7 +52,7 @@ def register_plan(plan_sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def register(command: CommandFactory) -> None:
-    appendix = command("appendix", "thêm phụ lục vào kế hoạch", _missing)
+    appendix = command("appendix", "thêm phụ lục vào kế hoạch", None)
     asub = appendix.add_subparsers(
         dest="appendix_command", metavar="LỆNH", parser_class=type(appendix)
     )
@@ -62,7 +63,7 @@ def register(command: CommandFactory) -> None:
     aadd.set_defaults(handler=_appendix_add)
     add_db_option(aadd, top=False)
 
-    task = command("task", "thêm, chuyển, xoá, bãi bỏ nhiệm vụ", _missing)
+    task = command("task", "thêm, chuyển, xoá, bãi bỏ nhiệm vụ", None)
     tsub = task.add_subparsers(dest="task_command", metavar="LỆNH", parser_class=type(task))
     tadd = tsub.add_parser("add", help="thêm nhiệm vụ (in ra mã PHỤ_LỤC.STT)")
     tadd.add_argument("--year", type=int, required=True)
@@ -97,10 +98,6 @@ def register(command: CommandFactory) -> None:
         add_db_option(p, top=False)
 
 
-def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu lệnh con; xem --help.")
-
-
 def _plan_id(ctx: CliContext, year: int) -> str:
     from cchc_desktop.services.plan_service import plan_for_year
 
@@ -129,13 +126,14 @@ def _plan_set(args: argparse.Namespace, ctx: CliContext) -> int:
         "date": parse_date(args.date, "Ngày ban hành") if args.date is not None else None,
         "signer_name": args.signer_name,
         "signer_position": args.signer_position,
-        "decision_title": args.title,
+        "title": args.title,
+        "decision_title": args.decision_title,
     }
     given = {k: v for k, v in changed.items() if v is not None}
     if not given:
         raise ValidationError(
             "Không có gì để sửa: hãy cho --number, --date, --signer-name, "
-            "--signer-position hoặc --title."
+            "--signer-position, --title hoặc --decision-title."
         )
     header = replace(header, **given)
     changes = plan_header.save_header(db, plan_id, header)

@@ -120,6 +120,14 @@ class Agency:
     is_group: bool = False  # a generic phrase for several agencies ("các xã, thị trấn")
 
 
+CANCELLED_MARK = "Đã bãi bỏ theo QĐ"
+
+
+def cancelled_mark(number: str, day: dt.date | None = None) -> str:
+    """ "Đã bãi bỏ theo QĐ 45/QĐ-UBND ngày 02/04/2020": how a cancelled task is marked."""
+    return f"{CANCELLED_MARK} {number}" + (f" ngày {day:%d/%m/%Y}" if day else "")
+
+
 @dataclass(frozen=True, slots=True)
 class TaskAgency:
     """One agency named in a task's "Cơ quan thực hiện" cell, with its role."""
@@ -168,9 +176,18 @@ class Task:
     amendment: str | None = None
     cancelled_by: str | None = None
 
+    id: str = ""  # the stored row's id; "" for a task just read from a document
+
     @property
     def cancelled(self) -> bool:
         return self.cancelled_by is not None
+
+    def noted(self, sep: str = "\n") -> str:
+        """The note as printed: with "Đã bãi bỏ theo QĐ …" after it for a cancelled task."""
+        if self.cancelled_by is None:
+            return self.note
+        mark = cancelled_mark(self.cancelled_by)
+        return f"{self.note}{sep}{mark}" if self.note else mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +197,7 @@ class Appendix:
     lead_agency: str  # "Phòng Tư pháp"; "" when the heading names none
     heading: str  # the heading line(s) as written, clean of markup
     tasks: tuple[Task, ...] = ()
+    id: str = ""  # the stored row's id; "" for an appendix just read from a document
 
 
 @dataclass(frozen=True, slots=True)

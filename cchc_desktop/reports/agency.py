@@ -11,29 +11,29 @@ from reportlab.platypus import Flowable, Paragraph
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import ROLE_LABELS, AgencyRole
 from cchc_desktop.domain.office import OfficeSettings
-from cchc_desktop.domain.text import clean
+from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.reports.data import AgencySheetData, DocumentOptions, task_ref
 from cchc_desktop.reports.document import (
+    TASK_REF_COLUMN,
     Cancelled,
     Column,
     Progress,
     ReportResult,
-    ReportWriter,
     appendix_heading,
     data_table,
     markup,
 )
 from cchc_desktop.reports.official import (
     closing_and_signature,
-    opening,
     reference_line,
     scaled,
+    start_document,
 )
 from cchc_desktop.reports.styles import Styles
 
 SHEET_COLUMNS: tuple[Column, ...] = (
     Column("STT", 11, "CENTER"),
-    Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
+    TASK_REF_COLUMN,
     Column("Nhiệm vụ cụ thể", 66),
     Column("Sản phẩm", 42),
     Column("Vai trò", 18, "CENTER"),
@@ -67,34 +67,30 @@ def build_agency_report(
         ReportError: cancelled, or the file cannot be written.
     """
     agency = clean(data.agency)
-    opts = _addressed(options or DocumentOptions(), agency)
+    options = _addressed(options or DocumentOptions(), agency, office.recipients)
     summary = f"Phân công nhiệm vụ cải cách hành chính năm {data.year} đối với {agency}"
-    writer = ReportWriter(
-        title=summary,
-        author=office.issuer_short,
-        subject=data.plan.title,
-        margins=opts.margins,
-        progress=progress,
-        cancelled=cancelled,
+    writer = start_document(
+        office, options, data, "TB", summary=summary, progress=progress, cancelled=cancelled
     )
-    writer.begin_section()
-    opening(writer, office, opts, doc_type="TB", summary=summary, year=data.year)
     st = writer.styles
+    # The standing CCHC office reports to the issuer, not to itself.
+    own = fold(agency) == fold(office.reporting_body)
+    to = office.issuer_short if own else office.reporting_body
     last = (
         f"Đề nghị {agency} tổ chức triển khai thực hiện đúng nội dung, thời hạn được giao; "
-        f"báo cáo kết quả thực hiện về {office.reporting_body} trước ngày {office.report_due_day} "
-        "của tháng cuối mỗi kỳ báo cáo để tổng hợp."
+        f"{'tổng hợp, ' if own else ''}báo cáo kết quả thực hiện về {to} trước ngày "
+        f"{office.report_due_day} của tháng cuối mỗi kỳ báo cáo" + ("." if own else " để tổng hợp.")
     )
     # The writer holds the story once added; nothing else keeps the paragraphs alive.
     writer.add(*_body(data, office, agency, st))
-    closing_and_signature(writer, office, opts, last)
+    closing_and_signature(writer, office, options, last)
 
     writer.begin_section(landscape_pages=True)
     writer.add(
         *appendix_heading(
             "Phụ lục",
             [f"DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {data.year} GIAO {agency.upper()}"],
-            reference_line(office, opts, doc_type="TB", year=data.year),
+            reference_line(office, options, doc_type="TB", year=data.year),
         )
     )
     writer.add(
@@ -108,17 +104,23 @@ def build_agency_report(
     return writer.render(path)
 
 
-def _addressed(opts: DocumentOptions, agency: str) -> DocumentOptions:
+def _addressed(
+    options: DocumentOptions, agency: str, office_recipients: tuple[str, ...]
+) -> DocumentOptions:
     """The options, addressed to the agency itself when no addressee was chosen."""
-    if opts.addressees:
-        return opts
+    if options.addressees:
+        return options
+    # Addressed by "Kính gửi", the Nơi nhận list starts with "- Như trên;" (PL-I §II.9.b).
+    recipients = options.recipients if options.recipients is not None else office_recipients
+    if not recipients or fold(recipients[0]).rstrip(";.") != fold("Như trên"):
+        recipients = ("Như trên;", *recipients)
     return DocumentOptions(
-        number=opts.number,
-        issue_date=opts.issue_date,
-        blank_number_and_date=opts.blank_number_and_date,
-        recipients=opts.recipients,
+        number=options.number,
+        issue_date=options.issue_date,
+        blank_number_and_date=options.blank_number_and_date,
+        recipients=recipients,
         addressees=(agency,),
-        margins=opts.margins,
+        margins=options.margins,
     )
 
 

@@ -23,7 +23,7 @@ def _date(text: str) -> dt.date:
 
 
 def register(command: CommandFactory) -> None:
-    report = command("report", "in báo cáo theo thể thức Nghị định 30 (PDF)", _missing)
+    report = command("report", "in báo cáo theo thể thức Nghị định 30 (PDF)", None)
     kinds = report.add_subparsers(dest="report_kind", metavar="LOẠI", parser_class=type(report))
     for kind, help_text in (
         (ReportKind.PLAN, "kế hoạch: quyết định, nội dung phần I–IV, các phụ lục"),
@@ -65,7 +65,9 @@ def register(command: CommandFactory) -> None:
         p.set_defaults(handler=_report, report_kind=str(kind))
 
     export = command(
-        "export", "xuất danh sách nhiệm vụ (XLSX) hoặc lịch thời hạn (iCalendar)", _missing
+        "export",
+        "xuất kế hoạch (Word), danh sách nhiệm vụ (XLSX) hoặc lịch thời hạn (iCalendar)",
+        None,
     )
     formats = export.add_subparsers(
         dest="export_format", metavar="ĐỊNH_DẠNG", parser_class=type(export)
@@ -81,10 +83,11 @@ def register(command: CommandFactory) -> None:
     ics.add_argument("--year", type=int, required=True)
     ics.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
     ics.set_defaults(handler=_export_ics)
-
-
-def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu loại báo cáo hoặc định dạng; xem --help.")
+    docx = formats.add_parser("docx", help="kế hoạch dạng Word (.docx) theo thể thức Nghị định 30")
+    add_db_option(docx, top=False)
+    docx.add_argument("--year", type=int, required=True)
+    docx.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
+    docx.set_defaults(handler=_export_docx)
 
 
 def _report(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -131,7 +134,11 @@ def _report(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.reports import report_service as rs
-    from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx
+    from cchc_desktop.reports.xlsx_export import (
+        export_period_xlsx,
+        export_tasks_xlsx,
+        task_standings,
+    )
     from cchc_desktop.services import settings_service
     from cchc_desktop.services.plan_service import load_plan, plan_for_year
 
@@ -148,7 +155,13 @@ def _export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
         path = export_period_xlsx(data, args.output)
     else:
         plan = load_plan(db, summary.id)
-        path = export_tasks_xlsx(plan.appendices, args.output, title=plan.title)
+        today = dt.datetime.now().astimezone().date()
+        path = export_tasks_xlsx(
+            plan.appendices,
+            args.output,
+            title=plan.title,
+            standings=task_standings(db, summary.id, today),
+        )
     out(f"Đã ghi {path}.")
     return 0
 
@@ -159,6 +172,21 @@ def _export_ics(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.open_db()
     plan = load_plan(db, plan_for_year(db, args.year).id)
-    count = export_milestones_ics(plan.appendices, args.output, year=plan.year, name=plan.title)
-    out(f"Đã ghi {args.output} ({count} mốc thời hạn).")
+    written = export_milestones_ics(plan.appendices, args.output, year=plan.year, name=plan.title)
+    out(f"Đã ghi {args.output} ({written.summary()}).")
+    return 0
+
+
+def _export_docx(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.reports.docx_export import export_plan_docx
+    from cchc_desktop.services import settings_service
+    from cchc_desktop.services.plan_service import load_plan, plan_for_year
+
+    if args.output.suffix.lower() != ".docx":
+        raise ValidationError(f"Tên tệp “{args.output.name}” phải có đuôi .docx.")
+    db = ctx.open_db()
+    plan = load_plan(db, plan_for_year(db, args.year).id)
+    export_plan_docx(plan, settings_service.load_office_settings(db), args.output)
+    tasks = sum(len(a.tasks) for a in plan.appendices)
+    out(f"Đã ghi {args.output} ({len(plan.appendices)} phụ lục, {tasks} nhiệm vụ).")
     return 0

@@ -7,8 +7,9 @@ connection from the database path (a sqlite3 connection belongs to one thread).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -36,7 +37,7 @@ from cchc_desktop.reports.kinds import ReportKind as ReportKind
 from cchc_desktop.reports.period import build_period_report
 from cchc_desktop.reports.plan import build_plan_report
 from cchc_desktop.services import organisation, settings_service
-from cchc_desktop.services.deadline_service import occurrences
+from cchc_desktop.services.deadline_service import open_window
 from cchc_desktop.services.plan_service import load_plan, plan_for_year
 from cchc_desktop.store.db import connect
 
@@ -95,6 +96,8 @@ def build_report(
             issue_date=request.issue_date,
             blank_number_and_date=request.blank_number_and_date,
         )
+        if request.kind in (ReportKind.PERIOD, ReportKind.OVERDUE):
+            options = sent_up(options, office.recipients)
         today = request.as_of or dt.datetime.now().astimezone().date()
         if request.kind is ReportKind.PLAN:
             plan = load_plan(db, plan_summary.id)
@@ -132,6 +135,24 @@ def build_report(
         )
     finally:
         db.conn.close()
+
+
+_FOR_REPORT = re.compile(r"\s*\(b/c\)\s*[;.]?\s*$")
+
+
+def sent_up(options: rd.DocumentOptions, recipients: tuple[str, ...]) -> rd.DocumentOptions:
+    """A report sent up is addressed ("Kính gửi:", ô 9a) to the bodies it reports to, the
+    office's recipients marked "(b/c)"; its Nơi nhận then starts with "- Như trên;"
+    (official-format.md, PL-I §II.9)."""
+    upward = [r for r in recipients if _FOR_REPORT.search(r)]
+    if not upward:
+        return options
+    others = tuple(r for r in recipients if r not in upward)
+    return replace(
+        options,
+        addressees=tuple(_FOR_REPORT.sub("", r) for r in upward),
+        recipients=("Như trên;", *others),
+    )
 
 
 def plan_reference(plan: ParsedPlan) -> rd.PlanReference:
@@ -185,17 +206,6 @@ def _period_progress(
     return result
 
 
-def _task_ids(db: Database, plan_id: str) -> dict[tuple[int, str], str]:
-    return {
-        (number, no): task_id
-        for task_id, number, no in db.execute(
-            "SELECT t.id, a.number, t.no FROM task t JOIN appendix a ON a.id = t.appendix_id"
-            " WHERE t.plan_id = ? AND t.deleted = 0",
-            [plan_id],
-        ).fetchall()
-    }
-
-
 def _lead(task: Task) -> str:
     for role in (AgencyRole.LEAD, AgencyRole.IMPLEMENTING):
         names = [a.name for a in task.agencies if a.role is role]
@@ -220,7 +230,6 @@ def period_report_data(
     year = plan.year
     as_of = min(today, period_due(period, year, rules))
     progress = _period_progress(db, plan_id, year, period)
-    task_ids = _task_ids(db, plan_id)
     window = period_window(period, year, rules)
     # A task cancelled by the end of the period's data window is no longer reported: the
     # periods that closed before the amending decision still report it.
@@ -232,7 +241,7 @@ def period_report_data(
         for task in appendix.tasks:
             if task.cancelled_by is not None and cancelled_on[task.cancelled_by] <= window[1]:
                 continue
-            reports = progress.get(task_ids[(appendix.number, task.no)], [])
+            reports = progress.get(task.id, [])
             statuses = [
                 (
                     p,
@@ -346,14 +355,7 @@ def deadline_report_data(
     db: Database, plan_id: str, as_of: dt.date, horizon_days: int
 ) -> rd.DeadlineReportData:
     plan = load_plan(db, plan_id)
-    items = occurrences(
-        db,
-        dt.date(plan.year - 1, 1, 1),
-        as_of + dt.timedelta(days=horizon_days),
-        today=as_of,
-        plan_id=plan_id,
-        soon_days=horizon_days,
-    )
+    items = open_window(db, plan_id, as_of, horizon_days)
     overdue: dict[tuple[str, dt.date, str], list[str]] = {}
     soon: dict[tuple[str, dt.date, str], list[str]] = {}
     info: dict[str, tuple[int, str, str]] = {}
@@ -439,11 +441,10 @@ def agency_sheet_data(
             [plan_id, agency.id],
         ).fetchall()
     )
-    task_ids = _task_ids(db, plan_id)
     rows = []
     for appendix in plan.appendices:
         for task in appendix.tasks:
-            role = roles.get(task_ids[(appendix.number, task.no)])
+            role = roles.get(task.id)
             if role is None or task.cancelled:
                 continue
             upcoming = nearest_due(task.milestones, today)

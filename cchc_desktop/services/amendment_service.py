@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from cchc_desktop.domain.model import cancelled_mark
 from cchc_desktop.domain.text import clean
 from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
@@ -195,7 +196,7 @@ def cancelled_note(db: Database, task_id: str) -> str:
     ).fetchone()
     if row is None:
         return ""
-    return f"Đã bãi bỏ theo QĐ {row[0]} ngày {dt.date.fromisoformat(row[1]):%d/%m/%Y}"
+    return cancelled_mark(row[0], dt.date.fromisoformat(row[1]))
 
 
 def amendments_to_json(amendments: list[Amendment]) -> list[dict[str, object]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
@@ -52,6 +52,7 @@ def guess_kind(name: str) -> AgencyKind:
 class ResolvedAgency:
     agency_id: str
     created: bool
+    changes: Changes = field(default_factory=Changes)  # the new agency's rows, when created
 
 
 def find_agency(db: Database, name: str) -> Agency | None:
@@ -147,8 +148,8 @@ def ensure_agency(
     if found is not None:
         return ResolvedAgency(found.id, created=False)
     edits = agency_edits(name, kind, needs_review=kind is None)
-    apply_local_edits(db, edits, author=author)
-    return ResolvedAgency(edits[0].row_id, created=True)
+    changes = apply_local_edits(db, edits, author=author)
+    return ResolvedAgency(edits[0].row_id, created=True, changes=changes)
 
 
 def add_alias(db: Database, agency_id: str, alias: str, *, author: str = "") -> Changes:

@@ -27,6 +27,7 @@ from cchc_desktop.domain.model import (
 from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from cchc_desktop.importer.agency_names import agency_key
 from cchc_desktop.services import organisation, settings_service
+from cchc_desktop.services.plan_matching import PlanMatch, RetiredTask, match_plan
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 
@@ -50,6 +51,7 @@ class ImportResult:
     new_agencies: tuple[str, ...]
     warnings: tuple[ImportWarning, ...]
     changes: Changes
+    retired: tuple[RetiredTask, ...] = ()  # stored tasks the new document no longer has
 
 
 def find_existing(db: Database, parsed: ParsedPlan) -> PlanSummary | None:
@@ -79,13 +81,16 @@ def import_plan(
     plan = ids.plan_id(parsed.year, parsed.decision.number)
     existing = find_existing(db, parsed)
     if existing is not None and not replace_existing:
-        raise ConflictError(
-            f"Kế hoạch năm {existing.year} theo Quyết định số {existing.decision_number} "
-            "đã có trong cơ sở dữ liệu. Chọn “Thay thế” để cập nhật theo văn bản mới, "
-            "hoặc giữ nguyên kế hoạch đang có."
+        # Said the same way to the window and the command line; each adds its own way out.
+        which = (
+            f"theo Quyết định số {existing.decision_number}"
+            if existing.decision_number
+            else "(dự thảo, chưa có số quyết định)"
         )
-    builder = _PlanEdits(db, plan, parsed)
+        raise ConflictError(f"Kế hoạch năm {existing.year} {which} đã có trong cơ sở dữ liệu.")
     with db.atomic():
+        matched = match_plan(db, plan, parsed)
+        builder = _PlanEdits(db, plan, parsed, matched)
         edits = builder.build()
         edits.append(
             Edit("plan", plan, {"source_name": source_name, "source_sha256": source_sha256})
@@ -99,16 +104,18 @@ def import_plan(
         new_agencies=tuple(builder.new_agencies),
         warnings=parsed.warnings,
         changes=changes,
+        retired=matched.retired,
     )
 
 
 class _PlanEdits:
     """Turns a ParsedPlan into the edits that store it (or bring a stored copy up to date)."""
 
-    def __init__(self, db: Database, plan: str, parsed: ParsedPlan) -> None:
+    def __init__(self, db: Database, plan: str, parsed: ParsedPlan, matched: PlanMatch) -> None:
         self.db = db
         self.plan = plan
         self.parsed = parsed
+        self.matched = matched
         self.edits: list[Edit] = []
         self.new_agencies: list[str] = []
         self._agency_ids: dict[str, str] = {}
@@ -145,8 +152,8 @@ class _PlanEdits:
             self._tree(node, decision_root, f"decision/{i}", i)
         for i, part in enumerate(p.parts):
             self._tree(part, None, f"part/{i}", i + 1)
-        for appendix in p.appendices:
-            self._appendix(appendix)
+        for k, appendix in enumerate(p.appendices):
+            self._appendix(appendix, self.matched.appendix_ids[k], self.matched.task_ids[k])
         self._retire_absent()
         return self.edits
 
@@ -176,8 +183,7 @@ class _PlanEdits:
         for i, child in enumerate(node.children):
             self._tree(child, node_id, f"{path}/{i}", i)
 
-    def _appendix(self, appendix: Appendix) -> None:
-        appendix_id = ids.appendix_id(self.plan, appendix.number)
+    def _appendix(self, appendix: Appendix, appendix_id: str, task_ids: Sequence[str]) -> None:
         self._live.setdefault("appendix", set()).add(appendix_id)
         self.edits.append(
             Edit(
@@ -193,11 +199,10 @@ class _PlanEdits:
                 },
             )
         )
-        for ord_, task in enumerate(appendix.tasks):
-            self._task(appendix_id, appendix.number, ord_, task)
+        for ord_, (task, task_id) in enumerate(zip(appendix.tasks, task_ids, strict=True)):
+            self._task(appendix_id, task_id, ord_, task)
 
-    def _task(self, appendix_id: str, appendix_no: int, ord_: int, task: Task) -> None:
-        task_id = ids.task_id(self.plan, appendix_no, task.no)
+    def _task(self, appendix_id: str, task_id: str, ord_: int, task: Task) -> None:
         self._live.setdefault("task", set()).add(task_id)
         # The parser loads on first use: compiling its patterns would slow the window's start.
         from cchc_desktop.domain import deadlines
@@ -447,15 +452,19 @@ def _load_appendices(db: Database, plan_id: str, amendments: dict[str, str]) -> 
                 added_by=amendments.get(added_by or ""),
                 amendment=amendments.get(amendment or ""),
                 cancelled_by=amendments.get(cancelled_by or ""),
+                id=task_id,
             )
         )
     for appendix_id, number, title, lead, heading in db.execute(
         "SELECT id, number, title, lead_agency, heading FROM appendix"
-        " WHERE plan_id = ? AND deleted = 0 ORDER BY number",
+        " WHERE plan_id = ? AND deleted = 0 ORDER BY number, rowid",
         [plan_id],
     ).fetchall():
         tasks = tuple(replace(t, appendix=number) for t in tasks_by_appendix.get(appendix_id, []))
-        yield Appendix(number=number, title=title, lead_agency=lead, heading=heading, tasks=tasks)
+        yield Appendix(
+            number=number, title=title, lead_agency=lead, heading=heading, tasks=tasks,
+            id=appendix_id,
+        )  # fmt: skip
 
 
 def _load_task_agencies(db: Database, plan_id: str) -> dict[str, list[TaskAgency]]:

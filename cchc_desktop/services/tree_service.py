@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from cchc_desktop.domain.model import MilestoneKind, NodeKind, StatusCategory, WorkState
+from cchc_desktop.domain.model import (
+    MilestoneKind,
+    NodeKind,
+    StatusCategory,
+    WorkState,
+    cancelled_mark,
+)
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.domain.status import TaskStatus, task_status
 from cchc_desktop.domain.text import fold
@@ -249,6 +255,45 @@ def summary_counts(
 # ---------------------------------------------------------------- row building
 
 
+def plan_year(db: Database, plan_id: str) -> int | None:
+    """The year of a plan, or None when there is no such plan."""
+    row = db.execute("SELECT year FROM plan WHERE id = ?", [plan_id]).fetchone()
+    return int(row[0]) if row else None
+
+
+def task_count(db: Database, plan_id: str) -> int:
+    """How many live tasks the plan holds."""
+    row = db.execute(
+        "SELECT count(*) FROM task WHERE plan_id = ? AND deleted = 0", [plan_id]
+    ).fetchone()
+    return int(row[0])
+
+
+def task_place(db: Database, task_id: str) -> tuple[str, str] | None:
+    """(plan id, appendix id) of a live task, or None."""
+    row = db.execute(
+        "SELECT plan_id, appendix_id FROM task WHERE id = ? AND deleted = 0", [task_id]
+    ).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
+_TASK_OF = {
+    "task": "SELECT id FROM task WHERE id = ?",
+    "task_agency": "SELECT task_id FROM task_agency WHERE id = ?",
+    "milestone": "SELECT task_id FROM milestone WHERE id = ?",
+    "progress": "SELECT task_id FROM progress WHERE id = ?",
+    "evidence": "SELECT p.task_id FROM evidence e JOIN progress p ON p.id = e.progress_id"
+    " WHERE e.id = ?",
+}
+
+
+def task_of_record(db: Database, table: str, row_id: str) -> str | None:
+    """The task a record belongs to (a sync card names a progress row, a milestone …)."""
+    sql = _TASK_OF.get(table)
+    row = db.execute(sql, [row_id]).fetchone() if sql else None
+    return str(row[0]) if row else None
+
+
 def _fold_table() -> list[str]:
     """`domain.text.fold` of every character up to U+1EFF (all Vietnamese letters), indexed by
     code point: str.translate looks a list up faster than a dict, and leaves characters past its
@@ -388,9 +433,7 @@ def _cancelled_notes(db: Database, task_ids: list[str], plan_id: str | None) -> 
     notes: dict[str, str] = {}
     for query, params in queries:
         for task_id, number, day in db.execute(query, params).fetchall():
-            notes[task_id] = (
-                f"Đã bãi bỏ theo QĐ {number} ngày {dt.date.fromisoformat(day):%d/%m/%Y}"
-            )
+            notes[task_id] = cancelled_mark(number, dt.date.fromisoformat(day))
     return notes
 
 

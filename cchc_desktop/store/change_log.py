@@ -72,6 +72,9 @@ class Changes:
 
     fields: tuple[FieldChange, ...] = ()
     tables: frozenset[str] = field(default=frozenset())
+    # The tasks whose own row, agencies, milestones, progress or evidence this write touched,
+    # so the tree, the editor and the window refresh them without looking them up.
+    task_ids: frozenset[str] = field(default=frozenset())
 
     def touches(self, table: str) -> bool:
         return table in self.tables
@@ -81,6 +84,12 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.fields)
+
+    def __add__(self, other: Changes) -> Changes:
+        """Two writes seen as one (a clerk action made of several service calls)."""
+        return Changes(
+            self.fields + other.fields, self.tables | other.tables, self.task_ids | other.task_ids
+        )
 
 
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)

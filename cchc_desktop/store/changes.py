@@ -188,4 +188,36 @@ def _write(
     for change in logged:
         merger.add(change, vv)
     merger.flush()
-    return Changes(tuple(results), frozenset(c.table for c in results))
+    return Changes(tuple(results), frozenset(c.table for c in results), _tasks_touched(db, planned))
+
+
+_TASK_PARTS = frozenset({"task_agency", "milestone", "progress"})
+
+
+def _tasks_touched(
+    db: Database, planned: list[tuple[Edit, dict[str, Any] | None, dict[str, Value]]]
+) -> frozenset[str]:
+    """The tasks a write concerns: a task row itself, or the task its agency, milestone,
+    progress or evidence row belongs to (before and after the write, if it moved)."""
+    touched: set[object] = set()
+    progress_ids: set[object] = set()
+    for edit, old, _changed in planned:
+        new = {**(old or {}), **edit.values}
+        if edit.table == "task":
+            touched.add(edit.row_id)
+        elif edit.table in _TASK_PARTS:
+            touched.update({new.get("task_id"), (old or {}).get("task_id")})
+        elif edit.table == "evidence":
+            progress_ids.update({new.get("progress_id"), (old or {}).get("progress_id")})
+    progress_ids.discard(None)
+    if progress_ids:
+        marks = ", ".join("?" for _ in progress_ids)
+        touched.update(
+            r[0]
+            for r in db.execute(
+                f"SELECT task_id FROM progress WHERE id IN ({marks})",  # noqa: S608
+                list(progress_ids),
+            ).fetchall()
+        )
+    touched.discard(None)
+    return frozenset(str(t) for t in touched)

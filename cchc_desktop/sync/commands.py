@@ -39,7 +39,7 @@ def register(command: CommandFactory) -> None:
     sync = command(
         "sync",
         "đồng bộ dữ liệu giữa cấp trên (tỉnh; huyện trước 2025) và xã, phường qua USB",
-        _missing,
+        None,
     )
     sub = sync.add_subparsers(dest="sync_command", metavar="LỆNH", parser_class=type(sync))
 
@@ -92,10 +92,6 @@ def register(command: CommandFactory) -> None:
 
     p = add("reenrol", "cấp mã máy mới cho máy này (sau khi khôi phục hoặc sao chép)", _reenrol)
     p.add_argument("--yes", action="store_true")
-
-
-def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu lệnh con của “sync”; xem cchc-desktop sync --help.")
 
 
 def _confirm(question: str, refusal: str) -> None:

@@ -29,11 +29,11 @@ from sqlite_utils import Database
 
 from cchc_desktop import __version__
 from cchc_desktop.errors import SyncError
+from cchc_desktop.store import evidence_files as blob_store
 from cchc_desktop.store import migrations
 from cchc_desktop.store.changes import canonical_json, version_vector
 from cchc_desktop.store.site import LocalSite, local_site, wall_ms
 from cchc_desktop.store.wording import level_words_of
-from cchc_desktop.sync import blobs as blob_store
 from cchc_desktop.sync import keys
 from cchc_desktop.sync.bundle import (
     FORMAT,

@@ -34,6 +34,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import CchcError, SyncError
 from cchc_desktop.services import backup_service
+from cchc_desktop.store import evidence_files as blob_store
 from cchc_desktop.store.changes import canonical_json
 from cchc_desktop.store.merger import Merger
 from cchc_desktop.store.ownership import UNIT_OWNED_TABLES
@@ -47,7 +48,6 @@ from cchc_desktop.store.site import (
     wall_ms,
 )
 from cchc_desktop.store.value_checker import ValueChecker
-from cchc_desktop.sync import blobs as blob_store
 from cchc_desktop.sync import keys
 from cchc_desktop.sync.bundle import (
     ALREADY,

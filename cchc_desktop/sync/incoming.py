@@ -18,11 +18,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from cchc_desktop.errors import SyncError
+from cchc_desktop.store import evidence_files as blob_store
 from cchc_desktop.store.changes import LoggedChange, canonical_json, insert_log
 from cchc_desktop.store.merger import Merger
 from cchc_desktop.store.ownership import UNIT_OWNED_TABLES, writer_allowed
 from cchc_desktop.store.value_checker import ValueChecker
-from cchc_desktop.sync import blobs as blob_store
 from cchc_desktop.sync.bundle import (
     BAD_FORMAT,
     BundleReader,

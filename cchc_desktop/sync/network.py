@@ -14,7 +14,7 @@ import json
 import os
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from cchc_desktop.domain.model import AgencyKind
 from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import SyncError, ValidationError
 from cchc_desktop.services import organisation
-from cchc_desktop.store.changes import canonical_json
+from cchc_desktop.store.changes import Changes, canonical_json
 from cchc_desktop.store.site import (
     local_site,
     new_site_identity,
@@ -103,6 +103,7 @@ class EnrolResult:
     cert_serial: int
     new_agency: bool  # the commune was added to the organisation
     already_enrolled: bool
+    changes: Changes = field(default_factory=Changes)  # the commune's rows, when added
 
 
 # ---------------------------------------------------------------------------- reading state
@@ -461,11 +462,13 @@ def enrol(db: Database, request_file: Path, *, author: str = "") -> EnrolResult:
             " kiểm tra tên đơn vị trong yêu cầu đăng ký."
         )
     new_agency = found is None
+    changes = Changes()
     with db.atomic():
         if found is None:
-            unit_id = organisation.ensure_agency(
+            resolved = organisation.ensure_agency(
                 db, request.unit_name, kind=AgencyKind.COMMUNE, author=author
-            ).agency_id
+            )
+            unit_id, changes = resolved.agency_id, resolved.changes
             unit_name = request.unit_name
         else:
             unit_id, unit_name = found.id, found.name
@@ -489,6 +492,7 @@ def enrol(db: Database, request_file: Path, *, author: str = "") -> EnrolResult:
         cert.serial,
         new_agency=new_agency,
         already_enrolled=False,
+        changes=changes,
     )
 
 

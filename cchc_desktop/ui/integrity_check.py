@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.workers import Worker
-from cchc_desktop.services.startup import open_or_create
-from cchc_desktop.store.integrity import inspect_database, open_read_only
+from cchc_desktop.services.startup import integrity_problems, open_or_create, open_read_only
 
 if TYPE_CHECKING:
     from cchc_desktop.ui.main_window import MainWindow
@@ -24,7 +23,7 @@ def _inspect(
     db_path: Path, *, progress: Callable[[int], None], cancelled: Callable[[], bool]
 ) -> list[str]:
     """Worker job: the quick_check problems of the database file (empty when sound)."""
-    return list(inspect_database(db_path).problems)
+    return integrity_problems(db_path)
 
 
 def start(window: MainWindow) -> Worker | None:

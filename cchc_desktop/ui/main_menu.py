@@ -62,7 +62,7 @@ def connect_actions(window: MainWindow) -> None:
     ui.action_save.triggered.connect(window.editor_save)
     ui.action_discard.triggered.connect(lambda: window.editor.discard())
     ui.action_delete.triggered.connect(window.delete_selected)
-    ui.action_import_plan.triggered.connect(window.import_plan)
+    ui.action_import_plan.triggered.connect(lambda: window.import_plan())
     ui.action_next_year.triggered.connect(window.draft_next_year)
     ui.action_export_tasks.triggered.connect(lambda: window.export("tasks_xlsx"))
     ui.action_export_period.triggered.connect(lambda: window.export("period_xlsx"))

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QUndoStack,
 )
@@ -20,10 +23,9 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QVBoxLayout
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.roles import REF_ROLE
 from cchc_desktop.qtmodels.status_style import StatusLegend, legend_styles
 from cchc_desktop.qtmodels.task_filter_proxy import Deadline, TaskFilter, TaskFilterProxy
@@ -36,7 +38,7 @@ from cchc_desktop.qtmodels.task_tree_model import (
     COL_TITLE,
     TaskTreeModel,
 )
-from cchc_desktop.services import organisation, plan_service, task_service, tree_service
+from cchc_desktop.services import organisation, plan_service, tree_service
 from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui import filter_bar, integrity_check, main_menu, window_state
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.setAcceptDrops(True)  # a plan file dropped onto the window is imported
         self.undo_stack = QUndoStack(self)
         self._current_ref: NodeRef | None = None
         self._restoring_selection = False
@@ -113,6 +116,9 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
 
+        from cchc_desktop.ui.structure_actions import StructureActions
+
+        self.structure = StructureActions(self)
         ops.changed.connect(self._on_changed)
         ops.reset.connect(self._on_reset)
         self.ui.status_bar.showMessage(f"Cơ sở dữ liệu: {ctx.db_path}")
@@ -133,13 +139,18 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
         header.setStretchLastSection(False)
+        # The task name takes whatever the other columns leave; they start at the width of
+        # their usual text in the screen's font, the full texts are in tooltips, and the
+        # clerk's widths are remembered (window_state).
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        text = view.fontMetrics().horizontalAdvance
+        pad = 14
         for column, width in (
-            (COL_NUMBER, 66),
-            (COL_LEAD, 120),
-            (COL_DUE, 84),
-            (COL_STATUS, 176),
-            (COL_PERCENT, 54),
+            (COL_NUMBER, text("88") + view.indentation() + pad),
+            (COL_LEAD, text("Phòng Nội vụ")),  # longer names: tooltip
+            (COL_DUE, text("Hạn gần nhất") + pad),
+            (COL_STATUS, text("Đến hạn trong 30 ngày") + 2 * pad),
+            (COL_PERCENT, text("Tiến độ") + pad),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
@@ -178,7 +189,9 @@ class MainWindow(QMainWindow):
         if self._calendar is None:
             from cchc_desktop.ui.calendar_panel import CalendarPanel
 
-            panel = CalendarPanel(self.ctx, self.ops, self.ui.calendar_tab)
+            panel = CalendarPanel(
+                self.ctx, self.ops, self.ui.calendar_tab, plan_id=self.model.plan_id
+            )
             self.ui.calendar_layout.addWidget(panel)
             panel.task_activated.connect(self.select_task)
             self._calendar = panel
@@ -213,13 +226,15 @@ class MainWindow(QMainWindow):
     def _on_plan_changed_for_tabs(self, plan_id: str) -> None:
         if self._indicators is not None:
             self._indicators.set_plan(plan_id)
+        if self._calendar is not None:
+            self._calendar.set_plan(plan_id)
 
     # ------------------------------------------------------------------ plans
 
     def reload_plans(self) -> None:
         """Fill the plan selector and show the remembered plan (or the newest)."""
         combo = self.ui.plan_combo
-        wanted = self.model.plan_id or self.settings.get(opts.LAST_PLAN_ID)
+        wanted = self.model.plan_id or self.settings.get(setting_keys.LAST_PLAN_ID)
         plans = plan_service.list_plans(self.ctx.db)
         combo.blockSignals(True)
         combo.clear()
@@ -237,19 +252,52 @@ class MainWindow(QMainWindow):
         self._show_plan(combo.currentData())
 
     def _on_plan_chosen(self, _index: int) -> None:
-        plan_id = self.ui.plan_combo.currentData()
-        if plan_id != self.model.plan_id:
-            self._show_plan(plan_id)
+        combo = self.ui.plan_combo
+        plan_id = combo.currentData()
+        if plan_id == self.model.plan_id:
+            return
+        if not self.confirm_leave():  # unsaved edits of the other plan: stay on it
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(self.model.plan_id))
+            combo.blockSignals(False)
+            return
+        self._show_plan(plan_id)
 
     def _show_plan(self, plan_id: str | None) -> None:
         self.model.set_plan(plan_id)
         if plan_id:
-            self.settings.set(opts.LAST_PLAN_ID, str(plan_id))
+            self.settings.set(setting_keys.LAST_PLAN_ID, str(plan_id))
             self.plan_changed.emit(str(plan_id))
         if self.proxy.current_filter.active:
             self.proxy.set_filter(self.proxy.current_filter)
+        self._follow_plan()
         self.refresh_summary()
         self._update_match_label()
+
+    def _follow_plan(self) -> None:
+        """The editor shows a record of the plan on screen, never one of the plan left behind.
+
+        The record shown stays when the new tree holds it; otherwise the new plan's first row
+        (its decision) is selected, or nothing when the plan is empty.
+        """
+        ref = self._current_ref
+        if ref is None:
+            return
+        found = self.model.locate_task(ref.id) if ref.table == TASK else None
+        if found is None:
+            found = self.model.index_of_ref(ref)
+        self._current_ref = None
+        if found.isValid() and self.select_ref(ref):
+            return
+        first = self.proxy.index(0, 0)
+        if first.isValid():
+            self.ui.tree_view.selectionModel().setCurrentIndex(
+                first,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        if self._current_ref is None:
+            self.node_selected.emit(None)
 
     @property
     def plan_id(self) -> str | None:
@@ -258,10 +306,7 @@ class MainWindow(QMainWindow):
     def plan_year(self) -> int | None:
         if self.model.plan_id is None:
             return None
-        row = self.ctx.db.execute(
-            "SELECT year FROM plan WHERE id = ?", [self.model.plan_id]
-        ).fetchone()
-        return int(row[0]) if row else None
+        return tree_service.plan_year(self.ctx.db, self.model.plan_id)
 
     # ------------------------------------------------------------------ filters
 
@@ -328,10 +373,7 @@ class MainWindow(QMainWindow):
     def _plan_task_count(self) -> int:
         if self.model.plan_id is None:
             return 0
-        row = self.ctx.db.execute(
-            "SELECT count(*) FROM task WHERE plan_id = ? AND deleted = 0", [self.model.plan_id]
-        ).fetchone()
-        return int(row[0])
+        return tree_service.task_count(self.ctx.db, self.model.plan_id)
 
     # ------------------------------------------------------------------ summary
 
@@ -423,14 +465,12 @@ class MainWindow(QMainWindow):
 
     def select_task(self, task_id: str) -> bool:
         """Select a task by id, switching to its plan first if needed (the calendar's jump)."""
-        row = self.ctx.db.execute(
-            "SELECT plan_id FROM task WHERE id = ? AND deleted = 0", [task_id]
-        ).fetchone()
-        if row is None:
+        place = tree_service.task_place(self.ctx.db, task_id)
+        if place is None:
             return False
-        if row[0] != self.model.plan_id:
+        if place[0] != self.model.plan_id:
             combo = self.ui.plan_combo
-            combo.setCurrentIndex(combo.findData(row[0]))
+            combo.setCurrentIndex(combo.findData(place[0]))
         return self.select_ref(NodeRef(TASK, task_id))
 
     def prepare_screenshot(self) -> None:
@@ -544,28 +584,8 @@ class MainWindow(QMainWindow):
             self.delete_task(self._current_ref)
 
     def delete_task(self, ref: NodeRef) -> None:
-        if ref.table != TASK or self.ctx.read_only:
-            return
-        title = self.ui.tree_view.currentIndex().siblingAtColumn(1).data() or ""
-        answer = QMessageBox.question(
-            self,
-            "Xoá nhiệm vụ",
-            f"Xoá nhiệm vụ “{title}” khỏi kế hoạch?\n"
-            "Tiến độ và lịch sử vẫn được giữ; có thể hoàn tác (Ctrl+Z).",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        db, author = self.ctx.db, self.ctx.author
-        try:
-            run_undoable(
-                self.undo_stack,
-                self.ctx,
-                self.ops,
-                "xoá nhiệm vụ",
-                lambda: task_service.delete_task(db, ref.id, author=author),
-            )
-        except CchcError as exc:
-            self.show_error("Không xoá được", exc)
+        """Delete a task, appendix, part, item or paragraph (asks, naming what goes with it)."""
+        self.structure.remove(ref)
 
     # ------------------------------------------------------------------ other windows
 
@@ -575,27 +595,38 @@ class MainWindow(QMainWindow):
 
     def show_record(self, table: str, row_id: str) -> None:
         """A record named elsewhere (a sync conflict card): show its task in the tree."""
-        task_id: str | None = row_id if table == TASK else None
-        if table in ("progress", "milestone", "task_agency"):
-            found = self.ctx.db.execute(
-                f"SELECT task_id FROM {table} WHERE id = ?",  # noqa: S608 - fixed names
-                [row_id],
-            ).fetchone()
-            task_id = found[0] if found else None
+        task_id = tree_service.task_of_record(self.ctx.db, table, row_id)
         if task_id is not None:
             self.select_task(task_id)
 
     # ------------------------------------------------------------------ import
 
-    def import_plan(self) -> None:
-        """Read a plan document on a worker (own connection), then show it."""
+    def import_plan(self, file: Path | None = None) -> None:
+        """Read a plan document on a worker (own connection), review it, then show it."""
         from cchc_desktop.ui.plan_import import PlanImporter
 
         if not self.leave_for_dialog():
             return
         importer = PlanImporter(self.ctx, self.ops, self.settings, self)
         importer.imported.connect(self._on_plan_imported)
-        importer.choose_and_run()
+        if file is None:
+            importer.choose_and_run()
+        else:
+            importer.run(file)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from cchc_desktop.ui.plan_import import dropped_plan_file
+
+        if dropped_plan_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from cchc_desktop.ui.plan_import import dropped_plan_file
+
+        file = dropped_plan_file(event.mimeData())
+        if file is not None:
+            event.acceptProposedAction()
+            self.import_plan(file)
 
     def _on_plan_imported(self, plan_id: str) -> None:
         self.reload_plans()
@@ -637,6 +668,7 @@ class MainWindow(QMainWindow):
                 "thời hạn đã dời theo năm; số và ngày quyết định còn để trống.",
                 10000,
             )
+            self.structure.edit_header()  # the draft is finished by filling its decision
 
     def show_error(self, title: str, error: BaseException) -> None:
         """A clerk-caused error: its Vietnamese message, nothing else."""

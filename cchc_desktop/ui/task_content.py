@@ -160,7 +160,12 @@ class ContentPane(QObject):
         ui.appendix_lead_caption.setVisible(is_appendix)
         ui.appendix_lead_edit.setVisible(is_appendix)
         ui.appendix_lead_edit.setText(node.lead_agency)
-        ui.review_label.setVisible(False)
+        # The decision's number, date, signer and text have their own editor.
+        ui.review_label.setVisible(node.kind is NodeKind.DECISION)
+        ui.review_label.setText(
+            "Số, ngày ban hành, người ký và các căn cứ, điều khoản của quyết định: "
+            "bấm đúp vào quyết định trong cây hoặc chọn Kế hoạch → Quyết định ban hành kế hoạch…"
+        )
 
     def load_task(self, task: TaskDetail) -> None:
         # Read once per task, so the live preview never touches the database.
@@ -192,6 +197,13 @@ class ContentPane(QObject):
         ):
             reasons.append("có mốc thời hạn chưa đọc được hoặc đáng ngờ")
         ui = self.editor.ui
+        if task.cancelled:
+            ui.review_label.setVisible(True)
+            ui.review_label.setText(
+                f"{task.cancelled}: nhiệm vụ không còn tính hạn và không vào báo cáo các kỳ sau; "
+                "tiến độ đã báo cáo và lịch sử vẫn được giữ."
+            )
+            return
         ui.review_label.setVisible(bool(reasons))
         ui.review_label.setText("⚠ Cần kiểm tra: " + "; ".join(reasons) + ".")
 

@@ -23,8 +23,9 @@ from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.services import progress_service, task_service
-from cchc_desktop.services.task_service import NodeDetail, ProgressEdit, TaskDetail, TaskEdit
+from cchc_desktop.services import evidence_service, task_service
+from cchc_desktop.services.progress_service import ProgressEdit
+from cchc_desktop.services.task_service import NodeDetail, TaskDetail, TaskEdit
 from cchc_desktop.services.tree_service import TASK, NodeRef
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_task_editor import Ui_TaskEditor
@@ -231,7 +232,7 @@ class TaskEditor(QWidget):
         """Attach files to the shown report (saved first if needed) as one undoable step."""
         return self.evidence.add_files(files)
 
-    def selected_evidence(self) -> progress_service.EvidenceRecord | None:
+    def selected_evidence(self) -> evidence_service.EvidenceRecord | None:
         return self.evidence.selected()
 
     def open_evidence(self) -> None:
@@ -318,25 +319,4 @@ class TaskEditor(QWidget):
             return False
         if ref.table != TASK:
             return ref.id in changes.rows(ref.table)
-        if ref.id in changes.rows("task") or changes.touches("agency"):
-            return True
-        task_id = ref.id
-        for table in ("task_agency", "milestone", "progress", "evidence"):
-            for c in changes.fields:
-                if c.table == table and c.field in {"task_id"} and c.new == task_id:
-                    return True
-        ids = set()
-        for table in ("task_agency", "milestone", "progress", "evidence"):
-            ids |= {(table, r) for r in changes.rows(table)}
-        return any(self._row_of_task(table, row_id) for table, row_id in ids)
-
-    def _row_of_task(self, table: str, row_id: str) -> bool:
-        assert self.ref is not None
-        if table == "evidence":
-            sql = (
-                "SELECT 1 FROM evidence e JOIN progress p ON p.id = e.progress_id"
-                " WHERE e.id = ? AND p.task_id = ?"
-            )
-        else:
-            sql = f"SELECT 1 FROM {table} WHERE id = ? AND task_id = ?"  # noqa: S608 - fixed names
-        return self.ctx.db.execute(sql, [row_id, self.ref.id]).fetchone() is not None
+        return ref.id in changes.task_ids or changes.touches("agency")

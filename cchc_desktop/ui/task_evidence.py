@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import mimetypes
 import shutil
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,49 +12,16 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox
 
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import evidence_service, progress_service
 from cchc_desktop.store.changes import Changes
-from cchc_desktop.sync.blobs import blob_path, register_blobs, write_blob
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 
 if TYPE_CHECKING:
     from cchc_desktop.ui.task_editor import TaskEditor
-
-
-@dataclass(frozen=True, slots=True)
-class StoredFile:
-    """A file copied into the data folder by a worker, ready to be attached."""
-
-    name: str
-    sha256: str
-    size: int
-    mime: str | None
-
-
-def copy_into_store(
-    db_path: Path,
-    files: list[Path],
-    *,
-    progress: Callable[[int], None],
-    cancelled: Callable[[], bool],
-) -> list[StoredFile]:
-    """Copy evidence files into the data folder by SHA-256 (runs on a worker thread)."""
-    stored: list[StoredFile] = []
-    for i, file in enumerate(files):
-        if cancelled():
-            break
-        try:
-            with file.open("rb") as fh:
-                sha, size = write_blob(db_path, fh)
-        except OSError as exc:
-            raise CchcError(f"Không đọc được tệp {file.name}: {exc.strerror or exc}") from exc
-        stored.append(StoredFile(file.name, sha, size, mimetypes.guess_type(file.name)[0]))
-        progress(round(100 * (i + 1) / len(files)))
-    return stored
 
 
 class EvidencePane(QObject):
@@ -80,7 +44,7 @@ class EvidencePane(QObject):
 
     def choose_files(self) -> None:
         settings = self.editor.settings
-        start = settings.get(opts.LAST_EVIDENCE_DIR) or str(Path.home())
+        start = settings.get(setting_keys.LAST_EVIDENCE_DIR) or str(Path.home())
         names, _filter = QFileDialog.getOpenFileNames(
             self.editor,
             "Chọn tệp minh chứng",
@@ -89,7 +53,7 @@ class EvidencePane(QObject):
             "Tất cả các tệp (*)",
         )
         if names:
-            settings.set(opts.LAST_EVIDENCE_DIR, str(Path(names[0]).parent))
+            settings.set(setting_keys.LAST_EVIDENCE_DIR, str(Path(names[0]).parent))
             self.add_files([Path(n) for n in names])
 
     def add_files(self, files: list[Path]) -> bool:
@@ -102,7 +66,7 @@ class EvidencePane(QObject):
             return False
         progress_id = progress.current_progress_id()
         exists = progress_id is not None and (
-            task_service.get_progress(editor.ctx.db, progress_id) is not None
+            progress_service.get_progress(editor.ctx.db, progress_id) is not None
         )
         if progress.dirty() or not exists:
             try:
@@ -118,7 +82,7 @@ class EvidencePane(QObject):
         return True
 
     def _run_copy(self, files: list[Path], progress_id: str) -> None:
-        worker = Worker(copy_into_store, self.editor.ctx.db_path, files)
+        worker = Worker(evidence_service.store_files, self.editor.ctx.db_path, files)
         self._worker = worker
         attach_progress_dialog(
             worker,
@@ -143,7 +107,7 @@ class EvidencePane(QObject):
         QThreadPool.globalInstance().waitForDone(timeout_ms)
 
     def _attach_stored(
-        self, progress_id: str, stored: list[StoredFile], *, cancelled: bool
+        self, progress_id: str, stored: list[evidence_service.StoredFile], *, cancelled: bool
     ) -> None:
         editor = self.editor
         if cancelled or not stored:
@@ -152,20 +116,7 @@ class EvidencePane(QObject):
         db, author = editor.ctx.db, editor.ctx.author
 
         def attach() -> Changes:
-            with db.atomic():
-                register_blobs(db, [(s.sha256, s.size, s.mime) for s in stored])
-                total = Changes()
-                for s in stored:
-                    c = progress_service.add_evidence(
-                        db,
-                        progress_id=progress_id,
-                        sha256=s.sha256,
-                        file_name=s.name,
-                        size=s.size,
-                        author=author,
-                    )
-                    total = Changes(total.fields + c.fields, total.tables | c.tables)
-                return total
+            return evidence_service.attach_stored(db, progress_id, stored, author=author)
 
         names = ", ".join(s.name for s in stored)
         try:
@@ -179,12 +130,12 @@ class EvidencePane(QObject):
         editor = self.editor
         progress_id = editor.progress.current_progress_id()
         self.model.set_rows(
-            progress_service.list_evidence(editor.ctx.db, progress_id) if progress_id else []
+            evidence_service.list_evidence(editor.ctx.db, progress_id) if progress_id else []
         )
         editor.progress.reload_list()
         editor.update_state()
 
-    def selected(self) -> progress_service.EvidenceRecord | None:
+    def selected(self) -> evidence_service.EvidenceRecord | None:
         index = self.editor.ui.evidence_view.currentIndex()
         if not index.isValid():
             if self.model.rowCount() == 1:
@@ -197,8 +148,8 @@ class EvidencePane(QObject):
         record = self.selected()
         if record is None:
             return
-        source = blob_path(self.editor.ctx.db_path, record.sha256)
-        if not source.is_file():
+        source = evidence_service.evidence_file(self.editor.ctx.db_path, record)
+        if source is None:
             QMessageBox.warning(
                 self.editor,
                 "Không mở được tệp",
@@ -224,7 +175,7 @@ class EvidencePane(QObject):
                 editor.ctx,
                 editor.ops,
                 f"gỡ minh chứng {record.file_name}",
-                lambda: progress_service.remove_evidence(db, record.id, author=author),
+                lambda: evidence_service.remove_evidence(db, record.id, author=author),
             )
         except CchcError as exc:
             editor.ui.validation_label.setText(str(exc))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from cchc_desktop.qtmodels.history_model import HistoryModel
-from cchc_desktop.services import task_service
+from cchc_desktop.services import history_service
 
 if TYPE_CHECKING:
     from cchc_desktop.ui.task_editor import TaskEditor
@@ -36,10 +36,11 @@ class HistoryPane(QObject):
         view = editor.ui.history_view
         view.setModel(self.model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        fit_columns(view, HistoryModel.COL_NEW)
-        view.horizontalHeader().setSectionResizeMode(
-            HistoryModel.COL_OLD, QHeaderView.ResizeMode.Stretch
-        )
+        fit_columns(view, HistoryModel.COL_WHAT)
+        # One edit per row, wrapped to the pane's width: no sideways scrolling.
+        view.setWordWrap(True)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         editor.ui.tabs.currentChanged.connect(self._on_tab_changed)
 
     def refresh(self) -> None:
@@ -51,7 +52,7 @@ class HistoryPane(QObject):
             self._stale = True
             return
         self._stale = False
-        self.model.set_rows(task_service.record_changes(self.editor.ctx.db, ref.table, ref.id))
+        self.model.set_rows(history_service.node_history(self.editor.ctx.db, ref.table, ref.id))
 
     def _on_tab_changed(self, index: int) -> None:
         if index == TAB_HISTORY and self._stale:

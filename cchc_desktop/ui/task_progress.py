@@ -20,11 +20,12 @@ from cchc_desktop.domain.periods import (
     period_phrase,
 )
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.progress_models import ProgressTableModel
-from cchc_desktop.services import progress_service, task_service
-from cchc_desktop.services.task_service import ProgressEdit, TaskDetail
+from cchc_desktop.services import evidence_service, progress_service
+from cchc_desktop.services.progress_service import ProgressEdit
+from cchc_desktop.services.task_service import TaskDetail
 from cchc_desktop.ui.task_history import TAB_PROGRESS, fit_columns
 from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from cchc_desktop.ui.task_editor import TaskEditor
 
 NO_PERCENT = -1  # the spin box's "chưa ghi"
+NO_DATE = QDate(2000, 1, 1)  # the completion date's "chưa ghi"
 
 
 class ProgressPane(QObject):
@@ -51,7 +53,11 @@ class ProgressPane(QObject):
             ui.period_combo.addItem(PERIOD_LABELS[period], str(period))
         for state in WorkState:
             ui.state_combo.addItem(WORK_STATE_LABELS[state], str(state))
-        ui.completed_date_edit.setDate(QDate.currentDate())
+        # "chưa ghi" until the clerk picks the day: recording a 2020 result today must not
+        # claim it was finished today.
+        ui.completed_date_edit.setMinimumDate(NO_DATE)
+        ui.completed_date_edit.setSpecialValueText("chưa ghi – chọn ngày")
+        ui.completed_date_edit.setDate(NO_DATE)
         self._connect()
 
     def _connect(self) -> None:
@@ -88,7 +94,7 @@ class ProgressPane(QObject):
         combo = self.editor.ui.unit_combo
         combo.blockSignals(True)
         combo.clear()
-        for agency_id, name in task_service.reporting_units(self.editor.ctx.db, task_id):
+        for agency_id, name in progress_service.reporting_units(self.editor.ctx.db, task_id):
             combo.addItem(name, agency_id)
         combo.blockSignals(False)
 
@@ -98,7 +104,7 @@ class ProgressPane(QObject):
         if year != task.plan_year:
             period = ReportingPeriod.Y
         set_combo(ui.period_combo, str(period))
-        remembered = self.editor.settings.get(opts.LAST_UNIT_ID)
+        remembered = self.editor.settings.get(setting_keys.LAST_UNIT_ID)
         if not remembered or ui.unit_combo.findData(remembered) < 0:
             remembered = ui.unit_combo.itemData(0) if ui.unit_combo.count() else ""
         set_combo(ui.unit_combo, remembered)
@@ -121,7 +127,7 @@ class ProgressPane(QObject):
         task = self.editor.task
         if task is None or key is None:
             return None
-        return task_service.progress_row_id(task.id, key[0], task.plan_year, key[1])
+        return progress_service.progress_row_id(task.id, key[0], task.plan_year, key[1])
 
     def load_report(self) -> None:
         """Fill the progress form from the stored report of the chosen unit and period."""
@@ -132,17 +138,25 @@ class ProgressPane(QObject):
             ui = editor.ui
             self._current_key = self.report_key()
             progress_id = self.current_progress_id()
-            record = task_service.get_progress(editor.ctx.db, progress_id) if progress_id else None
+            record = (
+                progress_service.get_progress(editor.ctx.db, progress_id) if progress_id else None
+            )
             state = record.state if record else WorkState.NOT_STARTED
             set_combo(ui.state_combo, str(state))
             ui.percent_spin.setValue(
                 record.percent if record and record.percent is not None else NO_PERCENT
             )
             completed = record.completed_on if record else None
-            ui.completed_date_edit.setDate(_qdate(completed or editor.ctx.today()))
+            ui.completed_date_edit.setDate(_qdate(completed) if completed else NO_DATE)
+            task = editor.task
+            if completed is None and task is not None:
+                # The calendar opens on the period's last month, not in the year 2000.
+                key = self.report_key()
+                last = ReportingPeriod(key[1]).last_month if key else 12
+                ui.completed_date_edit.calendarWidget().setCurrentPage(task.plan_year, last)
             ui.result_edit.setPlainText(record.result if record else "")
             editor.evidence.model.set_rows(
-                progress_service.list_evidence(editor.ctx.db, record.id) if record else []
+                evidence_service.list_evidence(editor.ctx.db, record.id) if record else []
             )
             row = self.model.row_of(progress_id or "")
             if row >= 0:
@@ -160,7 +174,7 @@ class ProgressPane(QObject):
         if task is None:
             self.model.set_rows([])
             return
-        self.model.set_rows(task_service.list_task_progress(self.editor.ctx.db, task.id))
+        self.model.set_rows(progress_service.list_task_progress(self.editor.ctx.db, task.id))
 
     # ------------------------------------------------------------------ dirty state
 
@@ -207,7 +221,8 @@ class ProgressPane(QObject):
         key = self.report_key()
         percent = ui.percent_spin.value()
         state = WorkState(ui.state_combo.currentData())
-        completed = ui.completed_date_edit.date() if state is WorkState.DONE else None
+        chosen = ui.completed_date_edit.date()
+        completed = chosen if state is WorkState.DONE and chosen != NO_DATE else None
         return ProgressEdit(
             task_id=task.id,
             unit_id=key[0] if key else "",
@@ -230,9 +245,9 @@ class ProgressPane(QObject):
             editor.ctx,
             editor.ops,
             f"ghi tiến độ {period_phrase(edit.period, edit.year)} – {unit}",
-            lambda: task_service.save_progress(db, edit, today=today, author=author),
+            lambda: progress_service.save_progress(db, edit, today=today, author=author),
         )
-        editor.settings.set(opts.LAST_UNIT_ID, edit.unit_id)
+        editor.settings.set(setting_keys.LAST_UNIT_ID, edit.unit_id)
         self.reload_list()
         self.load_report()
 

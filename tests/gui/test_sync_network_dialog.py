@@ -16,12 +16,12 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.store.db import open_database
 from cchc_desktop.sync import network
+from cchc_desktop.sync.sites import REVOKED
 from cchc_desktop.ui import sync_network_dialog as module
 from cchc_desktop.ui.sync_network_dialog import (
     COL_FINGERPRINT,
     COL_STATE,
     COL_UNIT,
-    REVOKED,
     SyncNetworkDialog,
     check_new_password,
     file_slug,

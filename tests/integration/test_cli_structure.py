@@ -60,6 +60,18 @@ def test_a_plan_from_nothing_amended(db: Path, capsys: pytest.CaptureFixture[str
         "PHÓ CHỦ TỊCH",
     )
     assert "Còn thiếu" not in out
+    ok(
+        db,
+        capsys,
+        "plan",
+        "set",
+        "--year",
+        "2021",
+        "--title",
+        "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH 2021",
+        "--decision-title",
+        "Ban hành Kế hoạch CCHC năm 2021",
+    )
     assert ok(db, capsys, "appendix", "add", "--year", "2021", "--title", "Cải cách thể chế") == "1"
     assert (
         ok(
@@ -125,6 +137,8 @@ def test_a_plan_from_nothing_amended(db: Path, capsys: pytest.CaptureFixture[str
     assert decision["number"] == "15/QĐ-UBND"
     assert decision["date"] == "2021-01-08"
     assert decision["signer"] == "Trần Thị B"
+    assert decision["title"] == "Ban hành Kế hoạch CCHC năm 2021"
+    assert data["title"] == "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH 2021"
     appendices = data["appendices"]
     assert isinstance(appendices, list)
     assert [[t["title"] for t in a["tasks"]] for a in appendices] == [
@@ -248,3 +262,41 @@ def test_cancel_twice_and_a_cancelled_task_leaves_next_years_draft(
     assert len(appendices[0]["tasks"]) == 5  # six in 2020, one cancelled
     assert [t["no"] for t in appendices[0]["tasks"]] == ["1", "2", "3", "4", "5"]
     assert data["amendments"] == []
+
+
+def test_export_docx_and_import_it_back(
+    db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ok(
+        db,
+        capsys,
+        "task",
+        "add",
+        "--year",
+        "2020",
+        "--appendix",
+        "7",
+        "--title",
+        "Số hoá hồ sơ",
+        "--lead",
+        "Phòng Nội vụ",
+        "--products",
+        "Kho dữ liệu",
+        "Báo cáo",
+        "--timeline",
+        "Quý IV/2020",
+    )
+    before = show(db, capsys, 2020)
+    out = ok(db, capsys, "export", "docx", "--year", "2020", "-o", str(tmp_path / "kh.docx"))
+    assert out.endswith("(7 phụ lục, 38 nhiệm vụ).")
+    code, _, err = run(
+        db, capsys, "export", "docx", "--year", "2020", "-o", str(tmp_path / "a.pdf")
+    )
+    assert code == 1
+    assert "đuôi .docx" in err
+    other = tmp_path / "other.db"
+    imported = ok(other, capsys, "import-plan", str(tmp_path / "kh.docx"), "--replace")
+    assert "Đã thay thế kế hoạch năm 2020 (Quyết định số 6320/QĐ-UBND): 7 phụ lục, 38" in imported
+    after = show(other, capsys, 2020)
+    assert after["appendices"] == before["appendices"]
+    assert after["decision"] == before["decision"]

@@ -174,7 +174,10 @@ def test_a_report_prints_the_communes_header_place_signer_and_wording(tmp_path: 
     assert "PHÓ CHỦ TỊCH" in first
     assert "Nguyễn Văn An" in first
     assert "về Sở Nội vụ để tổng hợp" in " ".join(first.split())
-    assert "TT HĐND xã (b/c);" in first
+    # Sent up: the "(b/c)" recipients are its "Kính gửi", and Nơi nhận starts "- Như trên;".
+    assert "Kính gửi:" in first
+    assert "TT HĐND xã" in first
+    assert "- Như trên;" in first
     assert "Ngọc Lặc, ngày" not in text
     assert "HUYỆN NGỌC LẶC" not in text
     assert "Lê Văn Tuấn" not in text

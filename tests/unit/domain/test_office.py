@@ -75,16 +75,34 @@ def test_validate_rejects_bad_values_in_vietnamese(
         office.validate()
 
 
-def test_due_day_bounds_are_accepted() -> None:
-    dataclasses.replace(sample_office(), report_due_day=1).validate()
-    dataclasses.replace(sample_office(), report_due_day=28).validate()
+def _accepted(office: OfficeSettings) -> bool:
+    try:
+        office.validate()
+    except ValidationError:
+        return False
+    return True
 
 
-@pytest.mark.parametrize("prefix", AUTHORITY_PREFIXES)
-def test_every_prefix_validates(prefix: str) -> None:
-    position = "PHÓ CHỦ TỊCH" if prefix == "KT." else "CHỦ TỊCH"
-    office = dataclasses.replace(sample_office(), authority_prefix=prefix, signer_position=position)
-    office.validate()
+def test_due_days_from_1_to_28_are_accepted_and_no_others() -> None:
+    accepted = [
+        day
+        for day in range(-1, 33)
+        if _accepted(dataclasses.replace(sample_office(), report_due_day=day))
+    ]
+    assert accepted == list(range(1, 29))
+
+
+def test_exactly_the_listed_prefixes_validate() -> None:
+    """Each listed prefix (with the signer it needs) validates; a near miss does not."""
+
+    def office(prefix: str) -> OfficeSettings:
+        position = "PHÓ CHỦ TỊCH" if prefix == "KT." else "CHỦ TỊCH"
+        return dataclasses.replace(
+            sample_office(), authority_prefix=prefix, signer_position=position
+        )
+
+    tried = [*AUTHORITY_PREFIXES, "T.M", "KT", "Q", "TUQ"]
+    assert [p for p in tried if _accepted(office(p))] == list(AUTHORITY_PREFIXES)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from cchc_desktop.reports import report_service
 from cchc_desktop.services import (
     amendment_service,
     deadline_service,
+    history_service,
+    node_structure,
     plan_header,
     plan_service,
     settings_service,
@@ -85,7 +87,7 @@ def test_parts_and_items_renumber_and_cannot_move_into_themselves(seeded: Databa
     pid = plan_id(seeded)
     parts = list(plan_service.load_plan(seeded, pid).parts)
     assert [p.number for p in parts] == ["I", "II", "III", "IV"]
-    new_part = structure_service.add_node(seeded, pid, None, NodeKind.PART, "PHẦN MỚI", index=1)
+    new_part = node_structure.add_node(seeded, pid, None, NodeKind.PART, "PHẦN MỚI", index=1)
     parts = plan_service.load_plan(seeded, pid).parts
     assert [(p.number, p.text) for p in parts][:2] == [
         ("I", "MỤC TIÊU, YÊU CẦU"),
@@ -97,8 +99,8 @@ def test_parts_and_items_renumber_and_cannot_move_into_themselves(seeded: Databa
         " AND deleted = 0",
         [pid],
     ).fetchone()[0]
-    item = structure_service.add_node(seeded, pid, part_two, NodeKind.ITEM, "Mục đầu", index=0)
-    sub = structure_service.add_node(seeded, pid, item.id, NodeKind.ITEM, "Mục con")
+    item = node_structure.add_node(seeded, pid, part_two, NodeKind.ITEM, "Mục đầu", index=0)
+    sub = node_structure.add_node(seeded, pid, item.id, NodeKind.ITEM, "Mục con")
     reform = plan_service.load_plan(seeded, pid).parts[2]
     assert [(c.number, c.text) for c in reform.children][:2] == [
         ("1", "Mục đầu"),
@@ -109,11 +111,11 @@ def test_parts_and_items_renumber_and_cannot_move_into_themselves(seeded: Databa
     five = reform.children[5]
     assert (five.number, [c.number for c in five.children]) == ("6", ["6.1", "6.2"])
     with pytest.raises(ValidationError, match="chính nó"):
-        structure_service.move_node(seeded, item.id, sub.id, 0)
+        node_structure.move_node(seeded, item.id, sub.id, 0)
     with pytest.raises(ValidationError, match="cấp cao nhất"):
-        structure_service.move_node(seeded, new_part.id, item.id, 0)
+        node_structure.move_node(seeded, new_part.id, item.id, 0)
     assert "1 mục" in structure_service.removal_summary(seeded, "plan_node", item.id)
-    structure_service.remove_node(seeded, item.id)
+    node_structure.remove_node(seeded, item.id)
     reform = plan_service.load_plan(seeded, pid).parts[2]
     assert reform.children[0].number == "1"
     assert reform.children[4].children[0].number == "5.1"
@@ -179,14 +181,11 @@ def test_a_cancelled_task_leaves_what_is_due_and_keeps_its_history(seeded: Datab
         seeded, dt.date(2020, 1, 1), dt.date(2020, 12, 31), today=today
     )
     assert victim not in {o.task_id for o in due}
-    history = task_service.record_changes(seeded, "task", victim)
-    labelled = {(c.record, c.entry.field, str(c.entry.new)) for c in history}
-    assert ("Nhiệm vụ (theo QĐ 300/QĐ-UBND ngày 01/07/2020)", "title", "Tên đã sửa") in labelled
-    assert (
-        "Nhiệm vụ (theo QĐ 300/QĐ-UBND ngày 01/07/2020)",
-        "cancelled_by",
-        amendment.label,
-    ) in labelled
+    history = history_service.node_history(seeded, "task", victim)
+    amended = [c for c in history if c.record == "Nhiệm vụ (theo QĐ 300/QĐ-UBND ngày 01/07/2020)"]
+    said = " | ".join(c.what() for c in amended)
+    assert "→ Tên đã sửa" in said
+    assert f"Bãi bỏ theo quyết định: {amendment.label}" in said
     # The plan as it stood before the amendment has the task in force; after, cancelled.
     plan = plan_service.load_plan(seeded, pid)
     ref = {t.title: t for a in plan.appendices for t in a.tasks}["Tên đã sửa"]
@@ -205,3 +204,11 @@ def test_a_cancelled_task_leaves_what_is_due_and_keeps_its_history(seeded: Datab
     assert "Tên đã sửa" in titles(ReportingPeriod.H1)
     assert "Tên đã sửa" not in titles(ReportingPeriod.Q3)
     assert "Tên đã sửa" not in titles(ReportingPeriod.Y)
+
+
+def test_only_the_district_or_a_lone_pc_may_edit_plans(seeded: Database) -> None:
+    assert structure_service.may_edit_plans(seeded)  # no network yet: works alone
+    seeded.execute("UPDATE local_site SET network_id = 'n1', role = 'commune'")
+    assert not structure_service.may_edit_plans(seeded)
+    seeded.execute("UPDATE local_site SET role = 'district'")
+    assert structure_service.may_edit_plans(seeded)
