@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+from cchc_desktop import cli_par
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.reports import commands as report_commands
@@ -102,6 +103,7 @@ def register(command: CommandFactory) -> None:
     backup_commands.register(command)
     report_commands.register(command)
     sync_commands.register(command)
+    cli_par.register(command)
 
 
 def _iso_date(text: str) -> dt.date:

@@ -59,6 +59,10 @@ BUSINESS_TABLES = frozenset(
         "setting",
         "day_off",
         "document_register",
+        "par_set",
+        "par_criterion",
+        "par_score",
+        "par_evidence",
     }
 )
 
