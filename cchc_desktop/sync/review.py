@@ -36,6 +36,10 @@ TABLE_LABELS = {
     "setting": "Cài đặt",
     "day_off": "Ngày nghỉ",
     "document_register": "Sổ văn bản",
+    "par_set": "Bộ chỉ số CCHC",
+    "par_criterion": "Tiêu chí Chỉ số CCHC",
+    "par_score": "Điểm Chỉ số CCHC",
+    "par_evidence": "Tài liệu kiểm chứng Chỉ số CCHC",
     "site": "Máy tính",
 }
 
@@ -45,6 +49,9 @@ FIELD_LABELS = {
     "result": "Kết quả thực hiện",
     "completed_on": "Ngày hoàn thành",
     "district_review": "Ý kiến của huyện",
+    "score": "Điểm tự đánh giá",
+    "appraised_score": "Điểm thẩm định",
+    "appraisal_note": "Ý kiến thẩm định",
     "deleted": "Xoá",
     "title": "Tên",
     "name": "Tên",

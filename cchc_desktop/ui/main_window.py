@@ -250,6 +250,13 @@ class MainWindow(QMainWindow):
         self.action_days_off.setToolTip("Ngày lễ, Tết, ngày nghỉ theo thông báo và ngày làm bù")
         self.action_days_off.triggered.connect(self.show_days_off)
         ui.menu_catalog.addAction(self.action_days_off)
+        self.action_par = QAction("&Chỉ số CCHC (tự đánh giá, chấm điểm)…", self)
+        self.action_par.setToolTip(
+            "Bộ chỉ số cải cách hành chính của tỉnh: tự chấm điểm, tài liệu kiểm chứng, hồ sơ nộp"
+        )
+        self.action_par.triggered.connect(self.show_par)
+        ui.menu_reports.insertAction(ui.menu_reports.actions()[0], self.action_par)
+        ui.menu_reports.insertSeparator(ui.menu_reports.actions()[1])
         self.action_next_year = QAction("&Lập kế hoạch năm sau…", self)
         self.action_next_year.setToolTip(
             "Dự thảo kế hoạch năm sau từ kế hoạch đang chọn, thời hạn dời theo năm"
@@ -753,6 +760,11 @@ class MainWindow(QMainWindow):
         from cchc_desktop.ui.office_settings_dialog import OfficeSettingsDialog
 
         OfficeSettingsDialog.ask(self.ctx, self.ops, self)
+
+    def show_par(self) -> None:
+        from cchc_desktop.ui.par_view import ParDialog
+
+        ParDialog.show_for(self.ctx, self.ops, self, year=self.plan_year() or self.ctx.today().year)
 
     def show_days_off(self) -> None:
         from cchc_desktop.ui.days_off_dialog import DaysOffDialog
