@@ -124,7 +124,7 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
     """The criteria tree of a table given as rows of cells."""
     rows = [[nfc(c) for c in row] for row in rows]
     header_at, columns = _find_header(rows)
-    title = " ".join(r[0] for r in rows[:header_at] if r and r[0]).strip()
+    title = next((r[0] for r in rows[:header_at] if r and r[0].strip()), "").strip()
     kinds: list[str] = []
     stack: list[Criterion] = []
     areas: list[Criterion] = []

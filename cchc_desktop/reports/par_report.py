@@ -91,6 +91,11 @@ XLSX_COLUMNS: tuple[XlsxColumn, ...] = (
 )
 
 
+def _sentence(text: str) -> str:
+    """An area written in capitals, as running text: "CẢI CÁCH THỂ CHẾ" → "Cải cách thể chế"."""
+    return text[:1] + text[1:].lower() if text.isupper() else text
+
+
 def _points(value: Decimal | None) -> str:
     return format_points(value)
 
@@ -167,7 +172,9 @@ def build_par_report(
             else f"{_points(area.max_score)} điểm, do điều tra xã hội học đánh giá"
         )
         end = "." if k == len(areas) else ";"
-        body.append(Paragraph(markup(f"- {area.code}. {area.title}: {own}{end}"), st.body))
+        body.append(
+            Paragraph(markup(f"- {area.code}. {_sentence(area.title)}: {own}{end}"), st.body)
+        )
     missing = data.missing_evidence
     if missing:
         codes = ", ".join(r.code for r in missing)

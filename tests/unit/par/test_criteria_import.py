@@ -1,4 +1,10 @@
-"""Reading a criteria table into areas → criteria → sub-criteria, and the maxima check."""
+"""Reading a criteria table into areas → criteria → sub-criteria, and the maxima check.
+
+The fixture is a commune-level table in the published structure (eight areas on a 100-point
+scale, the last 30 points from the survey; Roman, Arabic and letter STT; scoring options as
+bullet rows; continuation rows; a "Tổng cộng" row). Its individual maxima are the tester's, not
+a particular province's.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +30,7 @@ def test_counts_and_total(parsed: par_criteria.CriteriaImport) -> None:
     assert parsed.total == Decimal(100)
     assert parsed.problems == []
     assert parsed.warnings == []
-    assert parsed.title.startswith("BỘ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH")
+    assert parsed.title.startswith("BẢNG TIÊU CHÍ KIỂM THỬ")
 
 
 def test_area_maxima_and_survey_part(parsed: par_criteria.CriteriaImport) -> None:
