@@ -237,3 +237,76 @@ def test_handin_folder(db: Database, set_: ParSet, tmp_path: Path) -> None:
     assert rows[-1][3] == 2.5
     pdf = (out / "Báo cáo tự đánh giá Chỉ số CCHC năm 2020.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
+
+
+def test_handin_names_linked_documents_and_task_files(
+    db: Database, set_: ParSet, tmp_path: Path
+) -> None:
+    unit = _unit(db)
+    db_path = Path(os.environ["CCHC_DATA_DIR"]) / "cchc.db"
+    issued = tmp_path / "issued.pdf"
+    issued.write_bytes(b"%PDF-1.4 ke hoach kiem tra")
+    sha = blobs.store_blob(db, db_path, issued)
+    register_service.register_document(
+        db,
+        doc_type="KH",
+        number=12,
+        symbol="KH-UBND",
+        issued_on=dt.date(2020, 1, 10),
+        title="Kế hoạch kiểm tra công tác cải cách hành chính năm 2020",
+        pdf_sha256=sha,
+    )
+    _record_seed_year(db, unit)
+    scan = tmp_path / "Bien ban.pdf"
+    scan.write_bytes(b"%PDF-1.4 bien ban")
+    scan_sha = blobs.store_blob(db, db_path, scan)
+    progress = db.execute(
+        "SELECT p.id FROM progress p JOIN task t ON t.id = p.task_id"
+        " JOIN appendix a ON a.id = t.appendix_id WHERE a.number = 2 AND t.no = '1'"
+    ).fetchone()[0]
+    progress_service.add_evidence(
+        db, progress_id=progress, sha256=scan_sha, file_name="Biên bản rà soát.pdf", size=17
+    )
+    document = next(
+        p for p in par_evidence.proposals(db, set_, "1.3.1", unit) if p.kind == "document"
+    )
+    par_evidence.link(db, set_, "1.3.1", unit, document)
+    task_file = next(
+        p for p in par_evidence.proposals(db, set_, "3.1.1", unit) if p.kind == "evidence"
+    )
+    assert task_file.label == "Tệp Biên bản rà soát.pdf (nhiệm vụ 2.1)"
+    par_evidence.link(db, set_, "3.1.1", unit, task_file)
+
+    def blob_file(digest: str) -> Path | None:
+        return blobs.blob_path(db_path, digest) if blobs.has_blob(db_path, digest) else None
+
+    out = tmp_path / "nop"
+    write_handin(db, set_, unit, out, load_office_settings(db), blob_file)
+    assert (out / "1.3.1 - KH 12-KH-UBND.pdf").read_bytes() == issued.read_bytes()
+    assert (out / "3.1.1 - Biên bản rà soát.pdf").read_bytes() == scan.read_bytes()
+
+
+def test_ranking_outputs(db: Database, set_: ParSet, tmp_path: Path) -> None:
+    from cchc_desktop.reports import par_handin, par_report
+    from cchc_desktop.services import organisation
+
+    a = organisation.ensure_agency(db, "UBND xã Minh Sơn").agency_id
+    b = organisation.ensure_agency(db, "UBND xã Ngọc Liên").agency_id
+    par_service.set_score(db, set_, "1.1.1", "1", unit=a)
+    par_service.set_score(db, set_, "3.3.1", "3", unit=b)
+    par_service.appraise(db, set_, "3.3.1", "2", unit=b, note="Thiếu số liệu quý IV")
+    data = par_handin.ranking_data(db, set_)
+    assert [(r[0], r[1], r[2]) for r in data.rows] == [
+        (1, "UBND xã Ngọc Liên", Decimal(2)),
+        (2, "UBND xã Minh Sơn", Decimal(1)),
+    ]
+    assert data.rows[0][3][2] == Decimal(2)  # area 3
+    xlsx = par_report.export_ranking_xlsx(data, tmp_path / "xep hang.xlsx")
+    ws = load_workbook(xlsx).active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Xếp hạng", "Đơn vị", "Tổng điểm")
+    assert rows[1][:3] == (1, "UBND xã Ngọc Liên", 2)
+    pdf = tmp_path / "xep hang.pdf"
+    par_report.build_ranking_report(data, load_office_settings(db), pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
