@@ -308,18 +308,7 @@ def set_score(
     author: str = "",
 ) -> Changes:
     """The unit's self score (and explanation) on one criterion, within its bounds."""
-    node, value = check_score(set_, code, score)
-    values: dict[str, object] = {
-        "criterion_id": node.id,
-        "unit_id": unit,
-        "score": par.points_text(value),
-        "deleted": 0,
-    }
-    if note is not None:
-        values["note"] = note
-    return apply_local_edits(
-        db, [Edit("par_score", score_id(node.id, unit), values)], author=author
-    )
+    return _write_score(db, set_, code, score, unit, note, author, appraisal=False)
 
 
 def appraise(
@@ -333,11 +322,30 @@ def appraise(
     author: str = "",
 ) -> Changes:
     """The office above's appraised score (and comment) on a unit's criterion."""
-    node, value = check_score(set_, code, score, appraisal=True)
+    return _write_score(db, set_, code, score, unit, note, author, appraisal=True)
+
+
+def _write_score(
+    db: Database,
+    set_: ParSet,
+    code: str,
+    score: str | Decimal | None,
+    unit: str,
+    note: str | None,
+    author: str,
+    *,
+    appraisal: bool,
+) -> Changes:
+    node, value = check_score(set_, code, score, appraisal=appraisal)
     row = score_id(node.id, unit)
-    values: dict[str, object] = {"appraised_score": par.points_text(value)}
+    score_field, note_field = (
+        ("appraised_score", "appraisal_note") if appraisal else ("score", "note")
+    )
+    values: dict[str, object] = {score_field: par.points_text(value)}
     if note is not None:
-        values["appraisal_note"] = note
+        values[note_field] = note
+    # The row's identity is written once, by whoever creates it (the hub may not rewrite a
+    # commune's row).
     if db.execute("SELECT 1 FROM par_score WHERE id = ?", [row]).fetchone() is None:
         values.update({"criterion_id": node.id, "unit_id": unit, "deleted": 0})
     return apply_local_edits(db, [Edit("par_score", row, values)], author=author)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def db(make_db: MakeDb) -> Database:
 @pytest.fixture
 def set_(db: Database) -> ParSet:
     return par_service.load_set(db, 2020, "commune")
+
+
+def _blob_file(db_path: Path) -> Callable[[str], Path | None]:
+    def blob_file(digest: str) -> Path | None:
+        return blobs.blob_path(db_path, digest) if blobs.has_blob(db_path, digest) else None
+
+    return blob_file
 
 
 def _unit(db: Database) -> str:
@@ -202,11 +210,10 @@ def test_handin_folder(db: Database, set_: ParSet, tmp_path: Path) -> None:
     par_service.set_score(db, set_, "2.2.3", "0,5", unit=unit)
     par_service.set_score(db, set_, "6.1.2", "1", unit=unit)
 
-    def blob_file(digest: str) -> Path | None:
-        return blobs.blob_path(db_path, digest) if blobs.has_blob(db_path, digest) else None
-
     out = tmp_path / "nop"
-    result = write_handin(db, set_, unit, out, load_office_settings(db), blob_file, make_zip=True)
+    result = write_handin(
+        db, set_, unit, out, load_office_settings(db), _blob_file(db_path), make_zip=True
+    )
     names = sorted(p.name for p in out.iterdir())
     assert names == [
         "2.2.3 - QĐ 12-QĐ-UBND.pdf",
@@ -277,11 +284,8 @@ def test_handin_names_linked_documents_and_task_files(
     assert task_file.label == "Tệp Biên bản rà soát.pdf (nhiệm vụ 2.1)"
     par_evidence.link(db, set_, "3.1.1", unit, task_file)
 
-    def blob_file(digest: str) -> Path | None:
-        return blobs.blob_path(db_path, digest) if blobs.has_blob(db_path, digest) else None
-
     out = tmp_path / "nop"
-    write_handin(db, set_, unit, out, load_office_settings(db), blob_file)
+    write_handin(db, set_, unit, out, load_office_settings(db), _blob_file(db_path))
     assert (out / "1.3.1 - KH 12-KH-UBND.pdf").read_bytes() == issued.read_bytes()
     assert (out / "3.1.1 - Biên bản rà soát.pdf").read_bytes() == scan.read_bytes()
 
