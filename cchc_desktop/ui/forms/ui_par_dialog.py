@@ -184,7 +184,7 @@ class Ui_ParDialog(object):
         self.note_edit = QPlainTextEdit(self.score_group)
         self.note_edit.setObjectName(u"note_edit")
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setMaximumSize(QSize(16777215, 70))
+        self.note_edit.setMaximumSize(QSize(16777215, 56))
 
         self.score_layout.addWidget(self.note_edit, 1, 1, 1, 3)
 
@@ -243,7 +243,7 @@ class Ui_ParDialog(object):
         self.evidence_layout.setObjectName(u"evidence_layout")
         self.evidence_list = QListWidget(self.evidence_group)
         self.evidence_list.setObjectName(u"evidence_list")
-        self.evidence_list.setMaximumSize(QSize(16777215, 90))
+        self.evidence_list.setMaximumSize(QSize(16777215, 64))
         self.evidence_list.setWordWrap(True)
 
         self.evidence_layout.addWidget(self.evidence_list)
