@@ -93,7 +93,13 @@ class ParDialog(QDialog):
         ui.error_label.setVisible(False)
         site = local_site(ctx.db)
         self.hub = site.role != "commune"
-        ui.appraisal_group.setVisible(self.hub)
+        if not self.hub:
+            # The commune reads the appraisal that came back; only the office above writes it.
+            ui.appraisal_group.setTitle("Kết quả thẩm định của cơ quan cấp trên")
+            ui.appraised_spin.setReadOnly(True)
+            ui.appraisal_edit.setReadOnly(True)
+            ui.save_appraisal_button.setVisible(False)
+            ui.clear_appraisal_button.setVisible(False)
         for tree_button in (ui.edit_button, ui.add_button, ui.add_area_button, ui.remove_button):
             tree_button.setVisible(self.hub)
         ui.import_button.setVisible(self.hub)
@@ -328,7 +334,7 @@ class ParDialog(QDialog):
         ui.score_group.setEnabled(writable and (leaf and node is not None and node.self_assessed))
         ui.evidence_group.setEnabled(writable and leaf)
         ui.proposal_group.setEnabled(writable and leaf)
-        ui.appraisal_group.setEnabled(writable and leaf and self.unit is not None)
+        ui.appraisal_group.setEnabled(leaf and self.unit is not None and (writable or not self.hub))
         ui.remove_button.setEnabled(writable and node is not None)
         ui.edit_button.setEnabled(writable and node is not None)
         ui.add_button.setEnabled(writable and node is not None and node.depth < par.MAX_DEPTH - 1)

@@ -117,3 +117,26 @@ def test_editor_fixes_a_maximum(dialog: ParDialog) -> None:
         db, par_service.load_set(db, 2020, "commune"), "1.1", title="Mục mới", max_score="0"
     )
     assert code == "1.1.2"
+
+
+def test_a_commune_reads_the_appraisal_but_cannot_write_it(
+    qtbot: QtBot, seed_ctx: AppContext
+) -> None:
+    db = seed_ctx.db
+    par_service.import_criteria(db, par_criteria.read_file(FIXTURE), year=2020, level="commune")
+    unit = par_service.resolve_unit(db, None, 2020)
+    set_ = par_service.load_set(db, 2020, "commune")
+    par_service.set_score(db, set_, "1.1.1", "1", unit=unit)
+    par_service.appraise(db, set_, "1.1.1", "0,5", unit=unit, note="Ban hành chậm")
+    db.execute("UPDATE local_site SET role = 'commune'")
+    view = ParDialog(seed_ctx, Operations(), None, year=2020)
+    qtbot.addWidget(view)
+    view.show()
+    _select(view, "1.1.1")
+    ui = view.ui
+    assert ui.appraisal_group.isEnabled()
+    assert ui.appraisal_edit.isReadOnly()
+    assert ui.appraisal_edit.toPlainText() == "Ban hành chậm"
+    assert not ui.save_appraisal_button.isVisibleTo(view)
+    assert not ui.import_button.isVisibleTo(view)
+    assert view.items["1.1.1"].text(4) == "0,5"
