@@ -18,7 +18,6 @@ from decimal import Decimal, InvalidOperation
 from cchc_desktop.domain.text import fold
 
 LEVELS = {"commune": "cấp xã", "department": "cấp sở, ban, ngành"}
-LEVEL_KINDS = {"commune": "Lĩnh vực", "department": "Lĩnh vực"}
 DEPTH_NAMES = ("lĩnh vực", "tiêu chí", "tiêu chí thành phần")
 MAX_DEPTH = len(DEPTH_NAMES)
 ZERO = Decimal(0)
