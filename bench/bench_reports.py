@@ -11,6 +11,7 @@ Targets (DESIGN.md §6): seed ≤ 0.5 s; 1,000 rows ≤ 1 s; 10,000 rows ≤ 15 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -37,7 +38,7 @@ from cchc_desktop.domain.model import (  # noqa: E402
     Task,
     TaskAgency,
 )
-from cchc_desktop.domain.office import OfficeSettings  # noqa: E402
+from cchc_desktop.domain.office import derived_office  # noqa: E402
 
 _TEXT = (
     "rà soát hệ thống hoá văn bản quy phạm pháp luật thủ tục hành chính một cửa liên thông "
@@ -201,7 +202,9 @@ def run_case(case: str) -> dict[str, object]:
     from cchc_desktop.reports.period import build_period_report
     from cchc_desktop.reports.plan import build_plan_report
 
-    office = OfficeSettings()
+    office = dataclasses.replace(
+        derived_office("district", "Tỉnh Thanh Hóa", "Huyện Ngọc Lặc"), signer_name="Lê Văn Tuấn"
+    )
     rows: int
     if case == "seed":
         from cchc_desktop.importer.plan_text import parse_plan_text

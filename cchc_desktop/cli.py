@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from cchc_desktop import __version__, cli_i18n
 from cchc_desktop.cli_support import (
@@ -30,7 +30,14 @@ log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with Vietnamese usage errors (exit status 2)."""
+    """argparse with Vietnamese usage errors (exit status 2).
+
+    A command's subcommands are required: `cchc-desktop plan` alone is bad usage (exit 2).
+    """
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("required", True)
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -43,14 +50,24 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cchc-desktop",
         description="CCHC Desktop – theo dõi kế hoạch cải cách hành chính.",
     )
-    parser.add_argument("--version", action="version", version=f"CCHC Desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"CCHC Desktop {__version__}",
+        # Python 3.11 does not translate the version action's default help.
+        help="hiện phiên bản chương trình rồi thoát",
+    )
     add_db_option(parser, top=True)
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    # No command at all opens the window.
+    sub = parser.add_subparsers(
+        dest="command", metavar="LỆNH", parser_class=_Parser, required=False
+    )
 
-    def command(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+    def command(name: str, help_text: str, handler: Handler | None) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
         add_db_option(p, top=False)
-        p.set_defaults(handler=handler)
+        if handler is not None:
+            p.set_defaults(handler=handler)
         return p
 
     from cchc_desktop import cli_commands

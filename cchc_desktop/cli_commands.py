@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 from pathlib import Path
+from typing import Any
 
-from cchc_desktop import cli_par
+from cchc_desktop import cli_par, plan_commands
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
-from cchc_desktop.errors import ValidationError
+from cchc_desktop.errors import ConflictError, ValidationError
 from cchc_desktop.reports import commands as report_commands
-from cchc_desktop.services import backup_commands
+from cchc_desktop.services import backup_commands, office_commands
 from cchc_desktop.sync import commands as sync_commands
 
 
@@ -20,11 +20,19 @@ def register(command: CommandFactory) -> None:
     p = command("gui", "mở cửa sổ chương trình", open_window)
     p.add_argument("--screenshot", type=Path, metavar="FILE.png", help="chụp cửa sổ rồi thoát")
 
-    p = command("import-plan", "nhập kế hoạch từ văn bản (.txt xuất từ Word)", _import_plan)
+    p = command(
+        "import-plan",
+        "nhập kế hoạch từ tệp Word (.docx, .doc), PDF, RTF, văn bản (.txt) hoặc trang web (.html)",
+        _import_plan,
+    )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="thay thế kế hoạch đã có")
+    p.add_argument(
+        "--dry-run", action="store_true", help="chỉ đọc và báo những gì tìm thấy, không ghi gì"
+    )
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
 
-    plan = command("plan", "xem kế hoạch", _missing_subcommand)
+    plan = command("plan", "xem, lập, sửa và điều chỉnh kế hoạch", None)
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="LỆNH", parser_class=type(plan))
     show = plan_sub.add_parser("show", help="in kế hoạch của một năm")
     show.add_argument("--year", type=int, required=True)
@@ -41,6 +49,8 @@ def register(command: CommandFactory) -> None:
     lst = plan_sub.add_parser("list", help="liệt kê các kế hoạch")
     lst.set_defaults(handler=_plan_list)
     add_db_option(lst, top=False)
+    plan_commands.register_plan(plan_sub)
+    plan_commands.register(command)
 
     p = command("parse-deadline", "phân tích một cụm từ thời hạn", _parse_deadline)
     p.add_argument("--year", type=int, required=True)
@@ -54,7 +64,7 @@ def register(command: CommandFactory) -> None:
     p.add_argument("--today", type=_iso_date, default=None, help="tính trạng thái theo ngày này")
     p.add_argument("--json", action="store_true")
 
-    progress = command("progress", "ghi và xem tiến độ", _missing_subcommand)
+    progress = command("progress", "ghi và xem tiến độ", None)
     progress_sub = progress.add_subparsers(
         dest="progress_command", metavar="LỆNH", parser_class=type(progress)
     )
@@ -69,6 +79,16 @@ def register(command: CommandFactory) -> None:
     setp.add_argument("--completed-on", type=_iso_date, default=None)
     setp.set_defaults(handler=_progress_set)
     add_db_option(setp, top=False)
+    attachp = progress_sub.add_parser(
+        "attach", help="đính kèm tệp minh chứng vào tiến độ đã ghi của một đơn vị"
+    )
+    attachp.add_argument("--task", required=True, metavar="PHỤ_LỤC.STT")
+    attachp.add_argument("--unit", required=True, metavar="TÊN_ĐƠN_VỊ")
+    attachp.add_argument("--period", required=True, metavar="Q1|H1|Q3|Y")
+    attachp.add_argument("--year", type=int, required=True)
+    attachp.add_argument("files", nargs="+", type=Path, metavar="TỆP")
+    attachp.set_defaults(handler=_progress_attach)
+    add_db_option(attachp, top=False)
     listp = progress_sub.add_parser("list", help="liệt kê tiến độ đã ghi")
     listp.add_argument("--year", type=int, required=True)
     listp.add_argument("--period", default=None)
@@ -76,9 +96,7 @@ def register(command: CommandFactory) -> None:
     listp.set_defaults(handler=_progress_list)
     add_db_option(listp, top=False)
 
-    days = command(
-        "days-off", "ngày nghỉ lễ, ngày nghỉ theo thông báo và ngày làm bù", _missing_subcommand
-    )
+    days = command("days-off", "ngày nghỉ lễ, ngày nghỉ theo thông báo và ngày làm bù", None)
     days_sub = days.add_subparsers(dest="days_command", metavar="LỆNH", parser_class=type(days))
     dlist = days_sub.add_parser("list", help="các ngày nghỉ của một năm")
     dlist.add_argument("--year", type=int, required=True)
@@ -101,6 +119,7 @@ def register(command: CommandFactory) -> None:
         add_db_option(p, top=False)
 
     backup_commands.register(command)
+    office_commands.register(command)
     report_commands.register(command)
     sync_commands.register(command)
     cli_par.register(command)
@@ -113,10 +132,6 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"ngày “{text}” không đúng dạng YYYY-MM-DD") from exc
 
 
-def _missing_subcommand(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu lệnh con; xem --help.")
-
-
 def open_window(args: argparse.Namespace, ctx: CliContext) -> int:
     """`gui` (and no command at all): the window, on the chosen database."""
     if ctx.launch_gui is None:
@@ -125,30 +140,88 @@ def open_window(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.importer.plan_text import read_plan_file
-    from cchc_desktop.services.plan_service import import_plan
+    from cchc_desktop.errors import ConflictError
+    from cchc_desktop.services import plan_import_service as imports
+    from cchc_desktop.store.db import connect
 
-    path: Path = args.file
-    parsed = read_plan_file(path)
+    source = imports.read_source(args.file)
+    if args.dry_run:
+        # a read-only look at the database (none yet: nothing to replace)
+        db = connect(ctx.db_path, read_only=True) if ctx.db_path.exists() else None
+        try:
+            found = imports.preview(db, source.parsed)
+        finally:
+            if db is not None:
+                db.conn.close()
+        _print_findings(args, source, found)
+        return 0
     db = ctx.open_db()
-    result = import_plan(
-        db,
-        parsed,
-        replace_existing=args.replace,
-        source_name=path.name,
-        source_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-    )
+    found = imports.preview(db, source.parsed)
+    if found.existing is not None and not args.replace:
+        raise ConflictError(
+            f"Kế hoạch năm {found.existing.year} theo Quyết định số "
+            f"{found.existing.decision_number or '(chưa có số)'} đã có trong cơ sở dữ liệu; "
+            "không ghi gì. Thêm --replace để thay thế bằng nội dung của tệp (xem trước bằng "
+            "--dry-run)."
+        )
+    result = imports.write(db, source, replace=args.replace)
+    if args.json:
+        print_json(imports.findings_to_json(source, found, result))
+        return 0
+    _print_findings(args, source, found, header=False)
     verb = "Đã thay thế" if result.replaced else "Đã nhập"
+    number = source.parsed.decision.number or "chưa có số"
+    draft = " (bản nháp, chưa có nhiệm vụ)" if result.tasks == 0 else ""
     out(
-        f"{verb} kế hoạch năm {parsed.year} (Quyết định số {parsed.decision.number}): "
-        f"{result.appendices} phụ lục, {result.tasks} nhiệm vụ."
+        f"{verb} kế hoạch năm {source.parsed.year} (Quyết định số {number}): "
+        f"{result.appendices} phụ lục, {result.tasks} nhiệm vụ{draft}."
     )
     for name in result.new_agencies:
         out(f"  Cơ quan mới cần xác nhận: {name}")
-    for warning in result.warnings:
+    return 0
+
+
+def _print_findings(
+    args: argparse.Namespace, source: Any, found: Any, *, header: bool = True
+) -> None:
+    """What the file holds, its warnings, and what writing it does (the dry run's output)."""
+    from cchc_desktop.services import plan_import_service as imports
+
+    if args.json:
+        print_json(imports.findings_to_json(source, found))
+        return
+    parsed = source.parsed
+    if header:
+        d = parsed.decision
+        out(f"Tệp «{source.name}»: {parsed.title}")
+        out(
+            f"Quyết định số {d.number or '(không có)'}, ngày "
+            f"{d.date.strftime('%d/%m/%Y') if d.date else '(không có)'}, "
+            f"cơ quan ban hành: {d.issuing_body or '(không có)'}, "
+            f"người ký: {d.signer or '(không có)'}"
+        )
+        for appendix in parsed.appendices:
+            out(
+                f"  Phụ lục {appendix.number:02d}: {appendix.title} – "
+                f"{len(appendix.tasks)} nhiệm vụ"
+            )
+        out(f"Tổng cộng {len(parsed.appendices)} phụ lục, {parsed.task_count} nhiệm vụ.")
+        if found.existing is not None:
+            out(
+                f"Kế hoạch này đã có (năm {found.existing.year}, {found.existing.task_count} "
+                "nhiệm vụ): nhập với --replace sẽ thay thế, giữ tiến độ của "
+                f"{found.kept} nhiệm vụ khớp nội dung."
+            )
+    for warning in parsed.warnings:
         where = f" (dòng {warning.line})" if warning.line else ""
         out(f"  Cảnh báo{where}: {warning.message}")
-    return 0
+    if found.retired:
+        out(f"Sẽ loại bỏ {len(found.retired)} nhiệm vụ không còn trong tệp:")
+        for task in found.retired:
+            carried = (
+                f" – có {task.progress_records} bản ghi tiến độ" if task.progress_records else ""
+            )
+            out(f"  Phụ lục {task.appendix:02d}, nhiệm vụ {task.no}: {task.title}{carried}")
 
 
 def _plan_show(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -182,7 +255,13 @@ def _plan_clone(args: argparse.Namespace, ctx: CliContext) -> int:
 
     db = ctx.open_db()
     draft = next_year_draft(load_plan(db, plan_for_year(db, args.year).id), args.to_year)
-    result = import_plan(db, draft, source_name=f"Dự thảo từ kế hoạch năm {args.year}")
+    try:
+        result = import_plan(db, draft, source_name=f"Dự thảo từ kế hoạch năm {args.year}")
+    except ConflictError as exc:
+        raise ConflictError(
+            f"{exc} Dự thảo đó được giữ nguyên; xem bằng “cchc-desktop plan show --year "
+            f"{args.to_year}” hoặc sửa tiếp trong cửa sổ chương trình."
+        ) from exc
     out(
         f"Đã lập dự thảo kế hoạch năm {args.to_year}: {result.appendices} phụ lục, "
         f"{result.tasks} nhiệm vụ, thời hạn đã dời {args.to_year - args.year} năm. "
@@ -238,30 +317,53 @@ def _deadlines(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _progress_set(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.domain.model import WorkState
     from cchc_desktop.services import organisation, progress_service
     from cchc_desktop.services.plan_service import plan_for_year
 
     db = ctx.open_db()
     plan = plan_for_year(db, args.year)
     task_id = progress_service.find_task(db, plan.id, args.task)
-    unit = organisation.ensure_agency(db, args.unit)
     state = progress_service.parse_state(args.status) if args.status else None
-    changes = progress_service.set_progress(
-        db,
-        task_id=task_id,
-        unit_id=unit.agency_id,
-        year=args.year,
-        period=args.period,
-        state=state,
-        percent=args.percent,
-        result=args.note,
-        completed_on=args.completed_on,
-    )
+    with db.atomic():  # a refused report leaves no new unit behind
+        unit = organisation.ensure_agency(db, args.unit)
+        changes = progress_service.set_progress(
+            db,
+            task_id=task_id,
+            unit_id=unit.agency_id,
+            year=args.year,
+            period=args.period,
+            state=state,
+            percent=args.percent,
+            result=args.note,
+            completed_on=args.completed_on,
+        )
     if unit.created:
         out(f"Đã thêm đơn vị mới “{args.unit}” (cần xác nhận trong danh sách cơ quan).")
+    if state is WorkState.DONE and args.completed_on is None:
+        out("Chưa ghi ngày hoàn thành; nếu biết, ghi thêm bằng --completed-on YYYY-MM-DD.")
     out(
         f"Đã ghi tiến độ nhiệm vụ {args.task} của {args.unit}, kỳ {args.period}/{args.year}"
         f" ({len(changes.fields)} trường thay đổi)."
+    )
+    return 0
+
+
+def _progress_attach(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.errors import NotFoundError
+    from cchc_desktop.services import evidence_service, organisation, progress_service
+    from cchc_desktop.services.plan_service import plan_for_year
+
+    db = ctx.open_db()
+    task_id = progress_service.find_task(db, plan_for_year(db, args.year).id, args.task)
+    unit = organisation.find_agency(db, args.unit)
+    if unit is None:
+        raise NotFoundError(f"Không có đơn vị “{args.unit}” trong danh sách cơ quan.")
+    row = progress_service.progress_row_id(task_id, unit.id, args.year, args.period)
+    changes = evidence_service.attach_files(db, ctx.db_path, row, args.files)
+    out(
+        f"Đã đính kèm {len(changes.rows('evidence'))} tệp minh chứng vào tiến độ nhiệm vụ"
+        f" {args.task} của {args.unit}, kỳ {args.period}/{args.year}."
     )
     return 0
 

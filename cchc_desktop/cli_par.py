@@ -150,7 +150,6 @@ def _appraise(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _evidence(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.sync import blobs
 
     set_ = _set(args, ctx)
     db = ctx.open_db()
@@ -159,7 +158,7 @@ def _evidence(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ValidationError(f"Không tìm thấy tệp {args.attach}.")
     unit = par_service.resolve_unit(db, args.unit, args.year)
     if args.attach is not None:
-        sha = blobs.store_blob(db, ctx.db_path, args.attach)
+        sha = par_evidence.store_file(db, ctx.db_path, args.attach)
         par_evidence.attach_file(
             db,
             set_,
@@ -191,7 +190,7 @@ def _evidence(args: argparse.Namespace, ctx: CliContext) -> int:
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.reports.par_handin import write_handin
     from cchc_desktop.services.settings_service import load_office_settings
-    from cchc_desktop.sync import blobs
+    from cchc_desktop.store import evidence_files as blobs
 
     set_ = _set(args, ctx)
     db = ctx.open_db()

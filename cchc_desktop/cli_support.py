@@ -21,7 +21,8 @@ from cchc_desktop import paths
 DEFAULT_DB_NAME = "cchc.db"
 
 Handler = Callable[[argparse.Namespace, "CliContext"], int]
-CommandFactory = Callable[[str, str, Handler], argparse.ArgumentParser]
+# A command with subcommands passes no handler: argparse then requires one of them (exit 2).
+CommandFactory = Callable[[str, str, Handler | None], argparse.ArgumentParser]
 GuiLauncher = Callable[..., int]
 
 
@@ -44,9 +45,9 @@ class CliContext:
         PC, whose plan comes from the district). `role` is this PC's role when it is created.
         """
         if self._db is None:
-            from cchc_desktop.services.startup import open_or_create
+            from cchc_desktop.services.startup import open_for_command
 
-            self._db = open_or_create(self.db_path, seed=seed, role=role)
+            self._db = open_for_command(self.db_path, seed=seed, role=role)
         return self._db
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ CchcError
 ├── OwnershipError    this PC may not write that field (ownership)
 ├── StoreError        the database cannot be opened, migrated or written
 ├── PlanImportError   a plan document that cannot be read as a plan
+├── DocumentError     a file that cannot be read as a document (any format)
 ├── ReportError       a report that cannot be built or written
 └── SyncError         a bundle refused: wrong network, tampered, damaged, replayed …
 """
@@ -48,3 +49,7 @@ class ReportError(CchcError):
 
 class SyncError(CchcError):
     pass
+
+
+class DocumentError(CchcError):
+    """A file that cannot be read as a document: missing, too large, damaged, a scan, …"""

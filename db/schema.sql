@@ -8,13 +8,24 @@ CREATE TABLE agency (
   parent_id TEXT REFERENCES agency (id),
   needs_review INTEGER NOT NULL DEFAULT 0,
   deleted INTEGER NOT NULL DEFAULT 0
-);
+, is_group INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE agency_alias (
   id TEXT PRIMARY KEY,                   -- uuid5 of the alias key
   agency_id TEXT NOT NULL REFERENCES agency (id),
   alias TEXT NOT NULL,                   -- as written in a document
   alias_key TEXT NOT NULL,               -- folded form used for matching
+  deleted INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE amendment (
+  id TEXT PRIMARY KEY,
+  plan_id TEXT NOT NULL REFERENCES plan (id),
+  number TEXT NOT NULL,                  -- "125/QĐ-UBND"
+  decision_date TEXT NOT NULL,           -- ISO date
+  signer_name TEXT NOT NULL DEFAULT '',
+  signer_position TEXT NOT NULL DEFAULT '',
+  summary TEXT NOT NULL DEFAULT '',
   deleted INTEGER NOT NULL DEFAULT 0
 );
 
@@ -283,7 +294,7 @@ CREATE TABLE plan (
   source_sha256 TEXT NOT NULL DEFAULT '',
   warnings TEXT NOT NULL DEFAULT '[]',   -- JSON list of import warnings for the clerk
   deleted INTEGER NOT NULL DEFAULT 0
-);
+, current_amendment TEXT);
 
 CREATE TABLE plan_node (
   id TEXT PRIMARY KEY,
@@ -365,7 +376,7 @@ CREATE TABLE task (
   note TEXT NOT NULL DEFAULT '',
   needs_review INTEGER NOT NULL DEFAULT 0,
   deleted INTEGER NOT NULL DEFAULT 0
-);
+, added_by TEXT, amendment_id TEXT, cancelled_by TEXT);
 
 CREATE TABLE task_agency (
   id TEXT PRIMARY KEY,                   -- uuid5(task, agency, role)
@@ -378,6 +389,8 @@ CREATE TABLE task_agency (
 );
 
 CREATE INDEX agency_alias_key ON agency_alias (alias_key);
+
+CREATE INDEX amendment_plan ON amendment (plan_id, decision_date);
 
 CREATE INDEX appendix_plan ON appendix (plan_id, number);
 

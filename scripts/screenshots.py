@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = dt.date(2020, 3, 15)
-SIZE = (1366, 820)
+SIZE = (1366, 728)  # a 1366×768 screen less its taskbar
 COMMUNES = ["Xã Minh Sơn", "Xã Cao Thịnh", "Xã Ngọc Liên", "Thị trấn Ngọc Lặc"]
 
 

@@ -2,6 +2,10 @@
 
 python scripts/test.py
 python scripts/test.py tests/unit -x
+python scripts/test.py --cov --cov-report=term:skip-covered   # with coverage, as CI runs it
+
+Coverage is measured only when asked (pytest-cov's --cov); what it covers is set in
+pyproject.toml's [tool.coverage] tables.
 """
 
 from __future__ import annotations

@@ -117,6 +117,15 @@ class Agency:
     short_name: str = ""
     parent_id: str | None = None
     needs_review: bool = False  # found on import and not yet confirmed by a clerk
+    is_group: bool = False  # a generic phrase for several agencies ("các xã, thị trấn")
+
+
+CANCELLED_MARK = "Đã bãi bỏ theo QĐ"
+
+
+def cancelled_mark(number: str, day: dt.date | None = None) -> str:
+    """ "Đã bãi bỏ theo QĐ 45/QĐ-UBND ngày 02/04/2020": how a cancelled task is marked."""
+    return f"{CANCELLED_MARK} {number}" + (f" ngày {day:%d/%m/%Y}" if day else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +170,24 @@ class Task:
     timeline: str
     note: str = ""
     milestones: tuple[Milestone, ...] = ()
+    # Amending decisions (their numbers) behind the task: the one that added it (None: in the
+    # plan as issued), the one behind its latest change, the one that cancelled it.
+    added_by: str | None = None
+    amendment: str | None = None
+    cancelled_by: str | None = None
+
+    id: str = ""  # the stored row's id; "" for a task just read from a document
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_by is not None
+
+    def noted(self, sep: str = "\n") -> str:
+        """The note as printed: with "Đã bãi bỏ theo QĐ …" after it for a cancelled task."""
+        if self.cancelled_by is None:
+            return self.note
+        mark = cancelled_mark(self.cancelled_by)
+        return f"{self.note}{sep}{mark}" if self.note else mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +197,7 @@ class Appendix:
     lead_agency: str  # "Phòng Tư pháp"; "" when the heading names none
     heading: str  # the heading line(s) as written, clean of markup
     tasks: tuple[Task, ...] = ()
+    id: str = ""  # the stored row's id; "" for an appendix just read from a document
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +233,15 @@ class ImportWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class AmendmentRef:
+    """A decision that amended the plan ("điều chỉnh, bổ sung Kế hoạch …")."""
+
+    number: str  # "125/QĐ-UBND"
+    date: dt.date
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedPlan:
     """The whole plan as read from a document, before it is stored."""
 
@@ -216,7 +253,40 @@ class ParsedPlan:
     appendix_title: str = ""  # "NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH NĂM 2020"
     appendix_subtitle: str = ""  # "(Kèm theo Quyết định số ...)"
     warnings: tuple[ImportWarning, ...] = field(default=())
+    amendments: tuple[AmendmentRef, ...] = field(default=())
 
     @property
     def task_count(self) -> int:
         return sum(len(a.tasks) for a in self.appendices)
+
+
+def plan_as_amended(plan: ParsedPlan, day: dt.date) -> ParsedPlan:
+    """The plan as it stood on `day`: amendments issued later are undone.
+
+    A task added by a later amendment is left out; a task cancelled by a later one is in force.
+    Tasks cancelled by then stay (the printed plan strikes them through).
+    """
+    from dataclasses import replace
+
+    dates = {a.number: a.date for a in plan.amendments}
+
+    def later(number: str | None) -> bool:
+        return number is not None and number in dates and dates[number] > day
+
+    appendices = tuple(
+        replace(
+            appendix,
+            tasks=tuple(
+                replace(
+                    t,
+                    cancelled_by=None if later(t.cancelled_by) else t.cancelled_by,
+                    amendment=None if later(t.amendment) else t.amendment,
+                )
+                for t in appendix.tasks
+                if not later(t.added_by)
+            ),
+        )
+        for appendix in plan.appendices
+    )
+    amendments = tuple(a for a in plan.amendments if a.date <= day)
+    return replace(plan, appendices=appendices, amendments=amendments)

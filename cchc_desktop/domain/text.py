@@ -23,6 +23,8 @@ def fold(text: str) -> str:
 
     Vietnamese "đ" is a letter of its own, not "d" plus a mark, so NFD alone keeps it.
     """
+    if text.isascii():  # ids, numbers, codes: nothing to strip
+        return text.casefold()
     decomposed = unicodedata.normalize("NFD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d")

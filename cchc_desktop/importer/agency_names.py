@@ -38,6 +38,7 @@ from cchc_desktop.domain.text import clean, fold
 __all__ = [
     "AGENCY_HEAD_WORDS",
     "agency_key",
+    "is_group_name",
     "split_agencies",
     "split_agency_names",
     "starts_with_agency_head",
@@ -307,6 +308,44 @@ _UBND_UNIT_HEADS = ("phong ", "trung tam ", "bo phan ", "to ", "cac phong ")
 _UBND = " uy ban nhan dan"
 _CONNECTOR = re.compile(r"\s*[-–—&/]\s*")
 
+# Generic phrases that name a family of agencies at once (folded, abbreviations expanded): every
+# spelling of one family is one group ("UBND các xã, thị trấn" = "Các xã, thị trấn" = "UBND cấp
+# xã"). Groups are kept because tasks name them, but they are not agencies that report.
+_GROUP_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "nhom xa phuong",
+        re.compile(
+            r"^(chu tich )?(uy ban nhan dan )?(cac |cap )?xa"
+            r"( thi tran| phuong| dac khu)*( tren dia ban( huyen| tinh)?)?$"
+        ),
+    ),
+    (
+        "nhom co quan lien quan",
+        re.compile(
+            r"^(thu truong )?cac (co quan|don vi)( don vi)?"
+            r"( co lien quan| lien quan| tren dia ban( huyen| tinh| xa)?)?$"
+        ),
+    ),
+    (
+        "nhom phong chuyen mon",
+        re.compile(r"^cac (phong|co quan) (chuyen mon|ban)( uy ban nhan dan)?( huyen| tinh| xa)?$"),
+    ),
+    ("nhom don vi su nghiep", re.compile(r"^cac don vi su nghiep( cong lap| truc thuoc.*)?$")),
+    ("nhom so ban nganh", re.compile(r"^cac (so|so ban nganh|so nganh)( tinh)?$")),
+)
+# Other phrases that name several agencies: "các …", "UBND cấp huyện, cấp xã", "… các cấp".
+_GROUP_PHRASE = re.compile(r"^cac |\bcap (huyen|tinh|xa) cap (huyen|tinh|xa)\b|\bcac cap\b")
+
+
+def is_group_name(name: str) -> bool:
+    """Whether `name` is a generic phrase for several agencies, not one agency.
+
+    "Các cơ quan có liên quan", "UBND các xã, thị trấn", "các phòng, ban", "UBND cấp huyện, cấp
+    xã" are groups; "Phòng Tư pháp", "UBND xã Minh Sơn" are not.
+    """
+    key = agency_key(name)
+    return key.startswith("nhom ") or bool(_GROUP_PHRASE.search(key))
+
 
 def agency_key(name: str) -> str:
     """A spelling-independent key for an agency name, used to map spellings to one agency.
@@ -317,7 +356,8 @@ def agency_key(name: str) -> str:
     is dropped after a district unit's head ("Phòng …", "Bộ phận …", "Trung tâm …"; only
     "huyện" after "Văn phòng …").
     "Văn phòng HĐND-UBND huyện", "Văn phòng HĐND&UBND huyện" and "Văn phòng HĐND & UBND
-    huyện" give one key.
+    huyện" give one key. The spellings of one family of agencies give the family's key
+    ("UBND các xã, thị trấn", "Các xã, thị trấn", "UBND cấp xã" → "nhom xa phuong").
     """
     text = fold(unicodedata.normalize("NFC", clean(name)).strip(_TRIM))
     text = _CONNECTOR.sub("-", text)
@@ -336,4 +376,45 @@ def agency_key(name: str) -> str:
         key = key.removesuffix(" huyen")
     if key.startswith(_UBND_UNIT_HEADS) and key.endswith(_UBND):
         key = key.removesuffix(_UBND)
+    if key.startswith("co quan uy ban nhan dan "):  # "Cơ quan UBND huyện" = "UBND huyện"
+        key = key.removeprefix("co quan ")
+    for family, pattern in _GROUP_FAMILIES:
+        if pattern.match(key):
+            return family
+    if key.startswith(_UNIT_TYPES):
+        return _unit_key(name)
+    if key.startswith("uy ban nhan dan ") and key.removeprefix("uy ban nhan dan ").startswith(
+        _UNIT_TYPES
+    ):  # "UBND xã Long Phụng" is the unit "Xã Long Phụng"
+        return _unit_key(_PEOPLES_COMMITTEE.sub("", clean(name)))
     return _SYNONYMS.get(key, key)
+
+
+# Communes and wards whose names differ only by their marks are different units ("Xã Sơn Hà" and
+# "Xã Sơn Hạ", "Xã Ba Tô" and "Xã Ba Tơ" in one province): their key keeps the marks, written
+# the Telex way so that it stays plain ASCII ("xa sown haj"), with the tone at the end of its
+# word so that "Hoá" and "Hóa" still agree.
+_UNIT_TYPES = ("xa ", "phuong ", "dac khu ", "thi tran ")
+_PEOPLES_COMMITTEE = re.compile(r"^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", re.IGNORECASE)
+_TONE_LETTERS = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+_SHAPE_LETTERS = {"\u0306": "w", "\u031b": "w"}  # ă; ơ, ư (â, ê, ô double their vowel)
+
+
+def _unit_key(name: str) -> str:
+    type_words = len(next(t for t in _UNIT_TYPES if fold(clean(name)).startswith(t)).split())
+    words = clean(name).casefold().replace("-", " ").split()
+    out = [fold(" ".join(words[:type_words]))]
+    for word in words[type_words:]:
+        letters: list[str] = []
+        tone = ""
+        for ch in unicodedata.normalize("NFD", word.replace("đ", "dd")):
+            if ch in _TONE_LETTERS:
+                tone = _TONE_LETTERS[ch]
+            elif ch == "\u0302" and letters:
+                letters.append(letters[-1])
+            elif ch in _SHAPE_LETTERS:
+                letters.append(_SHAPE_LETTERS[ch])
+            elif ch.isalnum():
+                letters.append(ch)
+        out.append("".join(letters) + tone)
+    return " ".join(w for w in out if w)

@@ -1,15 +1,21 @@
-"""Plan importer: the text form of a Word plan (decision, parts I–IV, appendix tables) → ParsedPlan.
+"""Plan importer: a plan document (decision, parts, appendix tables) → ParsedPlan.
 
-The document is read in three sections, found by their anchors:
+Any file the document readers take (.docx, .pdf, .doc, .rtf, .txt, .html) is read as lines: a
+paragraph per line, a table row per line with its cells separated by tabs. The document is read
+in three sections, found by their anchors:
 
 * **Decision** — everything before the plan title: "QUYẾT ĐỊNH", the decision title, the issuer
   line, "Căn cứ …", "Điều 1.–3.", "Nơi nhận:" and the signature (position lines, then the name).
-* **Plan** — from the upper-case "KẾ HOẠCH … NĂM 2020" title: its "(Ban hành kèm theo Quyết định
-  số … ngày …)" subtitle, parts "I." … with items "1.", "5.1.", "a)" and paragraphs, and the
-  signature again.
+* **Plan** — from the "KẾ HOẠCH … NĂM 2020" title (upper case first; else a line in any case
+  starting "Kế hoạch" that names a reform plan or a year; "KẾ HOẠCH" alone takes the next
+  line): its "(Ban hành kèm theo Quyết định số … ngày …)" subtitle, parts "I." … with items
+  "1.", "5.1.", "a)" and paragraphs, and the signature again.
 * **Appendices** — from the first "Phụ lục …" heading (the upper-case appendix title and its
   "(Kèm theo …)" subtitle just above it belong here): each heading, possibly continued on the
-  next lines up to its table, then a tab-separated table whose header row starts with "STT".
+  next lines up to its table, then a tab-separated table whose header row starts with "STT" or
+  names its columns (matched by meaning: plan_appendices.column_meaning). Without any "Phụ lục"
+  heading, each table among the text is an appendix (plan_appendices); without any table, the
+  numbered items of the tasks part are the tasks (plan_items).
 
 Heuristics (each one tested):
 
@@ -32,18 +38,20 @@ Heuristics (each one tested):
   otherwise the cell is cut on ";". Trailing "." / ";" are dropped.
 * A truncated document is parsed as far as it goes, with warnings naming what is missing: a row
   cut short, an appendix without a table, appendices referred to in part III (or missing from
-  the sequence 01, 02, 04) — "Thiếu Phụ lục số 03". A document without a plan title, without any
-  appendix or without any task row is refused with PlanImportError.
+  the sequence 01, 02, 04) — "Thiếu Phụ lục số 03". A plan without any task is kept as a draft
+  with a warning; only a document without a plan title or a year is refused (PlanImportError).
+* Every source row is its own task: a repeated STT or appendix number, a table whose heading was
+  lost, a block pasted twice are kept and reported with their lines.
 * Nothing is dropped: every non-blank line lands in a node, a field or a warning; a line the
   importer does not recognise becomes a warning quoting it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc_desktop.domain.model import (
@@ -53,11 +61,38 @@ from cchc_desktop.domain.model import (
     NodeKind,
     ParsedPlan,
     PlanNode,
-    Task,
 )
-from cchc_desktop.domain.text import clean, fold, nfc
-from cchc_desktop.errors import PlanImportError
-from cchc_desktop.importer.agency_names import split_agencies, starts_with_agency_head
+from cchc_desktop.domain.text import fold
+from cchc_desktop.errors import DocumentError, PlanImportError
+from cchc_desktop.importer.documents import read_document
+from cchc_desktop.importer.plan_appendices import AppendixReader
+from cchc_desktop.importer.plan_items import tasks_from_items
+from cchc_desktop.importer.plan_patterns import (
+    ARTICLE,
+    AUTHORITY,
+    DATE,
+    DECISION_NUMBER,
+    ISSUER_OF,
+    ITEM_LETTER,
+    ITEM_MULTI,
+    ITEM_SINGLE,
+    LIST_MARK,
+    NUMBER_LINE,
+    PART,
+    PLACE,
+    PLACE_DATE,
+    PLAN_YEAR,
+    TERMINAL,
+    YEAR,
+    is_name,
+    is_position,
+    is_upper_line,
+    split_appendix_heading,
+    split_products,
+    strip_markup,
+)
+from cchc_desktop.importer.plan_state import DecisionDraft, HeaderRef, Line, Node, Signature
+from cchc_desktop.importer.text_reader import decode_text
 
 __all__ = [
     "decode_plan_bytes",
@@ -72,386 +107,123 @@ __all__ = [
 
 
 def read_plan_file(path: Path) -> ParsedPlan:
-    """Read a plan document saved as text and parse it.
+    """Read a plan document in any format :func:`read_document` reads, and parse it.
+
+    Warnings about a text file name its lines; those about any other document name the
+    paragraph or table row ("đoạn"), counted as the document reads, and carry no line number.
 
     Raises:
-        PlanImportError: the file is missing, unreadable, empty, not text, or not a plan.
+        PlanImportError: the file is missing, unreadable, too large, damaged, empty, or not a
+            plan (the message names the file and says what to do).
     """
     path = Path(path)
-    name = path.name or str(path)
-    if not path.exists():
-        raise PlanImportError(f"Không tìm thấy tệp: {path}")
-    if path.is_dir():
-        raise PlanImportError(f"Không đọc được tệp: {path} là một thư mục, không phải tệp.")
+    text, kind = _plan_source(path)
+    whole_rows = kind in (".docx", ".doc", ".rtf", ".html", ".htm")
+    parsed = parse_plan_text(text, source_name=path.name or str(path), whole_rows=whole_rows)
+    if kind == ".txt":
+        return parsed
+    warnings = tuple(
+        ImportWarning(_LINE_WORD.sub(r"đoạn \1", w.message), None) for w in parsed.warnings
+    )
+    return dataclasses.replace(parsed, warnings=warnings)
+
+
+_LINE_WORD = re.compile(r"\bdòng (\d+)")
+
+
+def read_plan_source(path: Path) -> str:
+    """The text the plan parser reads from the file at `path`: a text file's own text (its line
+    numbers are the ones warnings quote), any other document's paragraphs and table rows.
+
+    Raises:
+        PlanImportError: as :func:`read_plan_file`.
+    """
+    return _plan_source(Path(path))[0]
+
+
+def _plan_source(path: Path) -> tuple[str, str]:
     try:
-        data = path.read_bytes()
-    except PermissionError as exc:
-        raise PlanImportError(f"Không đọc được tệp {path}: không có quyền đọc tệp.") from exc
-    except OSError as exc:
-        raise PlanImportError(
-            f"Không đọc được tệp {path}: lỗi hệ thống ({exc.strerror or exc})."
-        ) from exc
-    return parse_plan_text(decode_plan_bytes(data, name), source_name=name)
-
-
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "tệp nén hoặc tệp Word (.docx)"),
-    (b"%PDF", "tệp PDF"),
-    (b"\xd0\xcf\x11\xe0", "tệp Word cũ (.doc)"),
-    (b"{\\rtf", "tệp RTF"),
-)
+        document = read_document(path)
+        if document.kind == ".txt":
+            return decode_text(path.read_bytes(), document.name), document.kind
+    except DocumentError as exc:
+        raise PlanImportError(str(exc)) from exc
+    except OSError as exc:  # the file changed between two reads
+        raise PlanImportError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
+    return document.to_text(), document.kind
 
 
 def decode_plan_bytes(data: bytes, source_name: str = "") -> str:
-    """Decode a text document: UTF-8 with or without BOM, or UTF-16 with a BOM. Nothing else.
-
-    Legacy code pages (cp1258, TCVN3, latin-1) are not guessed: a wrong guess would store
-    garbled Vietnamese without anyone noticing.
+    """Decode a plan saved as text (UTF-8, UTF-16, Windows-1258: see text_reader.decode_text).
 
     Raises:
-        PlanImportError: the bytes are empty or are not UTF-8/UTF-16 text.
+        PlanImportError: the bytes are empty, binary, or in none of those encodings.
     """
-    subject = _subject(source_name)
-    if not data.strip():
-        raise PlanImportError(f"{subject} trống: không có nội dung nào để nhập.")
-    for magic, kind in _BINARY_SIGNATURES:
-        if data.startswith(magic):
-            raise PlanImportError(
-                f"{subject} không phải văn bản kế hoạch: đây là {kind}. "
-                "Hãy lưu kế hoạch dưới dạng văn bản thuần (.txt, mã UTF-8) rồi nhập lại."
-            )
     try:
-        if data.startswith(b"\xef\xbb\xbf"):
-            text = data[3:].decode("utf-8")
-        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = data.decode("utf-16")
-        else:
-            text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise PlanImportError(
-            f"{subject} không phải văn bản kế hoạch: không đọc được nội dung (không phải UTF-8)."
-        ) from exc
-    if "\x00" in text:
-        raise PlanImportError(
-            f"{subject} không phải văn bản kế hoạch: nội dung chứa dữ liệu nhị phân."
-        )
-    if not text.strip():
-        raise PlanImportError(f"{subject} trống: không có nội dung nào để nhập.")
-    return text
+        return decode_text(data, source_name or "văn bản")
+    except DocumentError as exc:
+        raise PlanImportError(str(exc)) from exc
 
 
-def _subject(source_name: str) -> str:
-    return f"Tệp «{source_name}»" if source_name else "Văn bản"
-
-
-# ---------------------------------------------------------------- cleaning text
-
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|ul|ol|li|br|div|tr|td|th|table|tbody|thead|h[1-6])\b[^<>]*>", re.IGNORECASE
-)
-_INLINE_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|font|sup|sub|a)\b[^<>]*>", re.IGNORECASE)
-_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " "}
-_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|nbsp|#39|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
-
-
-def _entity(match: re.Match[str]) -> str:
-    token = match.group(0)
-    if token in _ENTITIES:
-        return _ENTITIES[token]
-    if token.startswith("&#x"):
-        return chr(int(token[3:-1], 16))
-    return chr(int(token[2:-1]))
-
-
-def strip_markup(text: str) -> str:
-    """Remove HTML remnants and ``**bold**`` markers; tabs are kept (they separate cells)."""
-    text = _BLOCK_TAG.sub(" ", text)
-    text = _INLINE_TAG.sub("", text)
-    text = text.replace("**", "").replace("\ufeff", "")
-    return _ENTITY.sub(_entity, text)
-
-
-def _cell(text: str) -> str:
-    return clean(strip_markup(text))
-
-
-# ---------------------------------------------------------------- patterns
-
-_PART = re.compile(r"^([IVX]{1,4})\s*[.)]\s*(\S.*)$")
-_ITEM_MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
-_ITEM_SINGLE = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")
-_ITEM_LETTER = re.compile(r"^([a-zđ])\)\s+(\S.*)$")
-_LIST_MARK = re.compile(r"^[-–•+*]\s")
-_ARTICLE = re.compile(r"^Điều\s+\d+", re.IGNORECASE)
-_APPENDIX = re.compile(
-    r"^ph[ụu]\s*l[ụu]c\s*(?:s[ốo]\s*)?(?P<no>\d{1,2}|[IVX]{1,5})\b\s*[:.\-–]?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_APPENDIX_REFERENCE = re.compile(r"ph[ụu]\s*l[ụu]c\s*(?:s[ốo]\s*)?(\d{1,2})\b", re.IGNORECASE)
-_DECISION_NUMBER = re.compile(r"số\s*:?\s*(\d+[\w\-.]*/[\w\-]+)", re.IGNORECASE)
-_DATE = re.compile(
-    r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-)\s*(\d{1,2})\s*(?:năm\s+|/|-)\s*(\d{4})", re.IGNORECASE
-)
-_NUMBER_LINE = re.compile(r"^số\s*:", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"(?:^|\s)[^\d,;:]{2,40},\s*ngày\s+\d", re.IGNORECASE)
-_ISSUER_OF = re.compile(r"\d{4}\s+của\s+(.+?)\s*\)?\s*$", re.IGNORECASE)
-_PLACE = re.compile(
-    r"\b(?:huyện|thị xã|thành phố|quận|tỉnh|xã|phường|thị trấn)\s+(.+?)\s*\)?\s*$", re.IGNORECASE
-)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_PLAN_YEAR = re.compile(r"\bNĂM\s+(\d{4})\b", re.IGNORECASE)
-_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.*)$")
-_LEAD_SUFFIX = re.compile(r"\s*(?:chịu\s+trách\s+nhiệm\s+)?chủ\s+trì\s*[.)]?\s*$", re.IGNORECASE)
-_LEAD_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*\(\s*|\s+do\s+", re.IGNORECASE)
-_PRODUCT_MARK = re.compile(r"(?:^|(?<=[\s.;:,]))[-–•+]\s+")
-_TERMINAL = ".;:!?…"
-_ROMAN = {"I": 1, "V": 5, "X": 10}
-
-# Compound names whose " - " is not a list marker inside a products cell.
-_COMPOUNDS = re.compile(
-    r"(?:tài chính|kinh tế|văn hoá|văn hóa|thông tin|phát thanh|lao động|tài nguyên|hđnd"
-    r"|nông nghiệp|giáo dục|y tế|tư pháp|nội vụ)$",
-    re.IGNORECASE,
-)
-
-_COLUMN_NAMES = {
-    "no": "STT",
-    "title": "Nhiệm vụ cụ thể",
-    "products": "Sản phẩm",
-    "agencies": "Cơ quan thực hiện",
-    "timeline": "Thời gian thực hiện",
-    "note": "Ghi chú",
-}
-_REQUIRED_COLUMNS: tuple[str, ...] = ("title", "products", "agencies", "timeline")
-_DEFAULT_COLUMNS = ("no", "title", "products", "agencies", "timeline", "note")
-
-
-def _roman(value: str) -> int:
-    total = 0
-    for ch, nxt in zip(value, [*value[1:], ""], strict=True):
-        n = _ROMAN[ch]
-        total += -n if nxt and _ROMAN[nxt] > n else n
-    return total
-
-
-def _appendix_no(token: str) -> int:
-    return int(token) if token.isdigit() else _roman(token.upper())
-
-
-def _two(n: int) -> str:
-    return f"{n:02d}"
-
-
-def _is_upper_line(text: str) -> bool:
-    return any(ch.isalpha() for ch in text) and text == text.upper()
-
-
-def _is_name(text: str) -> bool:
-    words = text.split()
-    return (
-        2 <= len(words) <= 6
-        and not _is_upper_line(text)
-        and all(w[0].isupper() and w.replace("-", "").isalpha() for w in words)
-    )
-
-
-def _is_position(text: str) -> bool:
-    return (
-        _is_upper_line(text)
-        and len(text) <= 80
-        and not any(ch.isdigit() for ch in text)
-        and not _PART.match(text)
-        and not text.endswith(":")
-    )
-
-
-# ---------------------------------------------------------------- products and headings
-
-
-def split_products(cell: str) -> tuple[str, ...]:
-    """Cut a "Sản phẩm" cell into products (rule in the module docstring).
-
-    "- Kế hoạch của UBND huyện; - Báo cáo kết quả thực hiện Kế hoạch." →
-    ("Kế hoạch của UBND huyện", "Báo cáo kết quả thực hiện Kế hoạch");
-    "Kế hoạch kiểm tra; thông báo kết quả kiểm tra; báo cáo …" → three products.
-    """
-    text = _cell(cell)
-    if not text:
-        return ()
-    marked = bool(_PRODUCT_MARK.match(text))
-    cuts = [0]
-    for match in _PRODUCT_MARK.finditer(text):
-        before = text[: match.start()].rstrip()
-        after = text[match.end() :]
-        if not before:
-            continue
-        if before[-1] in ".;:," or (
-            marked and after[:1].isupper() and not _COMPOUNDS.search(before)
-        ):
-            cuts.append(match.start())
-    pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-    items = [_trim_product(p) for p in pieces]
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        items = [_trim_product(p) for p in " ".join(items).split(";")]
-    return tuple(i for i in items if i)
-
-
-def _trim_product(text: str) -> str:
-    text = text.strip()
-    text = re.sub(r"^[-–•+]\s*", "", text)
-    return text.strip().rstrip(".;, ").strip()
-
-
-def split_appendix_heading(text: str) -> tuple[str, str]:
-    """Split the text after "Phụ lục số NN:" into (title, lead agency); lead is "" if none.
-
-    "Hiện đại hoá hành chính - Phòng Văn hoá - thông tin chủ trì" →
-    ("Hiện đại hoá hành chính", "Phòng Văn hoá - thông tin").
-    """
-    text = clean(text)
-    body = _LEAD_SUFFIX.sub("", text)
-    for match in _LEAD_SEPARATOR.finditer(body):
-        lead = body[match.end() :].strip(" )")
-        title = body[: match.start()].strip(" -–—:")
-        if title and lead and starts_with_agency_head(lead):
-            return title, lead
-    return text.strip(" -–—:"), ""
-
-
-# ---------------------------------------------------------------- the parser
-
-
-@dataclass
-class _Line:
-    no: int  # 1-based line number in the source
-    raw: str  # markup stripped, tabs kept, not trimmed
-    text: str  # cleaned: markup stripped, whitespace folded and trimmed
-
-
-@dataclass
-class _Node:
-    kind: NodeKind
-    number: str
-    text: str
-    level: int
-    children: list[_Node] = field(default_factory=list)
-
-    def freeze(self) -> PlanNode:
-        return PlanNode(
-            kind=self.kind,
-            number=self.number,
-            text=self.text,
-            children=tuple(c.freeze() for c in self.children),
-        )
-
-
-@dataclass
-class _Signature:
-    prefix: str = ""
-    position: str = ""
-    name: str = ""
-    start: int = -1  # index of its first line
-
-
-@dataclass
-class _Row:
-    line: int
-    cells: dict[str, str]
-    missing: list[str]
-
-
-@dataclass
-class _AppendixDraft:
-    number: int
-    line: int
-    heading_lines: list[str]
-    rows: list[_Row] = field(default_factory=list)
-    columns: tuple[str, ...] | None = None
-    extra_headers: dict[int, str] = field(default_factory=dict)
-
-
-@dataclass
-class _DecisionDraft:
-    title: str = ""
-    issuer_line: _Line | None = None
-    number: str = ""
-    date: dt.date | None = None
-    date_line: int | None = None
-    body: tuple[PlanNode, ...] = ()
-
-
-@dataclass(frozen=True)
-class _HeaderRef:
-    """A "(… Quyết định số N ngày D …)" line: what it says and where."""
-
-    line: int
-    number: str
-    date: dt.date | None
-    issuer: str
-
-
-def parse_plan_text(text: str, source_name: str = "") -> ParsedPlan:
+def parse_plan_text(text: str, source_name: str = "", *, whole_rows: bool = False) -> ParsedPlan:
     """Parse the text of a plan document into a ParsedPlan (see the module docstring).
 
     Args:
         text: the whole document; any line ending, NFC or NFD, with or without a BOM.
         source_name: the file name, used in error messages.
+        whole_rows: each table row is a whole row of the source (a Word or web table), so a row
+            without STT is a task of its own, never the rest of the row above (as a row a text
+            export or a PDF page break cut in two is).
 
     Raises:
         PlanImportError: the text is empty or is not an administrative-reform plan.
     """
-    return _Parser(text, source_name).parse()
+    parser = _Parser(text, source_name)
+    parser.whole_rows = whole_rows
+    return parser.parse()
 
 
-class _Parser:
-    def __init__(self, text: str, source_name: str) -> None:
-        self.subject = _subject(source_name)
-        text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-        self.lines: list[_Line] = []
-        for no, raw in enumerate(text.split("\n"), start=1):
-            stripped = strip_markup(raw)
-            self.lines.append(_Line(no=no, raw=stripped, text=clean(stripped)))
-        self.used: set[int] = set()
-        self.warnings: list[ImportWarning] = []
-
-    # ------------------------------------------------------------ helpers
-
-    def warn(self, message: str, line: int | None = None) -> None:
-        self.warnings.append(ImportWarning(message=message, line=line))
-
-    def use(self, *indexes: int) -> None:
-        self.used.update(indexes)
-
-    def nonblank(self, start: int, stop: int) -> list[int]:
-        return [i for i in range(start, stop) if self.lines[i].text]
-
-    def refuse(self, reason: str) -> PlanImportError:
-        return PlanImportError(f"{self.subject} không phải kế hoạch CCHC: {reason}")
-
-    # ------------------------------------------------------------ top level
-
+class _Parser(AppendixReader):
     def parse(self) -> ParsedPlan:
         if not any(line.text for line in self.lines):
             raise PlanImportError(f"{self.subject} trống: không có nội dung nào để nhập.")
         title_at = self.find_plan_title()
         appendix_at = self.find_first_appendix(title_at)
+        table_at = self.find_first_table(title_at) if appendix_at is None else None
+        stop = appendix_at if appendix_at is not None else len(self.lines)
 
         decision_sig, decision_draft = self.parse_decision_section(0, title_at)
-        title, year, subtitle_ref, body_start = self.parse_plan_header(title_at, appendix_at)
-        block_start, appendix_title, appendix_ref = self.parse_appendix_header(
-            body_start, appendix_at
-        )
+        title, year, subtitle_ref, body_start = self.parse_plan_header(title_at, stop)
+        appendix_title: tuple[str, str] = ("", "")
+        appendix_ref: HeaderRef | None = None
+        block_start = stop
+        if appendix_at is not None:
+            block_start, appendix_title, appendix_ref = self.parse_appendix_header(
+                body_start, appendix_at
+            )
+        self.note_references(body_start, block_start)
+        appendices: list[Appendix] = []
+        if appendix_at is not None:
+            appendices = self.parse_appendices(appendix_at, year)
+        elif table_at is not None:  # tables among the plan's text, no "Phụ lục" headings
+            appendices = self.parse_appendices(table_at, year, headless=True)
         plan_sig = self.signature(body_start, block_start)
         body_stop = plan_sig.start if plan_sig.start >= 0 else block_start
         parts = self.parse_body(body_start, body_stop)
-        appendices = self.parse_appendices(appendix_at, year)
+        if appendix_at is None and table_at is None:
+            found = tasks_from_items(parts)
+            appendices = list(found.appendices)
+            self.warnings.extend(found.warnings)
         if not any(a.tasks for a in appendices):
-            raise self.refuse("không tìm thấy bảng nhiệm vụ nào trong các phụ lục.")
+            self.warn(
+                "Văn bản chưa có nhiệm vụ nào (không có bảng phụ lục, cũng không có mục nhiệm vụ "
+                "đánh số): kế hoạch được nhập như bản nháp, hãy thêm nhiệm vụ sau."
+            )
 
         refs = [r for r in (subtitle_ref, appendix_ref) if r is not None]
         decision = self.build_decision(decision_draft, decision_sig, plan_sig, refs, year)
-        self.check_appendix_sequence(appendices, body_start, body_stop)
+        if appendix_at is not None:
+            self.check_appendix_sequence(appendices, self.appendix_lines, body_start, body_stop)
         self.report_unused()
         return ParsedPlan(
             year=year,
@@ -468,31 +240,45 @@ class _Parser:
         )
 
     def find_plan_title(self) -> int:
+        """The plan's title: the first upper-case "KẾ HOẠCH …" line, else the first line in any
+        case that starts with "Kế hoạch" and names a reform plan or a year."""
         for i, line in enumerate(self.lines):
-            if line.text and _is_upper_line(line.text) and fold(line.text).startswith("ke hoach"):
+            if line.text and is_upper_line(line.text) and fold(line.text).startswith("ke hoach"):
+                return i
+        for i, line in enumerate(self.lines):
+            key = fold(line.text)
+            if (
+                key.startswith("ke hoach")
+                and len(key) <= 250
+                and not key.endswith((";", ","))
+                and "\t" not in line.raw
+                and ("cai cach" in key or "cchc" in key or YEAR.search(key))
+            ):
                 return i
         raise self.refuse("không tìm thấy tiêu đề «KẾ HOẠCH …».")
 
-    def find_first_appendix(self, after: int) -> int:
+    def find_first_table(self, after: int) -> int | None:
+        """The first header row of a table (STT, Nội dung, …) after the title."""
+        for i in range(after + 1, len(self.lines)):
+            raw = self.lines[i].raw
+            if "\t" in raw and self.is_header(raw.split("\t")):
+                return i
+        return None
+
+    def find_first_appendix(self, after: int) -> int | None:
         """The first "Phụ lục N" heading with a table below it (or the first at all)."""
         headings = [i for i in range(after + 1, len(self.lines)) if self.appendix_heading(i)]
         if not headings:
-            raise self.refuse("không tìm thấy phụ lục nhiệm vụ nào.")
+            return None
         for i in headings:
             # a body sentence starting "Phụ lục 1 …" has no table under it
             if any("\t" in self.lines[k].raw for k in self.nonblank(i + 1, len(self.lines))[:6]):
                 return i
         return headings[0]
 
-    def appendix_heading(self, i: int) -> re.Match[str] | None:
-        line = self.lines[i]
-        if line.raw.startswith("\t"):
-            return None
-        return _APPENDIX.match(line.text)
-
     # ------------------------------------------------------------ decision
 
-    def parse_decision_section(self, start: int, stop: int) -> tuple[_Signature, _DecisionDraft]:
+    def parse_decision_section(self, start: int, stop: int) -> tuple[Signature, DecisionDraft]:
         sig = self.signature(start, stop)
         body_stop = sig.start if sig.start >= 0 else stop
         rows = self.nonblank(start, body_stop)
@@ -506,7 +292,7 @@ class _Parser:
             self.use(heading_at)
             after = [i for i in rows if i > heading_at]
             for i in after:
-                if _is_upper_line(self.lines[i].text):
+                if is_upper_line(self.lines[i].text):
                     issuer_at = i
                     break
                 title_lines.append(i)
@@ -514,7 +300,7 @@ class _Parser:
                 title_lines = title_lines[:1]
             self.use(*title_lines)
             body_rows = [i for i in rows if i < heading_at or i > (title_lines or [heading_at])[-1]]
-        draft = _DecisionDraft(
+        draft = DecisionDraft(
             title=" ".join(self.lines[i].text for i in title_lines),
             issuer_line=self.lines[issuer_at] if issuer_at is not None else None,
         )
@@ -522,10 +308,10 @@ class _Parser:
         # (anywhere in the section when it has no "QUYẾT ĐỊNH", as for a plan issued alone)
         for i in (i for i in body_rows if heading_at is None or i < heading_at):
             text = self.lines[i].text
-            if not draft.number and _NUMBER_LINE.match(text):
-                found = _DECISION_NUMBER.search(text)
-                draft.number = found.group(1) if found else ""
-            if draft.date is None and _PLACE_DATE.search(text):
+            if not draft.number and NUMBER_LINE.match(text):
+                found = DECISION_NUMBER.search(text)
+                draft.number = found.group(1).replace(" ", "") if found else ""
+            if draft.date is None and PLACE_DATE.search(text):
                 draft.date = self.parse_date(text, self.lines[i].no)
                 draft.date_line = self.lines[i].no
         # the header block above "QUYẾT ĐỊNH" (all of it when there is none) is laid out line
@@ -537,22 +323,22 @@ class _Parser:
         ) + self.paragraphs([i for i in body_rows if i not in header])
         return sig, draft
 
-    def signature(self, start: int, stop: int) -> _Signature:
+    def signature(self, start: int, stop: int) -> Signature:
         """Find a signature (position lines, then a name) at the end of lines [start, stop)."""
         rows = self.nonblank(start, stop)
-        if len(rows) < 2 or not _is_name(self.lines[rows[-1]].text):
-            return _Signature()
+        if len(rows) < 2 or not is_name(self.lines[rows[-1]].text):
+            return Signature()
         positions: list[int] = []
         for i in reversed(rows[:-1]):
-            if _is_position(self.lines[i].text) and len(positions) < 3:
+            if is_position(self.lines[i].text) and len(positions) < 3:
                 positions.insert(0, i)
             else:
                 break
         if not positions:
-            return _Signature()
-        sig = _Signature(name=self.lines[rows[-1]].text, start=positions[0])
+            return Signature()
+        sig = Signature(name=self.lines[rows[-1]].text, start=positions[0])
         texts = [self.lines[i].text for i in positions]
-        authority = _AUTHORITY.match(texts[0])
+        authority = AUTHORITY.match(texts[0])
         if authority:
             sig.prefix = authority.group(1) + "."
             texts = [authority.group(2)] if len(texts) == 1 else texts[1:]
@@ -563,7 +349,7 @@ class _Parser:
         return sig
 
     def parse_date(self, text: str, line: int) -> dt.date | None:
-        found = _DATE.search(text)
+        found = DATE.search(text)
         if not found:
             return None
         day, month, year = (int(g) for g in found.groups())
@@ -573,26 +359,26 @@ class _Parser:
             self.warn(f"Ngày không hợp lệ: «{found.group(0)}».", line)
             return None
 
-    def header_ref(self, indexes: list[int]) -> _HeaderRef | None:
+    def header_ref(self, indexes: list[int]) -> HeaderRef | None:
         if not indexes:
             return None
         text = " ".join(self.lines[i].text for i in indexes)
         line = self.lines[indexes[0]].no
-        number = _DECISION_NUMBER.search(text)
-        issuer = _ISSUER_OF.search(text)
-        return _HeaderRef(
+        number = DECISION_NUMBER.search(text)
+        issuer = ISSUER_OF.search(text)
+        return HeaderRef(
             line=line,
-            number=number.group(1) if number else "",
+            number=number.group(1).replace(" ", "") if number else "",
             date=self.parse_date(text, line),
             issuer=issuer.group(1).strip() if issuer else "",
         )
 
     def build_decision(
         self,
-        draft: _DecisionDraft,
-        decision_sig: _Signature,
-        plan_sig: _Signature,
-        refs: list[_HeaderRef],
+        draft: DecisionDraft,
+        decision_sig: Signature,
+        plan_sig: Signature,
+        refs: list[HeaderRef],
         year: int,
     ) -> Decision:
         number = draft.number or next((r.number for r in refs if r.number), "")
@@ -606,7 +392,9 @@ class _Parser:
                 self.warn(
                     "Ngày quyết định ghi khác nhau trong văn bản: "
                     f"{date:%d/%m/%Y} (dòng {date_line}) và {ref.date:%d/%m/%Y} "
-                    f"(dòng {ref.line}); dùng ngày {date:%d/%m/%Y}.",
+                    f"(dòng {ref.line}); ngày quyết định ghi nhận là {date:%d/%m/%Y}. "
+                    f"Bản in lại kế hoạch giữ nguyên từng dòng như văn bản đã ban hành "
+                    f"(dòng {ref.line} vẫn in ngày {ref.date:%d/%m/%Y}).",
                     ref.line,
                 )
             if ref.number and number and ref.number != number:
@@ -631,7 +419,7 @@ class _Parser:
                 f"«{decision_sig.position} {decision_sig.name}» và "
                 f"«{plan_sig.position} {plan_sig.name}»; dùng người ký quyết định."
             )
-        title_years = _YEAR.findall(draft.title)
+        title_years = YEAR.findall(draft.title)
         if title_years and int(title_years[-1]) != year:
             self.warn(f"Tên quyết định nêu năm {title_years[-1]}, khác năm của kế hoạch ({year}).")
         return Decision(
@@ -645,14 +433,14 @@ class _Parser:
             body=draft.body,
         )
 
-    def check_place(self, issuer_line: _Line | None, refs: list[_HeaderRef]) -> None:
+    def check_place(self, issuer_line: Line | None, refs: list[HeaderRef]) -> None:
         """Warn when a place name is spelt differently in two headers ("NGỌC LẠC"/"Ngọc Lặc")."""
         named: list[tuple[str, int]] = []
         sources = [(ref.issuer, ref.line) for ref in refs]
         if issuer_line is not None:
             sources.append((issuer_line.text, issuer_line.no))
         for text, line in sources:
-            found = _PLACE.search(text)
+            found = PLACE.search(text)
             if found:
                 named.append((found.group(1), line))
         if not named:
@@ -664,29 +452,35 @@ class _Parser:
                 reported.add(place.casefold())
                 self.warn(
                     f"Tên địa danh viết khác nhau: «{place}» (dòng {line}) và «{chosen}» "
-                    f"(dòng {named[0][1]}); dùng «{chosen}».",
+                    f"(dòng {named[0][1]}). Bản in lại kế hoạch giữ nguyên từng dòng như văn "
+                    f"bản đã ban hành (dòng {line} vẫn in «{place}»).",
                     line,
                 )
 
     # ------------------------------------------------------------ plan header and body
 
-    def parse_plan_header(
-        self, title_at: int, stop: int
-    ) -> tuple[str, int, _HeaderRef | None, int]:
+    def parse_plan_header(self, title_at: int, stop: int) -> tuple[str, int, HeaderRef | None, int]:
         rows = self.nonblank(title_at, stop)
         title_rows = [title_at]
         for i in rows[1:3]:
             text = self.lines[i].text
-            if _PLAN_YEAR.search(self.lines[title_rows[-1]].text):
+            if PLAN_YEAR.search(self.lines[title_rows[-1]].text):
                 break
-            if text.startswith("(") or _PART.match(text) or not _is_upper_line(text):
+            if text.startswith("(") or PART.match(text) or "\t" in self.lines[i].raw:
+                break
+            # "KẾ HOẠCH" alone: its next line ("Cải cách hành chính năm 2025") goes on the title
+            bare = len(title_rows) == 1 and fold(self.lines[title_at].text) == "ke hoach"
+            if not is_upper_line(text) and not (bare and len(text) <= 200):
                 break
             title_rows.append(i)
         self.use(*title_rows)
         title = " ".join(self.lines[i].text for i in title_rows)
         subtitle_rows = self.parenthesised(rows[len(title_rows) :])
         self.use(*subtitle_rows)
-        year_match = _PLAN_YEAR.search(title) or _YEAR.search(title)
+        year_match = PLAN_YEAR.search(title) or YEAR.search(title)
+        if year_match is None:  # the year in the lines just below ("Năm 2025", the subtitle)
+            near = " ".join(self.lines[i].text for i in rows[len(title_rows) : len(title_rows) + 4])
+            year_match = PLAN_YEAR.search(near)
         if year_match is None:
             raise self.refuse(f"không xác định được năm của kế hoạch (tiêu đề «{title}»).")
         body_start = (subtitle_rows or title_rows)[-1] + 1
@@ -705,7 +499,7 @@ class _Parser:
 
     def parse_appendix_header(
         self, body_start: int, appendix_at: int
-    ) -> tuple[int, tuple[str, str], _HeaderRef | None]:
+    ) -> tuple[int, tuple[str, str], HeaderRef | None]:
         """The appendix title and "(Kèm theo …)" just above the first appendix heading."""
         rows = self.nonblank(body_start, appendix_at)
         subtitle: list[int] = []
@@ -717,7 +511,7 @@ class _Parser:
         rest = rows[: len(rows) - len(subtitle)]
         title: list[int] = []
         # upper-case lines right above (the signature's name, in mixed case, stops the walk)
-        while rest and _is_upper_line(self.lines[rest[-1]].text) and len(title) < 3:
+        while rest and is_upper_line(self.lines[rest[-1]].text) and len(title) < 3:
             if title and title[0] - rest[-1] > 1:  # one block of adjacent lines
                 break
             title.insert(0, rest.pop())
@@ -731,45 +525,48 @@ class _Parser:
 
     def paragraphs(self, rows: Iterable[int]) -> tuple[PlanNode, ...]:
         """Join broken paragraphs of the decision (no headings there) into paragraph nodes."""
-        nodes: list[_Node] = []
+        nodes: list[Node] = []
         for i in rows:
             text = self.lines[i].text
             if nodes and self.continues(nodes[-1], text):
                 nodes[-1].text = f"{nodes[-1].text} {text}"
             else:
-                nodes.append(_Node(NodeKind.PARAGRAPH, "", text, 0))
+                nodes.append(Node(NodeKind.PARAGRAPH, "", text, 0))
             self.use(i)
         return tuple(n.freeze() for n in nodes)
 
     @staticmethod
     def starts_block(text: str) -> bool:
         return bool(
-            _LIST_MARK.match(text)
-            or _PART.match(text)
-            or _ITEM_MULTI.match(text)
-            or _ITEM_SINGLE.match(text)
-            or _ITEM_LETTER.match(text)
-            or _ARTICLE.match(text)
+            LIST_MARK.match(text)
+            or PART.match(text)
+            or ITEM_MULTI.match(text)
+            or ITEM_SINGLE.match(text)
+            or ITEM_LETTER.match(text)
+            or ARTICLE.match(text)
             or fold(text).startswith(("can cu ", "noi nhan"))
-            or _is_upper_line(text)
+            or is_upper_line(text)
         )
 
-    def continues(self, previous: _Node, text: str) -> bool:
+    def continues(self, previous: Node, text: str) -> bool:
         if self.starts_block(text):
             return False
         if text[0].islower():
             return True
         return (
             previous.kind is NodeKind.PARAGRAPH
-            and previous.text[-1] not in _TERMINAL
-            and not _is_upper_line(previous.text)
+            and previous.text[-1] not in TERMINAL
+            and not is_upper_line(previous.text)
         )
 
     def parse_body(self, start: int, stop: int) -> tuple[PlanNode, ...]:
-        roots: list[_Node] = []
-        stack: list[_Node] = []
-        last: _Node | None = None
+        roots: list[Node] = []
+        stack: list[Node] = []
+        last: Node | None = None
         for i in self.nonblank(start, stop):
+            if i in self.used:  # a table the appendices took (tables among the text)
+                last = None
+                continue
             text = self.lines[i].text
             self.use(i)
             if last is not None and self.continues(last, text):
@@ -777,7 +574,7 @@ class _Parser:
                 continue
             node = self.heading_node(text, stack)
             if node is None:
-                node = _Node(NodeKind.PARAGRAPH, "", text, 99)
+                node = Node(NodeKind.PARAGRAPH, "", text, 99)
                 (stack[-1].children if stack else roots).append(node)
             else:
                 while stack and stack[-1].level >= node.level:
@@ -788,198 +585,23 @@ class _Parser:
         return tuple(n.freeze() for n in roots)
 
     @staticmethod
-    def heading_node(text: str, stack: list[_Node]) -> _Node | None:
-        part = _PART.match(text)
+    def heading_node(text: str, stack: list[Node]) -> Node | None:
+        part = PART.match(text)
         if part:
-            return _Node(NodeKind.PART, part.group(1), part.group(2), 0)
-        item = _ITEM_MULTI.match(text) or _ITEM_SINGLE.match(text)
-        if item and stack:
+            return Node(NodeKind.PART, part.group(1), part.group(2), 0)
+        item = ITEM_MULTI.match(text) or ITEM_SINGLE.match(text)
+        # an item heads a part of its own when the plan numbers its parts "1. MỤC ĐÍCH …"
+        if item and (stack or is_upper_line(item.group(2))):
             number = item.group(1)
-            return _Node(NodeKind.ITEM, number, item.group(2), 1 + number.count("."))
-        letter = _ITEM_LETTER.match(text)
+            return Node(NodeKind.ITEM, number, item.group(2), 1 + number.count("."))
+        letter = ITEM_LETTER.match(text)
         if letter and stack:
             numeric = [n.level for n in stack if n.kind is NodeKind.ITEM and n.number[0].isdigit()]
             level = (numeric[-1] if numeric else 0) + 1
-            return _Node(NodeKind.ITEM, letter.group(1), letter.group(2), level)
+            return Node(NodeKind.ITEM, letter.group(1), letter.group(2), level)
         return None
 
     # ------------------------------------------------------------ appendices
-
-    def parse_appendices(self, start: int, year: int) -> list[Appendix]:
-        drafts: list[_AppendixDraft] = []
-        current: _AppendixDraft | None = None
-        in_heading = False
-        for i in range(start, len(self.lines)):
-            line = self.lines[i]
-            if not line.text:
-                continue
-            heading = self.appendix_heading(i)
-            if heading:
-                current = _AppendixDraft(
-                    number=_appendix_no(heading.group("no")),
-                    line=line.no,
-                    heading_lines=[line.text],
-                )
-                drafts.append(current)
-                in_heading = True
-                self.use(i)
-                continue
-            assert current is not None  # start is an appendix heading
-            cells = line.raw.split("\t") if "\t" in line.raw else None
-            if cells is not None and self.is_header(cells):
-                current.columns = self.columns(cells, current, line.no)
-                in_heading = False
-                self.use(i)
-            elif cells is not None:
-                in_heading = False
-                self.add_row(current, cells, line.no)
-                self.use(i)
-            elif in_heading and len(current.heading_lines) < 4:
-                current.heading_lines.append(line.text)
-                self.use(i)
-        return [self.finish_appendix(d, year) for d in drafts]
-
-    @staticmethod
-    def is_header(cells: list[str]) -> bool:
-        return fold(_cell(cells[0])) == "stt"
-
-    def columns(self, cells: list[str], draft: _AppendixDraft, line: int) -> tuple[str, ...]:
-        names: list[str] = []
-        for k, cell in enumerate(cells):
-            key = fold(_cell(cell))
-            if key == "stt":
-                name = "no"
-            elif "nhiem vu" in key or "noi dung" in key:
-                name = "title"
-            elif "san pham" in key or "ket qua" in key:
-                name = "products"
-            elif "co quan" in key or "don vi" in key or "chu tri" in key:
-                name = "agencies"
-            elif "thoi gian" in key or "thoi han" in key or "tien do" in key:
-                name = "timeline"
-            elif "ghi chu" in key:
-                name = "note"
-            elif not key:
-                name = ""
-            else:
-                name = f"extra{k}"
-                draft.extra_headers[k] = _cell(cell)
-            names.append(name)
-        for required in _REQUIRED_COLUMNS:
-            if required not in names:
-                self.warn(
-                    f"Phụ lục {_two(draft.number)}: bảng không có cột «{_COLUMN_NAMES[required]}».",
-                    line,
-                )
-        return tuple(names)
-
-    def add_row(self, draft: _AppendixDraft, cells: list[str], line: int) -> None:
-        if draft.columns is None:
-            self.warn(
-                f"Phụ lục {_two(draft.number)}: bảng không có dòng tiêu đề "
-                "(STT, Nhiệm vụ cụ thể, …); dùng thứ tự cột thông thường.",
-                line,
-            )
-            draft.columns = _DEFAULT_COLUMNS
-        columns = draft.columns
-        values: dict[str, str] = {}
-        for k, cell in enumerate(cells):
-            text = _cell(cell)
-            name = columns[k] if k < len(columns) else ""
-            if name.startswith("extra") and text:
-                text = f"{draft.extra_headers.get(k, '')}: {text}"
-                name = "note"
-            elif not name and text:
-                self.warn(
-                    f"Phụ lục {_two(draft.number)}: ô thừa ngoài bảng, đưa vào ghi chú: «{text}».",
-                    line,
-                )
-                name = "note"
-            if name and text:
-                values[name] = f"{values[name]} {text}" if values.get(name) else text
-        present = {columns[k] for k in range(min(len(cells), len(columns)))}
-        missing = [c for c in _REQUIRED_COLUMNS if c in columns and c not in present]
-        if not values.get("no") and draft.rows:
-            previous = draft.rows[-1]
-            for name, text in values.items():
-                old = previous.cells.get(name, "")
-                previous.cells[name] = f"{old} {text}" if old else text
-            previous.missing = [m for m in previous.missing if m not in present]
-            return
-        if not values.get("no"):
-            self.warn(f"Phụ lục {_two(draft.number)}: dòng bảng không có STT.", line)
-        draft.rows.append(_Row(line=line, cells=values, missing=missing))
-
-    def finish_appendix(self, draft: _AppendixDraft, year: int) -> Appendix:
-        label = f"Phụ lục {_two(draft.number)}"
-        first = draft.heading_lines[0]
-        rest = _APPENDIX.match(first)
-        heading_text = rest.group("rest") if rest else first
-        for extra in draft.heading_lines[1:]:
-            if not heading_text or heading_text.endswith(("-", "–")) or extra[0].islower():
-                heading_text = f"{heading_text} {extra}".strip()
-            else:
-                heading_text = f"{heading_text} - {extra}"
-        title, lead = split_appendix_heading(heading_text)
-        if not draft.rows:
-            self.warn(
-                f"{label} không có nhiệm vụ nào (không có bảng, hoặc tệp bị cắt cụt).", draft.line
-            )
-        tasks: list[Task] = []
-        expected = 1
-        for row in draft.rows:
-            no = row.cells.get("no", "")
-            where = f"{label}, nhiệm vụ {no or '?'}"
-            if no.rstrip(".") != str(expected):
-                self.warn(f"{where}: STT không liền mạch (chờ {expected}).", row.line)
-            if no.rstrip(".").isdigit():
-                expected = int(no.rstrip(".")) + 1
-            if row.missing:
-                names = ", ".join(f"«{_COLUMN_NAMES[m]}»" for m in row.missing)
-                self.warn(
-                    f"{where}: dòng bảng bị cắt, thiếu cột {names} (tệp có thể bị cắt cụt).",
-                    row.line,
-                )
-            timeline = row.cells.get("timeline", "")
-            other_years = sorted({y for y in _YEAR.findall(timeline) if int(y) != year})
-            if other_years:
-                self.warn(
-                    f"{where}: thời gian thực hiện nêu năm {', '.join(other_years)}, khác năm "
-                    f"của kế hoạch ({year}): «{timeline}».",
-                    row.line,
-                )
-            agencies_text = row.cells.get("agencies", "")
-            tasks.append(
-                Task(
-                    appendix=draft.number,
-                    no=no.rstrip("."),
-                    title=row.cells.get("title", ""),
-                    products=split_products(row.cells.get("products", "")),
-                    agencies=split_agencies(agencies_text),
-                    agencies_text=agencies_text,
-                    timeline=timeline,
-                    note=row.cells.get("note", ""),
-                )
-            )
-        return Appendix(
-            number=draft.number,
-            title=title,
-            lead_agency=lead,
-            heading="\n".join(draft.heading_lines),
-            tasks=tuple(tasks),
-        )
-
-    def check_appendix_sequence(self, appendices: list[Appendix], start: int, stop: int) -> None:
-        found = [a.number for a in appendices]
-        for number in sorted({n for n in found if found.count(n) > 1}):
-            self.warn(f"Phụ lục số {_two(number)} xuất hiện nhiều lần.")
-        referenced: set[int] = set()
-        for i in self.nonblank(start, stop):
-            referenced.update(int(n) for n in _APPENDIX_REFERENCE.findall(self.lines[i].text))
-        highest = max([*found, *referenced])
-        for number in range(1, highest + 1):
-            if number not in found:
-                self.warn(f"Thiếu Phụ lục số {_two(number)}")
 
     def report_unused(self) -> None:
         for i, line in enumerate(self.lines):

@@ -20,7 +20,11 @@ from cchc_desktop.store.changes import Changes, Edit
 
 log = logging.getLogger(__name__)
 
-MERGEABLE_ID = 4242  # QUndoCommand.id() of commands that may merge with the next one
+# QUndoStack only asks two commands to merge when their id() is equal and not -1; ChangeCommand
+# is this application's only command class, so any fixed value serves. Which steps really merge
+# is decided by the merge key in `ChangeCommand.mergeWith` (edits of one cell, typed in a row).
+CHANGE_COMMAND_ID = 1
+NOT_MERGEABLE = -1  # Qt's id() for a command that never merges
 
 
 class ChangeCommand(QUndoCommand):
@@ -43,15 +47,13 @@ class ChangeCommand(QUndoCommand):
         self._pushed = False
 
     def id(self) -> int:
-        return MERGEABLE_ID if self.merge_key is not None else -1
+        return CHANGE_COMMAND_ID if self.merge_key is not None else NOT_MERGEABLE
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Consecutive edits of the same cell (same merge key) become one undo step."""
         if not isinstance(other, ChangeCommand) or other.merge_key != self.merge_key:
             return False
-        self.changes = Changes(
-            self.changes.fields + other.changes.fields, self.changes.tables | other.changes.tables
-        )
+        self.changes = self.changes + other.changes
         return True
 
     def redo(self) -> None:

@@ -50,13 +50,20 @@ class AgencyTableModel(HeaderedTableModel):
             if column == self.COL_NAME:
                 return a.name
             if column == self.COL_KIND:
-                return KIND_LABELS[a.kind]
+                return "Nhóm cơ quan" if a.is_group else KIND_LABELS[a.kind]
             if column == self.COL_SHORT:
                 return a.short_name
             if column == self.COL_REVIEW:
+                if a.is_group:
+                    return "Không cần"
                 return "Cần xác nhận" if a.needs_review else "Đã xác nhận"
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_NAME and a.needs_review:
             return icon("warning.svg")
+        if role == Qt.ItemDataRole.ToolTipRole and a.is_group:
+            return (
+                "Cụm từ chung chỉ nhiều cơ quan (ví dụ “các cơ quan có liên quan”), "
+                "không phải một đơn vị."
+            )
         if role == Qt.ItemDataRole.ToolTipRole and a.needs_review:
             return "Tên này được đọc từ văn bản kế hoạch; hãy kiểm tra tên, loại rồi bấm Xác nhận."
         if role == SORT_ROLE:

@@ -191,8 +191,10 @@ def agenda_groups(
     for occ in occurrences:
         if not is_open(occ):
             continue
-        if occ.due < today:
+        if occ.status.overdue:  # the one rule (domain.status), not a date comparison here
             overdue.append(occ)
+        elif occ.due < today:
+            continue
         elif occ.due == today:
             today_items.append(occ)
         elif occ.due <= week_end:

@@ -22,7 +22,8 @@ from cchc_desktop.domain.periods import PERIOD_LABELS
 from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
 from cchc_desktop.qtmodels.table_model import HeaderedTableModel
-from cchc_desktop.services.progress_service import EvidenceRecord, ProgressRecord
+from cchc_desktop.services.evidence_service import EvidenceRecord
+from cchc_desktop.services.progress_service import ProgressRecord
 
 _STATE_COLORS = {
     WorkState.DONE: "#2e7d32",

@@ -13,26 +13,12 @@ from PySide6.QtCore import QDate, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from cchc_desktop import formatting
+from cchc_desktop.domain.labels import MILESTONE_KIND_LABELS
 from cchc_desktop.domain.model import ROLE_LABELS, AgencyRole, Milestone, MilestoneKind
 from cchc_desktop.qt.icons import icon
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE, Index, collation_text
 from cchc_desktop.qtmodels.table_model import HeaderedTableModel
 from cchc_desktop.services.task_service import AgencyChoice, MilestoneOverride
-
-MILESTONE_KIND_LABELS: dict[MilestoneKind, str] = {
-    MilestoneKind.DATE: "Ngày",
-    MilestoneKind.MONTH: "Tháng",
-    MilestoneKind.QUARTER: "Quý",
-    MilestoneKind.HALF_YEAR: "6 tháng",
-    MilestoneKind.NINE_MONTHS: "9 tháng",
-    MilestoneKind.YEAR: "Năm",
-    MilestoneKind.SPAN: "Giai đoạn",
-    MilestoneKind.CONTINUOUS: "Thường xuyên",
-    MilestoneKind.RECURRING: "Định kỳ",
-    MilestoneKind.ON_REQUEST: "Khi có yêu cầu",
-    MilestoneKind.EXTERNAL: "Theo cấp trên",
-    MilestoneKind.UNSCHEDULED: "Chưa đọc được",
-}
 
 
 @dataclass(frozen=True, slots=True)

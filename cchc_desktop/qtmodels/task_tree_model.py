@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, overload
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, overload
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QIcon
-from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS, NodeKind
@@ -34,6 +42,9 @@ from cchc_desktop.services import tree_service
 from cchc_desktop.services.tree_service import APPENDIX, PLAN_NODE, TASK, NodeRef, TreeRow
 from cchc_desktop.store.changes import Changes
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 log = logging.getLogger(__name__)
 
 COL_NUMBER, COL_TITLE, COL_LEAD, COL_DUE, COL_STATUS, COL_PERCENT = range(6)
@@ -50,6 +61,10 @@ _NODE_ICONS = {
     NodeKind.APPENDIX: "node-appendix.svg",
 }
 _STATUS_RANK_NONE = 99
+NODE_MIME = "application/x-cchc-plan-node"
+END = 1_000_000  # a drop index past any last child: the services put the node last
+# Kinds dropped onto a node of the same kind take its place rather than go inside it.
+_SIBLING_DROPS = frozenset({NodeKind.TASK, NodeKind.APPENDIX, NodeKind.PARAGRAPH})
 
 
 class _Node:
@@ -78,10 +93,14 @@ class TaskTreeModel(QAbstractItemModel):
     Signals:
         plan_loaded(str): the model now shows the plan with this id (after `set_plan`).
         fully_loaded(): every node of the plan has been read (after `load_all`).
+        move_requested(object, object, int): a node was dropped: the node's NodeRef, its new
+            parent's (None: the top level) and its index among that parent's children of its
+            kind (tasks, appendices, or parts/items/paragraphs).
     """
 
     plan_loaded = Signal(str)
     fully_loaded = Signal()
+    move_requested = Signal(object, object, int)  # node, new parent (None: top), index
 
     def __init__(
         self, db: Database, today: Callable[[], dt.date], parent: QObject | None = None
@@ -95,6 +114,8 @@ class TaskTreeModel(QAbstractItemModel):
         self._all_loaded = False
         self._bold = QFont()
         self._bold.setBold(True)
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
 
     # ------------------------------------------------------------------ loading
 
@@ -208,12 +229,9 @@ class TaskTreeModel(QAbstractItemModel):
         """The index of a task, reading its appendix's tasks first if needed."""
         ref = NodeRef(TASK, task_id)
         if ref not in self._by_ref and self._plan_id is not None:
-            found = self._db.execute(
-                "SELECT appendix_id FROM task WHERE id = ? AND plan_id = ? AND deleted = 0",
-                [task_id, self._plan_id],
-            ).fetchone()
-            if found is not None:
-                appendix = self._by_ref.get(NodeRef(APPENDIX, found[0]))
+            place = tree_service.task_place(self._db, task_id)
+            if place is not None and place[0] == self._plan_id:
+                appendix = self._by_ref.get(NodeRef(APPENDIX, place[1]))
                 while appendix is not None and ref not in self._by_ref and appendix.can_fetch():
                     self.fetchMore(self._index_of(appendix))
         return self.index_of_ref(ref)
@@ -233,7 +251,8 @@ class TaskTreeModel(QAbstractItemModel):
         if self._plan_id is None or not changes:
             return
         structural = any(
-            c.table in _STRUCTURE_TABLES and (c.created or c.field in {"deleted", "ord"})
+            c.table in _STRUCTURE_TABLES
+            and (c.created or c.field in {"deleted", "ord", "number", "appendix_id", "parent_id"})
             for c in changes.fields
         )
         if structural or changes.touches("plan"):
@@ -248,20 +267,7 @@ class TaskTreeModel(QAbstractItemModel):
                 self._refresh_node(NodeRef(table, row_id))
 
     def _affected_tasks(self, changes: Changes) -> set[str]:
-        task_ids = set(changes.rows("task"))
-        lookups = {
-            "task_agency": "SELECT task_id FROM task_agency WHERE id = ?",
-            "milestone": "SELECT task_id FROM milestone WHERE id = ?",
-            "progress": "SELECT task_id FROM progress WHERE id = ?",
-            "evidence": "SELECT p.task_id FROM evidence e JOIN progress p ON p.id = e.progress_id"
-            " WHERE e.id = ?",
-        }
-        for table, sql in lookups.items():
-            for row_id in changes.rows(table):
-                found = self._db.execute(sql, [row_id]).fetchone()
-                if found is not None:
-                    task_ids.add(str(found[0]))
-        return {t for t in task_ids if NodeRef(TASK, t) in self._by_ref}
+        return {t for t in changes.task_ids if NodeRef(TASK, t) in self._by_ref}
 
     def _refresh_tasks(self, task_ids: list[str]) -> None:
         if not task_ids:
@@ -332,8 +338,90 @@ class TaskTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled  # appendices and parts are dropped at the top
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        row = self._node(index).row
+        if row is not None and row.kind is not NodeKind.DECISION:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    # ------------------------------------------------------------------ drag and drop
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [NODE_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        refs = {r for i in indexes if (r := self._node(i).ref) is not None}
+        if len(refs) == 1:
+            ref = refs.pop()
+            data.setData(NODE_MIME, QByteArray(f"{ref.table}\n{ref.id}".encode()))
+        return data
+
+    def drop_target(
+        self, data: QMimeData, row: int, parent: Index
+    ) -> tuple[NodeRef, NodeRef | None, int] | None:
+        """Where a drop puts the dragged node: (node, new parent or None, index among that
+        parent's children of its kind), or None when it cannot go there."""
+        if not data.hasFormat(NODE_MIME):
+            return None
+        table, _, row_id = bytes(data.data(NODE_MIME).data()).decode().partition("\n")
+        moving = self._by_ref.get(NodeRef(table, row_id))
+        if moving is None or moving.row is None:
+            return None
+        target = self._node(parent)
+        kind = moving.row.kind
+        if target.row is not None and target.row.kind is kind and kind in _SIBLING_DROPS:
+            # Dropped onto a node of its own kind: it takes that node's place.
+            row, target = target.position, target.parent or self._root
+        children = target.children
+        at_end = row < 0 or row >= len(children)  # the children may not all be read yet
+        row = len(children) if at_end else row
+        before = [c for c in children[:row] if c is not moving]
+        parent_kind = target.row.kind if target.row is not None else None
+        if kind is NodeKind.TASK and parent_kind is NodeKind.APPENDIX:
+            index = sum(1 for c in before if c.row is not None and c.row.kind is NodeKind.TASK)
+        elif kind is NodeKind.APPENDIX and parent_kind is None:
+            index = sum(1 for c in before if c.row is not None and c.row.kind is kind)
+        elif kind in (NodeKind.PART, NodeKind.ITEM, NodeKind.PARAGRAPH) and parent_kind in (
+            None,
+            NodeKind.PART,
+            NodeKind.ITEM,
+        ):
+            index = sum(
+                1
+                for c in before
+                if c.row is not None
+                and c.row.ref.table == PLAN_NODE
+                and c.row.kind is not NodeKind.DECISION
+            )
+        else:
+            return None
+        return moving.row.ref, target.ref, END if at_end else index
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return self.drop_target(data, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Ask for the move (the window writes it, and the tree reloads from the Changes).
+
+        Returns False so the view removes nothing itself; the request is queued, because
+        the write reloads this model and the view is still inside its drop handling.
+        """
+        found = self.drop_target(data, row, parent)
+        if found is not None:
+            QTimer.singleShot(0, lambda: self.move_requested.emit(*found))
+        return False
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -364,10 +452,14 @@ class TaskTreeModel(QAbstractItemModel):
                 return color_of(row.status)
             if column == COL_DUE and row.overdue:
                 return QColor("#c62828")
+            if row.cancelled:
+                return QColor("#757575")
             return None
         if role == Qt.ItemDataRole.FontRole:
             if row.kind in (NodeKind.PART, NodeKind.APPENDIX, NodeKind.DECISION):
                 return self._bold
+            if row.cancelled:
+                return self._struck
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NUMBER, COL_PERCENT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -396,6 +488,8 @@ class TaskTreeModel(QAbstractItemModel):
                 return formatting.date_short(row.next_due)
             return "" if row.kind is not NodeKind.TASK else "—"
         if column == COL_STATUS:
+            if row.cancelled:
+                return "Đã bãi bỏ"
             if row.status is not None:
                 return short_status(row)
             return "" if row.kind is not NodeKind.TASK else "Không có hạn cụ thể"
@@ -415,6 +509,8 @@ class TaskTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _tooltip(row: TreeRow, column: int) -> str | None:
+        if row.cancelled and column in (COL_TITLE, COL_STATUS):
+            return f"{row.title}\n{row.cancelled}" if column == COL_TITLE else row.cancelled
         if column == COL_TITLE:
             text = row.title
             if row.needs_review:

@@ -4,34 +4,36 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 
 from reportlab.platypus import Flowable, Paragraph
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import ROLE_LABELS, AgencyRole
 from cchc_desktop.domain.office import OfficeSettings
-from cchc_desktop.domain.text import clean
+from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.reports.data import AgencySheetData, DocumentOptions, task_ref
 from cchc_desktop.reports.document import (
+    TASK_REF_COLUMN,
     Cancelled,
     Column,
     Progress,
     ReportResult,
-    ReportWriter,
     appendix_heading,
     data_table,
     markup,
 )
 from cchc_desktop.reports.official import (
     closing_and_signature,
-    opening,
     reference_line,
     scaled,
+    start_document,
 )
+from cchc_desktop.reports.styles import Styles
 
 SHEET_COLUMNS: tuple[Column, ...] = (
     Column("STT", 11, "CENTER"),
-    Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
+    TASK_REF_COLUMN,
     Column("Nhiệm vụ cụ thể", 66),
     Column("Sản phẩm", 42),
     Column("Vai trò", 18, "CENTER"),
@@ -64,29 +66,66 @@ def build_agency_report(
     Raises:
         ReportError: cancelled, or the file cannot be written.
     """
-    opts = options or DocumentOptions()
-    if not opts.addressees:
-        opts = DocumentOptions(
-            number=opts.number,
-            issue_date=opts.issue_date,
-            blank_number_and_date=opts.blank_number_and_date,
-            recipients=opts.recipients,
-            addressees=(clean(data.agency),),
-            margins=opts.margins,
-        )
     agency = clean(data.agency)
+    options = _addressed(options or DocumentOptions(), agency, office.recipients)
     summary = f"Phân công nhiệm vụ cải cách hành chính năm {data.year} đối với {agency}"
-    writer = ReportWriter(
-        title=summary,
-        author=office.issuer_short,
-        subject=data.plan.title,
-        margins=opts.margins,
-        progress=progress,
-        cancelled=cancelled,
+    writer = start_document(
+        office, options, data, "TB", summary=summary, progress=progress, cancelled=cancelled
     )
-    writer.begin_section()
-    opening(writer, office, opts, doc_type="TB", summary=summary, year=data.year)
     st = writer.styles
+    # The standing CCHC office reports to the issuer, not to itself.
+    own = fold(agency) == fold(office.reporting_body)
+    to = office.issuer_short if own else office.reporting_body
+    last = (
+        f"Đề nghị {agency} tổ chức triển khai thực hiện đúng nội dung, thời hạn được giao; "
+        f"{'tổng hợp, ' if own else ''}báo cáo kết quả thực hiện về {to} trước ngày "
+        f"{office.report_due_day} của tháng cuối mỗi kỳ báo cáo" + ("." if own else " để tổng hợp.")
+    )
+    # The writer holds the story once added; nothing else keeps the paragraphs alive.
+    writer.add(*_body(data, office, agency, st))
+    closing_and_signature(writer, office, options, last)
+
+    writer.begin_section(landscape_pages=True)
+    writer.add(
+        *appendix_heading(
+            "Phụ lục",
+            [f"DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {data.year} GIAO {agency.upper()}"],
+            reference_line(office, options, doc_type="TB", year=data.year),
+        )
+    )
+    writer.add(
+        data_table(
+            scaled(SHEET_COLUMNS, writer.landscape_width_mm()),
+            _task_rows(data),
+            check=writer.check_cancelled,
+        )
+    )
+    writer.add(Paragraph("./.", st.body_plain))
+    return writer.render(path)
+
+
+def _addressed(
+    options: DocumentOptions, agency: str, office_recipients: tuple[str, ...]
+) -> DocumentOptions:
+    """The options, addressed to the agency itself when no addressee was chosen."""
+    if options.addressees:
+        return options
+    # Addressed by "Kính gửi", the Nơi nhận list starts with "- Như trên;" (PL-I §II.9.b).
+    recipients = options.recipients if options.recipients is not None else office_recipients
+    if not recipients or fold(recipients[0]).rstrip(";.") != fold("Như trên"):
+        recipients = ("Như trên;", *recipients)
+    return DocumentOptions(
+        number=options.number,
+        issue_date=options.issue_date,
+        blank_number_and_date=options.blank_number_and_date,
+        recipients=recipients,
+        addressees=(agency,),
+        margins=options.margins,
+    )
+
+
+def _body(data: AgencySheetData, office: OfficeSettings, agency: str, st: Styles) -> list[Flowable]:
+    """The notice's text: what is assigned, how many tasks by role, the nearest deadline."""
     counts = Counter(r.role for r in data.rows)
     body: list[Flowable] = [
         Paragraph(
@@ -122,25 +161,13 @@ def build_agency_report(
             )
         )
     body.append(Paragraph(markup("Danh sách nhiệm vụ chi tiết tại Phụ lục kèm theo."), st.body))
-    last = (
-        f"Đề nghị {agency} tổ chức triển khai thực hiện đúng nội dung, thời hạn được giao; "
-        f"báo cáo kết quả thực hiện về {office.reporting_body} trước ngày {office.report_due_day} "
-        "của tháng cuối mỗi kỳ báo cáo để tổng hợp."
-    )
-    writer.add(*body)
-    del body  # the writer holds the story now; let drawn pages be freed
-    closing_and_signature(writer, office, opts, last)
+    return body
 
-    writer.begin_section(landscape_pages=True)
-    writer.add(
-        *appendix_heading(
-            "Phụ lục",
-            [f"DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {data.year} GIAO {agency.upper()}"],
-            reference_line(office, opts, doc_type="TB", year=data.year),
-        )
-    )
-    rows = (
-        [
+
+def _task_rows(data: AgencySheetData) -> Iterator[list[str]]:
+    """The appendix table's rows, one per task, made as the table is drawn."""
+    for i, r in enumerate(data.rows, 1):
+        yield [
             str(i),
             task_ref(r.appendix, r.no),
             r.title,
@@ -154,12 +181,3 @@ def build_agency_report(
             r.timeline,
             formatting.date_short(r.next_due) if r.next_due else "",
         ]
-        for i, r in enumerate(data.rows, 1)
-    )
-    writer.add(
-        data_table(
-            scaled(SHEET_COLUMNS, writer.landscape_width_mm()), rows, check=writer.check_cancelled
-        )
-    )
-    writer.add(Paragraph("./.", st.body_plain))
-    return writer.render(path)

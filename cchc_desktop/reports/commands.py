@@ -11,7 +11,7 @@ from cchc_desktop.domain.periods import parse_period
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.reports import report_service as rs
 from cchc_desktop.reports.ical_export import export_milestones_ics
-from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx
+from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx, task_standings
 from cchc_desktop.services import register_service, settings_service
 from cchc_desktop.services.plan_service import load_plan, plan_for_year
 
@@ -24,7 +24,7 @@ def _date(text: str) -> dt.date:
 
 
 def register(command: CommandFactory) -> None:
-    report = command("report", "in báo cáo theo thể thức Nghị định 30 (PDF)", _missing)
+    report = command("report", "in báo cáo theo thể thức Nghị định 30 (PDF)", None)
     kinds = report.add_subparsers(dest="report_kind", metavar="LOẠI", parser_class=type(report))
     for kind, help_text in (
         (rs.ReportKind.PLAN, "kế hoạch: quyết định, nội dung phần I–IV, các phụ lục"),
@@ -44,6 +44,13 @@ def register(command: CommandFactory) -> None:
             p.add_argument(
                 "--as-of", type=_date, default=None, help="tính trạng thái theo ngày này"
             )
+        if kind is rs.ReportKind.PLAN:
+            p.add_argument(
+                "--as-of",
+                type=_date,
+                default=None,
+                help="in kế hoạch đã điều chỉnh, bổ sung đến ngày này",
+            )
         p.add_argument("--number", type=int, default=None, help="số văn bản")
         p.add_argument("--date", type=_date, default=None, help="ngày ban hành (YYYY-MM-DD)")
         p.add_argument(
@@ -59,7 +66,9 @@ def register(command: CommandFactory) -> None:
         p.set_defaults(handler=_report, report_kind=str(kind))
 
     export = command(
-        "export", "xuất danh sách nhiệm vụ (XLSX) hoặc lịch thời hạn (iCalendar)", _missing
+        "export",
+        "xuất kế hoạch (Word), danh sách nhiệm vụ (XLSX) hoặc lịch thời hạn (iCalendar)",
+        None,
     )
     formats = export.add_subparsers(
         dest="export_format", metavar="ĐỊNH_DẠNG", parser_class=type(export)
@@ -75,10 +84,11 @@ def register(command: CommandFactory) -> None:
     ics.add_argument("--year", type=int, required=True)
     ics.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
     ics.set_defaults(handler=_export_ics)
-
-
-def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu loại báo cáo hoặc định dạng; xem --help.")
+    docx = formats.add_parser("docx", help="kế hoạch dạng Word (.docx) theo thể thức Nghị định 30")
+    add_db_option(docx, top=False)
+    docx.add_argument("--year", type=int, required=True)
+    docx.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
+    docx.set_defaults(handler=_export_docx)
 
 
 def _report(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -134,7 +144,13 @@ def _export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
         path = export_period_xlsx(data, args.output)
     else:
         plan = load_plan(db, summary.id)
-        path = export_tasks_xlsx(plan.appendices, args.output, title=plan.title)
+        today = dt.datetime.now().astimezone().date()
+        path = export_tasks_xlsx(
+            plan.appendices,
+            args.output,
+            title=plan.title,
+            standings=task_standings(db, summary.id, today),
+        )
     out(f"Đã ghi {path}.")
     return 0
 
@@ -142,6 +158,19 @@ def _export_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
 def _export_ics(args: argparse.Namespace, ctx: CliContext) -> int:
     db = ctx.open_db()
     plan = load_plan(db, plan_for_year(db, args.year).id)
-    count = export_milestones_ics(plan.appendices, args.output, year=plan.year, name=plan.title)
-    out(f"Đã ghi {args.output} ({count} mốc thời hạn).")
+    written = export_milestones_ics(plan.appendices, args.output, year=plan.year, name=plan.title)
+    out(f"Đã ghi {args.output} ({written.summary()}).")
+    return 0
+
+
+def _export_docx(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.reports.docx_export import export_plan_docx
+
+    if args.output.suffix.lower() != ".docx":
+        raise ValidationError(f"Tên tệp “{args.output.name}” phải có đuôi .docx.")
+    db = ctx.open_db()
+    plan = load_plan(db, plan_for_year(db, args.year).id)
+    export_plan_docx(plan, settings_service.load_office_settings(db), args.output)
+    tasks = sum(len(a.tasks) for a in plan.appendices)
+    out(f"Đã ghi {args.output} ({len(plan.appendices)} phụ lục, {tasks} nhiệm vụ).")
     return 0

@@ -19,6 +19,8 @@ from cchc_desktop.reports.data import (
     task_ref,
 )
 from cchc_desktop.reports.document import (
+    NUMBER_COLUMN,
+    TASK_REF_COLUMN,
     Cancelled,
     Column,
     Progress,
@@ -31,22 +33,22 @@ from cchc_desktop.reports.document import (
 from cchc_desktop.reports.official import (
     appendix_label,
     closing_and_signature,
-    opening,
     reference_line,
     scaled,
+    start_document,
 )
 from cchc_desktop.reports.styles import CELL_LEADING, CELL_SIZE, PARAGRAPH_GAP
 
 AGENCY_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
+    NUMBER_COLUMN,
     Column("Cơ quan chủ trì", 93),
     Column("Quá hạn", 30, "CENTER"),
     Column("Sắp đến hạn", 30, "CENTER"),
 )
 
 DEADLINE_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
-    Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
+    NUMBER_COLUMN,
+    TASK_REF_COLUMN,
     Column("Nhiệm vụ", 74),
     Column("Mốc thời hạn", 38),
     Column("Hạn", 24, "CENTER"),
@@ -75,21 +77,23 @@ def build_overdue_report(
     Raises:
         ReportError: cancelled, or the file cannot be written.
     """
-    opts = options or DocumentOptions()
+    options = options or DocumentOptions()
     summary = (
         f"Tình hình thực hiện các nhiệm vụ cải cách hành chính năm {data.year} "
         "quá hạn và sắp đến hạn"
     )
-    writer = ReportWriter(
-        title=summary,
-        author=office.issuer_short,
-        subject=data.plan.title,
-        margins=opts.margins,
+    # A blank date line gets the year of the day the report counts to, as its body says
+    # ("tính đến ngày …"), not the plan's year.
+    writer = start_document(
+        office,
+        options,
+        data,
+        "BC",
+        summary=summary,
         progress=progress,
         cancelled=cancelled,
+        year=data.as_of.year,
     )
-    writer.begin_section()
-    opening(writer, office, opts, doc_type="BC", summary=summary, year=data.year)
     st = writer.styles
     as_of = formatting.date_long(data.as_of)
     lists = [
@@ -124,10 +128,10 @@ def build_overdue_report(
     )
     writer.add(*body)
     del body  # the writer holds the story now; let drawn pages be freed
-    closing_and_signature(writer, office, opts, last)
+    closing_and_signature(writer, office, options, last)
     for index, (rows, title) in enumerate(lists, 1):
         writer.check_cancelled()
-        _appendix(writer, office, opts, data, rows, title, appendix_label(index, len(lists)))
+        _appendix(writer, office, options, data, rows, title, appendix_label(index, len(lists)))
     return writer.render(path)
 
 
@@ -147,7 +151,7 @@ def _agency_table(writer: ReportWriter, data: DeadlineReportData) -> Flowable:
 def _appendix(
     writer: ReportWriter,
     office: OfficeSettings,
-    opts: DocumentOptions,
+    options: DocumentOptions,
     data: DeadlineReportData,
     rows: tuple[DeadlineRow, ...],
     title: str,
@@ -158,7 +162,7 @@ def _appendix(
         *appendix_heading(
             label,
             [title, f"(Tính đến {formatting.date_long(data.as_of)})"],
-            reference_line(office, opts, doc_type="BC", year=data.year),
+            reference_line(office, options, doc_type="BC", year=data.as_of.year),
         )
     )
     cells = (

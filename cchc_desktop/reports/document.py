@@ -298,6 +298,24 @@ def date_line(
     return formatting.place_date_line(place, date)
 
 
+def layout_style(
+    font_size: float, *, bottom: float = 0, extra: Sequence[tuple[Any, ...]] = ()
+) -> TableStyle:
+    """The style of a borderless table that only places text (letterhead, addressees,
+    signature): regular font, top-aligned, no padding but `bottom` under each row."""
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), fonts.REGULAR, font_size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+            *extra,
+        ]
+    )
+
+
 def letterhead(
     office: OfficeSettings,
     width: float,
@@ -341,19 +359,7 @@ def letterhead(
             ]
         )
     table = Table(rows, colWidths=[left_w, right_w], hAlign="CENTER")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 1), (-1, 1), 4),
-            ]
-        )
-    )
+    table.setStyle(layout_style(12, extra=[("TOPPADDING", (0, 1), (-1, 1), 4)]))
     return table
 
 
@@ -420,18 +426,7 @@ def addressees_block(
         ]
     label_w = pdfmetrics.stringWidth("Kính gửi: ", st.addressee.fontName, st.addressee.fontSize)
     table = Table(cells, colWidths=[label_w + 2, width * 0.6], hAlign="CENTER")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 14),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ]
-        )
-    )
+    table.setStyle(layout_style(14, bottom=8))
     return table
 
 
@@ -456,18 +451,7 @@ def signature_block(
     right.append(Spacer(1, SIGNATURE_SPACE))
     right.append(Paragraph(markup(signer_name), st.signer))
     table = Table([[left or "", right]], colWidths=[width * 0.4, width * 0.6])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table.setStyle(layout_style(12))
     return table
 
 
@@ -500,6 +484,9 @@ class Column:
     width: float
     align: str = "LEFT"
 
+
+NUMBER_COLUMN = Column("STT", 12, "CENTER")  # the running number every table starts with
+TASK_REF_COLUMN = Column("Phụ lục/ Nhiệm vụ", 25, "CENTER")  # "2.5": appendix 2, task 5
 
 _CELL_PAD = 3.0
 

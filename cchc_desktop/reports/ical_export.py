@@ -6,9 +6,10 @@ import datetime as dt
 import os
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from cchc_desktop.domain.model import Appendix, Milestone, Task
 from cchc_desktop.domain.text import clean
@@ -18,7 +19,25 @@ PRODID = "-//CCHC Desktop//Lịch thời hạn CCHC//VI"
 # Fixed namespace: the same milestone gets the same UID in every export, so calendar programs
 # update an event on re-import instead of duplicating it.
 UID_NAMESPACE = uuid.UUID("6f1c3a52-8d0e-5b7a-9c41-2e5d7b9a0c13")
-_TITLE_MAX = 90
+_TITLE_MAX = 40  # phones show about 40 characters of a title; the full text is in DESCRIPTION
+REMINDERS = (dt.timedelta(days=7), dt.timedelta(days=1))  # before the due day, at 08:00
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarExport:
+    """What the .ics holds, and the tasks it could not hold (no due date), named for the clerk."""
+
+    events: int
+    undated: tuple[str, ...] = field(default=())  # "1.5", "3.1": tasks with no dated milestone
+
+    def summary(self) -> str:
+        text = f"{self.events} mốc thời hạn"
+        if self.undated:
+            text += (
+                f"; {len(self.undated)} nhiệm vụ không có hạn cụ thể nên không có trong lịch "
+                f"(nhiệm vụ {', '.join(self.undated)})"
+            )
+        return text
 
 
 def milestone_uid(year: int, task: Task, milestone: Milestone) -> str:
@@ -38,13 +57,11 @@ def milestone_uid(year: int, task: Task, milestone: Milestone) -> str:
 
 
 def milestone_summary(task: Task, milestone: Milestone) -> str:
-    """ "Hạn: Báo cáo kết quả – Ban hành Kế hoạch … (Phụ lục 01, NV 2)"."""
+    """A title a phone shows whole: "Hạn NV 2.5: Thực hiện tiếp nhận và trả kết…"."""
     title = clean(task.title).rstrip(".")
     if len(title) > _TITLE_MAX:
         title = title[: _TITLE_MAX - 1].rstrip() + "…"
-    label = clean(milestone.label)
-    what = f"{label} – {title}" if label else title
-    return f"Hạn: {what} (Phụ lục {task.appendix:02d}, NV {clean(task.no)})"
+    return f"Hạn NV {task.appendix}.{clean(task.no)}: {title}"
 
 
 def build_calendar(
@@ -71,6 +88,8 @@ def build_calendar(
     seen: set[str] = set()
     for appendix in appendices:
         for task in appendix.tasks:
+            if task.cancelled:
+                continue  # an amending decision cancelled it: nothing is due any more
             for milestone in task.milestones:
                 if milestone.due is None:
                     continue
@@ -96,6 +115,7 @@ def _event(
     event.add("dtstart", due)
     event.add("dtend", due + dt.timedelta(days=1))
     event.add("summary", milestone_summary(task, milestone))
+    event.add("status", "CONFIRMED")
     lines = [
         f"Phụ lục {appendix.number:02d}: {clean(appendix.title)}",
         f"Nhiệm vụ {clean(task.no)}: {clean(task.title)}",
@@ -109,7 +129,25 @@ def _event(
     event.add("description", "\n".join(lines))
     event.add("categories", ["CCHC"])
     event.add("transp", "TRANSPARENT")
+    for before in REMINDERS:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        days = before.days
+        alarm.add("description", f"Còn {days} ngày: {milestone_summary(task, milestone)}")
+        # 08:00 of the day `days` before the all-day event.
+        alarm.add("trigger", -(before - dt.timedelta(hours=8)))
+        event.add_component(alarm)
     return event
+
+
+def undated_tasks(appendices: Sequence[Appendix]) -> tuple[str, ...]:
+    """The tasks in force with no dated milestone ("thường xuyên", "khi có yêu cầu" …)."""
+    return tuple(
+        f"{task.appendix}.{clean(task.no)}"
+        for appendix in appendices
+        for task in appendix.tasks
+        if not task.cancelled and not any(m.due is not None for m in task.milestones)
+    )
 
 
 def export_milestones_ics(
@@ -119,12 +157,12 @@ def export_milestones_ics(
     year: int,
     name: str = "",
     stamp: dt.datetime | None = None,
-) -> int:
-    """Write the milestones calendar to `path` atomically; return the number of events.
+) -> CalendarExport:
+    """Write the milestones calendar to `path` atomically; say what it holds and what not.
 
     Raises:
         ReportError: the file cannot be written.
     """
     cal = build_calendar(appendices, year=year, name=name, stamp=stamp)
     write_bytes_atomically(Path(path), cal.to_ical(), suffix=".ics")
-    return len(cal.walk("VEVENT"))
+    return CalendarExport(len(cal.walk("VEVENT")), undated_tasks(appendices))

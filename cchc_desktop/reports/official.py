@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from reportlab.platypus import Flowable, Paragraph
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.office import DOCUMENT_TYPE_TITLES, OfficeSettings
 from cchc_desktop.domain.text import nfc
-from cchc_desktop.reports.data import DocumentOptions
+from cchc_desktop.reports.data import DocumentOptions, PlanReference
 from cchc_desktop.reports.document import (
+    Cancelled,
     Column,
+    Progress,
     ReportWriter,
     addressees_block,
     date_line,
@@ -87,6 +90,44 @@ def opening(
     writer.add(*title_block(DOCUMENT_TYPE_TITLES[doc_type], summary, width=width))
     if options.addressees:
         writer.add(addressees_block(options.addressees, width))
+
+
+class ReportSubject(Protocol):
+    """What a report is about: the plan (its title is the PDF's subject) and the year."""
+
+    @property
+    def plan(self) -> PlanReference: ...
+
+    @property
+    def year(self) -> int: ...
+
+
+def start_document(
+    office: OfficeSettings,
+    options: DocumentOptions,
+    about: ReportSubject,
+    doc_type: str,
+    *,
+    summary: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    year: int | None = None,
+) -> ReportWriter:
+    """The writer of a report or notice, its first page begun with the `opening` block.
+
+    `year` is the year of a blank date line (default: the year the document is about)."""
+    writer = ReportWriter(
+        title=summary,
+        author=office.issuer_short,
+        subject=about.plan.title,
+        margins=options.margins,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    writer.begin_section()
+    when = about.year if year is None else year
+    opening(writer, office, options, doc_type=doc_type, summary=summary, year=when)
+    return writer
 
 
 def reference_line(

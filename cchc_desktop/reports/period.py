@@ -23,6 +23,8 @@ from cchc_desktop.reports.data import (
     task_ref,
 )
 from cchc_desktop.reports.document import (
+    NUMBER_COLUMN,
+    TASK_REF_COLUMN,
     Cancelled,
     Column,
     Progress,
@@ -35,22 +37,22 @@ from cchc_desktop.reports.document import (
 from cchc_desktop.reports.official import (
     appendix_label,
     closing_and_signature,
-    opening,
     reference_line,
     roman,
     scaled,
+    start_document,
 )
 from cchc_desktop.reports.styles import CELL_LEADING, CELL_SIZE, PARAGRAPH_GAP
 
 SUMMARY_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
+    NUMBER_COLUMN,
     Column("Tình trạng thực hiện", 83),
     Column("Số nhiệm vụ", 35, "CENTER"),
     Column("Tỷ lệ", 35, "CENTER"),
 )
 
 INDICATOR_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
+    NUMBER_COLUMN,
     Column("Chỉ tiêu", 73),
     Column("Mục tiêu", 27, "CENTER"),
     Column("Kết quả", 27, "CENTER"),
@@ -58,8 +60,8 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
 )
 
 UNIT_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
-    Column("Phụ lục/ Nhiệm vụ", 25, "CENTER"),
+    NUMBER_COLUMN,
+    TASK_REF_COLUMN,
     Column("Nhiệm vụ", 78),
     Column("Tình trạng", 36),
     Column("Tiến độ (%)", 16, "CENTER"),
@@ -86,19 +88,12 @@ def build_period_report(
     Raises:
         ReportError: cancelled, or the file cannot be written.
     """
-    opts = options or DocumentOptions()
+    options = options or DocumentOptions()
     phrase = period_phrase(data.period, data.year)
     summary = f"Kết quả thực hiện công tác cải cách hành chính {phrase}"
-    writer = ReportWriter(
-        title=summary,
-        author=office.issuer_short,
-        subject=data.plan.title,
-        margins=opts.margins,
-        progress=progress,
-        cancelled=cancelled,
+    writer = start_document(
+        office, options, data, "BC", summary=summary, progress=progress, cancelled=cancelled
     )
-    writer.begin_section()
-    opening(writer, office, opts, doc_type="BC", summary=summary, year=data.year)
     st = writer.styles
     intro = f"Thực hiện {data.plan.sentence()}"
     intro += f", {office.issuer_short} báo cáo kết quả thực hiện công tác cải cách hành chính "
@@ -134,11 +129,11 @@ def build_period_report(
     )
     writer.add(*body)
     del body  # the writer holds the story now; let drawn pages be freed
-    closing_and_signature(writer, office, opts, last_text)
+    closing_and_signature(writer, office, options, last_text)
     units = [u for u in data.units if u.rows]
     for index, unit in enumerate(units, 1):
         writer.check_cancelled()
-        _unit_appendix(writer, office, opts, data, unit, appendix_label(index, len(units)))
+        _unit_appendix(writer, office, options, data, unit, appendix_label(index, len(units)))
     return writer.render(path)
 
 
@@ -208,7 +203,8 @@ def _area(writer: ReportWriter, area: AreaResult, item: int) -> list[Flowable]:
         )
         if clean(task.result):
             line += f" Kết quả: {clean(task.result).rstrip('.')}."
-        line += f" Minh chứng: {task.evidence_count} tệp."
+        if task.evidence_count:  # "Minh chứng: 0 tệp" on every line says nothing
+            line += f" Minh chứng: {task.evidence_count} tệp."
         out.append(Paragraph(markup(line), st.body))
     return out
 
@@ -254,7 +250,7 @@ def _indicators(writer: ReportWriter, rows: tuple[IndicatorRow, ...], item: int)
 def _unit_appendix(
     writer: ReportWriter,
     office: OfficeSettings,
-    opts: DocumentOptions,
+    options: DocumentOptions,
     data: PeriodReportData,
     unit: UnitResults,
     label: str,
@@ -268,7 +264,7 @@ def _unit_appendix(
                 f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {phrase}",
                 f"Đơn vị: {clean(unit.unit)}",
             ],
-            reference_line(office, opts, doc_type="BC", year=data.year),
+            reference_line(office, options, doc_type="BC", year=data.year),
         )
     )
     counts = summary_counts(unit.rows)
@@ -291,6 +287,7 @@ def _unit_appendix(
     )
     phrase_counts = _count_phrase(counts)
     writer.add(
+        Spacer(1, 6),  # the count line never touches the table above it
         Paragraph(
             markup(
                 f"Tổng số: {len(unit.rows)} nhiệm vụ"
@@ -298,5 +295,5 @@ def _unit_appendix(
                 + "./."
             ),
             writer.styles.body_plain,
-        )
+        ),
     )

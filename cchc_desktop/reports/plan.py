@@ -14,6 +14,7 @@ from cchc_desktop.domain.office import OfficeSettings, authority_lines
 from cchc_desktop.domain.text import clean, nfc
 from cchc_desktop.reports.data import DocumentOptions
 from cchc_desktop.reports.document import (
+    NUMBER_COLUMN,
     Cancelled,
     Column,
     Progress,
@@ -33,7 +34,7 @@ from cchc_desktop.reports.document import (
 from cchc_desktop.reports.official import scaled
 
 PLAN_COLUMNS: tuple[Column, ...] = (
-    Column("STT", 12, "CENTER"),
+    NUMBER_COLUMN,
     Column("Nhiệm vụ cụ thể", 80),
     Column("Sản phẩm", 55),
     Column("Cơ quan thực hiện", 50),
@@ -65,20 +66,20 @@ def build_plan_report(
     Raises:
         ReportError: cancelled, or the file cannot be written.
     """
-    opts = options or DocumentOptions()
+    options = options or DocumentOptions()
     writer = ReportWriter(
         title=nfc(plan.title),
         author=office.issuer_short,
         subject=plan.decision.title,
-        margins=opts.margins,
+        margins=options.margins,
         progress=progress,
         cancelled=cancelled,
     )
-    _decision(writer, plan, office, opts)
-    _plan_text(writer, plan, office, opts)
+    _decision(writer, plan, office, options)
+    _plan_text(writer, plan, office, options)
     for appendix in plan.appendices:
         writer.check_cancelled()
-        _appendix(writer, plan, appendix, opts)
+        _appendix(writer, plan, appendix, options)
     return writer.render(path)
 
 
@@ -109,12 +110,12 @@ def _flatten(nodes: Sequence[PlanNode]) -> Iterator[PlanNode]:
 
 
 def _decision(
-    writer: ReportWriter, plan: ParsedPlan, office: OfficeSettings, opts: DocumentOptions
+    writer: ReportWriter, plan: ParsedPlan, office: OfficeSettings, options: DocumentOptions
 ) -> None:
     d = plan.decision
     st = writer.styles
     width = writer.text_width()
-    blank = opts.blank_number_and_date
+    blank = options.blank_number_and_date
     writer.begin_section()
     writer.add(
         letterhead(
@@ -156,7 +157,7 @@ def _decision(
         body.append(_decision_paragraph(writer, text))
     if not body and d.issuing_body:
         body.append(Paragraph(markup(d.issuing_body.upper()), st.centre_bold))
-    _close_with_signature(writer, body, lines, signer, list(opts.recipients or recipients))
+    _close_with_signature(writer, body, lines, signer, list(options.recipients or recipients))
 
 
 def _split_recipients(text: str) -> list[str]:
@@ -205,11 +206,11 @@ def _close_with_signature(
 # ---------------------------------------------------------------------------- the plan text
 
 
-def _plan_subtitle(plan: ParsedPlan, opts: DocumentOptions) -> str:
+def _plan_subtitle(plan: ParsedPlan, options: DocumentOptions) -> str:
     d = plan.decision
     if not d.number and d.date is None:
         return ""
-    if opts.blank_number_and_date:
+    if options.blank_number_and_date:
         symbol = d.number.split("/", 1)[1] if "/" in d.number else "QĐ-UBND"
         number = f"{formatting.BLANK}/{symbol}"
         when = formatting.blank_date_long(d.date.year if d.date else None)
@@ -234,14 +235,14 @@ def _split_title(title: str) -> tuple[str, str]:
 
 
 def _plan_text(
-    writer: ReportWriter, plan: ParsedPlan, office: OfficeSettings, opts: DocumentOptions
+    writer: ReportWriter, plan: ParsedPlan, office: OfficeSettings, options: DocumentOptions
 ) -> None:
     writer.begin_section()
     width = writer.text_width()
     writer.add(letterhead(office, width, number_text=None, date_text=None))
     doc_type, summary = _split_title(plan.title)
     writer.add(
-        *title_block(doc_type, summary, subtitle=_plan_subtitle(plan, opts) or None, width=width)
+        *title_block(doc_type, summary, subtitle=_plan_subtitle(plan, options) or None, width=width)
     )
     body: list[Flowable] = []
     for node in plan.parts:
@@ -271,10 +272,10 @@ def _plan_node(writer: ReportWriter, node: PlanNode, depth: int, out: list[Flowa
 # ---------------------------------------------------------------------------- appendices
 
 
-def _appendix_reference(plan: ParsedPlan, opts: DocumentOptions) -> str:
-    if plan.appendix_subtitle and not opts.blank_number_and_date:
+def _appendix_reference(plan: ParsedPlan, options: DocumentOptions) -> str:
+    if plan.appendix_subtitle and not options.blank_number_and_date:
         return clean(plan.appendix_subtitle.replace("**", ""))
-    sub = _plan_subtitle(plan, opts)
+    sub = _plan_subtitle(plan, options)
     return sub.replace("(Ban hành kèm theo", "(Kèm theo", 1)
 
 
@@ -308,12 +309,12 @@ def task_cells(task: Task) -> list[str]:
         _products(task.products),
         _list_lines(task.agencies_text),
         _list_lines(task.timeline),
-        clean(task.note),
+        clean(task.noted()),
     ]
 
 
 def _appendix(
-    writer: ReportWriter, plan: ParsedPlan, appendix: Appendix, opts: DocumentOptions
+    writer: ReportWriter, plan: ParsedPlan, appendix: Appendix, options: DocumentOptions
 ) -> None:
     writer.begin_section(landscape_pages=True)
     titles = [plan.appendix_title, _appendix_subtitle(appendix)]
@@ -321,7 +322,7 @@ def _appendix(
         *appendix_heading(
             f"Phụ lục số {appendix.number:02d}",
             [t for t in titles if t],
-            _appendix_reference(plan, opts) or None,
+            _appendix_reference(plan, options) or None,
         )
     )
     columns = scaled(PLAN_COLUMNS, writer.landscape_width_mm())

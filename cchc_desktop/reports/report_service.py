@@ -7,8 +7,9 @@ connection from the database path (a sqlite3 connection belongs to one thread).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from cchc_desktop.domain.model import (
     StatusCategory,
     Task,
     WorkState,
+    plan_as_amended,
 )
 from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, period_due, period_window
 from cchc_desktop.domain.status import TaskStatus, nearest_due, period_status
@@ -33,9 +35,8 @@ from cchc_desktop.reports.document import ReportResult
 from cchc_desktop.reports.period import build_period_report
 from cchc_desktop.reports.plan import build_plan_report
 from cchc_desktop.services import organisation, settings_service
-from cchc_desktop.services.deadline_service import occurrences
+from cchc_desktop.services.deadline_service import open_window
 from cchc_desktop.services.plan_service import load_plan, plan_for_year
-from cchc_desktop.store import ids
 from cchc_desktop.store.db import connect
 
 Progress = Callable[[int], None]
@@ -115,9 +116,13 @@ def build_report(
             issue_date=request.issue_date,
             blank_number_and_date=request.blank_number_and_date,
         )
+        if request.kind in (ReportKind.PERIOD, ReportKind.OVERDUE):
+            options = sent_up(options, office.recipients)
         today = request.as_of or dt.datetime.now().astimezone().date()
         if request.kind is ReportKind.PLAN:
             plan = load_plan(db, plan_summary.id)
+            if request.as_of is not None:
+                plan = plan_as_amended(plan, request.as_of)  # the plan as amended on that day
             return build_plan_report(
                 plan, office, out_path, options=options, progress=progress, cancelled=cancelled
             )
@@ -150,6 +155,24 @@ def build_report(
         )
     finally:
         db.conn.close()
+
+
+_FOR_REPORT = re.compile(r"\s*\(b/c\)\s*[;.]?\s*$")
+
+
+def sent_up(options: rd.DocumentOptions, recipients: tuple[str, ...]) -> rd.DocumentOptions:
+    """A report sent up is addressed ("Kính gửi:", ô 9a) to the bodies it reports to, the
+    office's recipients marked "(b/c)"; its Nơi nhận then starts with "- Như trên;"
+    (official-format.md, PL-I §II.9)."""
+    upward = [r for r in recipients if _FOR_REPORT.search(r)]
+    if not upward:
+        return options
+    others = tuple(r for r in recipients if r not in upward)
+    return replace(
+        options,
+        addressees=tuple(_FOR_REPORT.sub("", r) for r in upward),
+        recipients=("Như trên;", *others),
+    )
 
 
 def plan_reference(plan: ParsedPlan) -> rd.PlanReference:
@@ -203,17 +226,6 @@ def _period_progress(
     return result
 
 
-def _task_ids(db: Database, plan_id: str) -> dict[tuple[int, str], str]:
-    return {
-        (number, no): task_id
-        for task_id, number, no in db.execute(
-            "SELECT t.id, a.number, t.no FROM task t JOIN appendix a ON a.id = t.appendix_id"
-            " WHERE t.plan_id = ? AND t.deleted = 0",
-            [plan_id],
-        ).fetchall()
-    }
-
-
 def _lead(task: Task) -> str:
     for role in (AgencyRole.LEAD, AgencyRole.IMPLEMENTING):
         names = [a.name for a in task.agencies if a.role is role]
@@ -238,13 +250,18 @@ def period_report_data(
     year = plan.year
     as_of = min(today, period_due(period, year, rules))
     progress = _period_progress(db, plan_id, year, period)
-    task_ids = _task_ids(db, plan_id)
+    window = period_window(period, year, rules)
+    # A task cancelled by the end of the period's data window is no longer reported: the
+    # periods that closed before the amending decision still report it.
+    cancelled_on = {a.number: a.date for a in plan.amendments}
     areas: list[rd.AreaResult] = []
     units: dict[str, list[rd.UnitTaskRow]] = {}
     for appendix in plan.appendices:
         rows: list[rd.TaskResultRow] = []
         for task in appendix.tasks:
-            reports = progress.get(task_ids[(appendix.number, task.no)], [])
+            if task.cancelled_by is not None and cancelled_on[task.cancelled_by] <= window[1]:
+                continue
+            reports = progress.get(task.id, [])
             statuses = [
                 (
                     p,
@@ -300,7 +317,6 @@ def period_report_data(
                 tasks=tuple(rows),
             )
         )
-    window = period_window(period, year, rules)
     return rd.PeriodReportData(
         year=year,
         period=period,
@@ -359,14 +375,7 @@ def deadline_report_data(
     db: Database, plan_id: str, as_of: dt.date, horizon_days: int
 ) -> rd.DeadlineReportData:
     plan = load_plan(db, plan_id)
-    items = occurrences(
-        db,
-        dt.date(plan.year - 1, 1, 1),
-        as_of + dt.timedelta(days=horizon_days),
-        today=as_of,
-        plan_id=plan_id,
-        soon_days=horizon_days,
-    )
+    items = open_window(db, plan_id, as_of, horizon_days)
     overdue: dict[tuple[str, dt.date, str], list[str]] = {}
     soon: dict[tuple[str, dt.date, str], list[str]] = {}
     info: dict[str, tuple[int, str, str]] = {}
@@ -385,12 +394,7 @@ def deadline_report_data(
         known = status_of.get(key)
         if known is None or _SEVERITY.index(o.status.category) < _SEVERITY.index(known.category):
             status_of[key] = o.status
-    leads = {
-        task_id: _lead(task)
-        for appendix in plan.appendices
-        for task in appendix.tasks
-        for task_id in [ids.task_id(plan_id, appendix.number, task.no)]
-    }
+    leads = _register_leads(db, plan_id)
 
     def rows(group: dict[tuple[str, dt.date, str], list[str]]) -> tuple[rd.DeadlineRow, ...]:
         return tuple(
@@ -417,6 +421,26 @@ def deadline_report_data(
     )
 
 
+def _register_leads(db: Database, plan_id: str) -> dict[str, str]:
+    """Each task's lead agencies under their register names, so that the spellings of one
+    agency ("Văn phòng HĐND&UBND", "Văn phòng HĐND-UBND huyện") count as one row."""
+    by_task: dict[str, dict[str, list[str]]] = {}
+    for task_id, name, role in db.execute(
+        "SELECT ta.task_id, a.name, ta.role FROM task_agency ta JOIN task t ON t.id = ta.task_id"
+        " JOIN agency a ON a.id = ta.agency_id WHERE t.plan_id = ? AND ta.deleted = 0"
+        " ORDER BY ta.task_id, ta.ord",
+        [plan_id],
+    ).fetchall():
+        names = by_task.setdefault(task_id, {}).setdefault(role, [])
+        if name not in names:
+            names.append(name)
+    leads: dict[str, str] = {}
+    for task_id, roles in by_task.items():
+        chosen = roles.get("lead") or roles.get("implementing") or next(iter(roles.values()))
+        leads[task_id] = "; ".join(chosen)
+    return leads
+
+
 _FINISHED = (StatusCategory.DONE_ON_TIME, StatusCategory.DONE_LATE, StatusCategory.NOT_APPLICABLE)
 
 
@@ -440,8 +464,8 @@ def agency_sheet_data(
     rows = []
     for appendix in plan.appendices:
         for task in appendix.tasks:
-            role = roles.get(ids.task_id(plan_id, appendix.number, task.no))
-            if role is None:
+            role = roles.get(task.id)
+            if role is None or task.cancelled:
                 continue
             upcoming = nearest_due(task.milestones, today)
             rows.append(

@@ -14,12 +14,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlite_utils import Database
 
 from cchc_desktop.domain.model import STATUS_LABELS, AgencyRole, Appendix, Task
 from cchc_desktop.domain.periods import period_phrase
 from cchc_desktop.domain.text import clean, nfc
 from cchc_desktop.reports.data import PeriodReportData, summary_counts
 from cchc_desktop.reports.files import write_bytes_atomically
+from cchc_desktop.services import tree_service
 
 Cell = str | int | float | dt.date | None
 
@@ -32,6 +34,48 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTRE = Alignment(wrap_text=True, vertical="top", horizontal="center")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_LINE_HEIGHT = 15.75  # points per line of 12-point Times New Roman
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a task stands as of a day: the status the window shows and its progress."""
+
+    status: str
+    percent: int | None = None
+
+
+Standings = dict[tuple[int, str], Standing]  # (appendix number, STT) → standing
+
+
+def task_standings(db: Database, plan_id: str, today: dt.date) -> Standings:
+    """Each task's status and progress as the tree shows them (tree_service's one rule)."""
+    keys = {
+        str(tid): (int(number), clean(str(no)))
+        for tid, number, no in db.execute(
+            "SELECT t.id, a.number, t.no FROM task t JOIN appendix a ON a.id = t.appendix_id"
+            " WHERE t.plan_id = ? AND t.deleted = 0",
+            [plan_id],
+        ).fetchall()
+    }
+    standings: Standings = {}
+    for row in tree_service.task_rows(db, list(keys), today):
+        label = row.cancelled or (row.status.label if row.status else "Chưa ghi tiến độ")
+        standings[keys[row.ref.id]] = Standing(label, row.percent)
+    return standings
+
+
+def _stt(no: str) -> int | str:
+    """STT as a number when it is one, so 10 sorts after 2."""
+    text = clean(no)
+    return int(text) if text.isdigit() else text
+
+
+def _lines(value: Cell, width: float) -> int:
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1, int(width * 1.1))
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +98,8 @@ TASK_COLUMNS: tuple[XlsxColumn, ...] = (
     XlsxColumn("Cơ quan phối hợp", 28),
     XlsxColumn("Thời gian thực hiện", 32),
     XlsxColumn("Hạn gần nhất", 13, True),
+    XlsxColumn("Tình trạng", 26),
+    XlsxColumn("Tiến độ (%)", 10, True),
     XlsxColumn("Ghi chú", 20),
 )
 
@@ -112,13 +158,27 @@ def _write_sheet(
             cell.font = _BODY_FONT
             cell.alignment = _CENTRE if column.centre else _WRAP
             cell.border = _BORDER
+        # Row heights from the wrapped text: LibreOffice does not grow rows by itself, and
+        # overlapping rows print unreadable.
+        lines = max(_lines(v, c.width) for v, c in zip(values, columns, strict=True))
+        ws.row_dimensions[r].height = round(lines * _LINE_HEIGHT + 3, 2)
+    header_lines = max(_lines(c.header, c.width) for c in columns)
+    ws.row_dimensions[1].height = round(header_lines * _LINE_HEIGHT + 6, 2)
     for i, column in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = column.width
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, ws.max_row)}"
+    # Printed on landscape A4, every column on one page width, the header on every page.
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "Trang &P / &N"
     return count
 
 
@@ -139,16 +199,19 @@ def _next_due(task: Task) -> dt.date | None:
     return min(dues) if dues else None
 
 
-def task_rows(appendices: Sequence[Appendix]) -> list[list[Cell]]:
+def task_rows(
+    appendices: Sequence[Appendix], standings: Standings | None = None
+) -> list[list[Cell]]:
     """The rows of the tasks sheet, in plan order (also what the sheet re-opens with)."""
     rows: list[list[Cell]] = []
     for appendix in appendices:
         for task in appendix.tasks:
+            standing = (standings or {}).get((appendix.number, clean(task.no)))
             rows.append(
                 [
                     appendix.number,
                     clean(appendix.title),
-                    clean(task.no),
+                    _stt(task.no),
                     clean(task.title),
                     "\n".join(clean(p) for p in task.products if clean(p)),
                     clean(task.agencies_text),
@@ -156,14 +219,20 @@ def task_rows(appendices: Sequence[Appendix]) -> list[list[Cell]]:
                     _agencies(task, AgencyRole.COORDINATING),
                     clean(task.timeline),
                     _next_due(task),
-                    clean(task.note),
+                    standing.status if standing else "",
+                    standing.percent if standing else None,
+                    clean(task.noted()),
                 ]
             )
     return rows
 
 
 def export_tasks_xlsx(
-    appendices: Sequence[Appendix], path: str | os.PathLike[str], *, title: str = ""
+    appendices: Sequence[Appendix],
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    standings: Standings | None = None,
 ) -> Path:
     """Write the plan's tasks (one row each, every cell of the plan) to an .xlsx file.
 
@@ -173,7 +242,7 @@ def export_tasks_xlsx(
     wb = Workbook()
     ws = wb.active
     ws.title = "Nhiệm vụ"
-    _write_sheet(ws, TASK_COLUMNS, task_rows(appendices))
+    _write_sheet(ws, TASK_COLUMNS, task_rows(appendices, standings))
     wb.properties.title = _text(title) or "Nhiệm vụ cải cách hành chính"
     wb.properties.creator = "CCHC Desktop"
     return _save(wb, path)
@@ -185,7 +254,7 @@ def result_rows(data: PeriodReportData) -> list[list[Cell]]:
         [
             area.appendix,
             clean(area.title),
-            clean(t.no),
+            _stt(t.no),
             clean(t.title),
             clean(t.lead_agency),
             clean(t.timeline),
@@ -262,7 +331,7 @@ def export_period_xlsx(data: PeriodReportData, path: str | os.PathLike[str]) -> 
             [
                 clean(u.unit),
                 r.appendix,
-                clean(r.no),
+                _stt(r.no),
                 clean(r.title),
                 STATUS_LABELS[r.status],
                 r.percent,
@@ -282,9 +351,11 @@ __all__ = [
     "RESULT_COLUMNS",
     "TASK_COLUMNS",
     "UNIT_COLUMNS",
+    "Standing",
     "XlsxColumn",
     "export_period_xlsx",
     "export_tasks_xlsx",
     "result_rows",
     "task_rows",
+    "task_standings",
 ]

@@ -15,7 +15,7 @@ CONFIRM_WORD = "co"
 
 def register(command: CommandFactory) -> None:
     """Add `backup` and its subcommands (call from cli_commands.register)."""
-    backup = command("backup", "sao lưu và phục hồi cơ sở dữ liệu", _missing_subcommand)
+    backup = command("backup", "sao lưu và phục hồi cơ sở dữ liệu", None)
     sub = backup.add_subparsers(dest="backup_command", metavar="LỆNH", parser_class=type(backup))
 
     create = sub.add_parser("create", help="tạo một bản sao lưu ngay")
@@ -35,10 +35,6 @@ def register(command: CommandFactory) -> None:
     restore.add_argument("--yes", action="store_true", help="không hỏi xác nhận")
     restore.set_defaults(handler=_restore)
     add_db_option(restore, top=False)
-
-
-def _missing_subcommand(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu lệnh con (create, list hoặc restore); xem backup --help.")
 
 
 def _create(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -10,7 +10,6 @@ rather than copied into every backup.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -29,11 +28,11 @@ from cchc_desktop.errors import NotFoundError, StoreError, ValidationError
 from cchc_desktop.store import integrity
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 from cchc_desktop.store.db import as_database, backup_copy
+from cchc_desktop.store.evidence_files import file_in_folder, file_sha256
 
 log = logging.getLogger(__name__)
 
 BACKUP_DIR_NAME = "backups"
-EVIDENCE_DIR_NAME = "evidence"
 KEEP_SETTING = "backup.keep"
 DEFAULT_KEEP = 14
 MAX_KEEP = 1000
@@ -57,7 +56,6 @@ _REASON_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NAME_RE = re.compile(r"^cchc-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:-(\d+))?\.db$")
 # store.db names its pre-migration copies "<stem>-truoc-nang-cap-<version>-<UTC stamp>.db".
 _MIGRATION_NAME_RE = re.compile(r"^.+-truoc-nang-cap-(.+)-(\d{8})-(\d{6})\.db$")
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +110,6 @@ class RestoreResult:
 
 def backup_dir(db_path: Path) -> Path:
     return db_path.parent / BACKUP_DIR_NAME
-
-
-def evidence_path(data_dir: Path, sha256: str) -> Path:
-    """Where an evidence file lives: ``<data>/evidence/<first two hex>/<sha256>``."""
-    return data_dir / EVIDENCE_DIR_NAME / sha256[:2] / sha256
 
 
 def manifest_path(backup_file: Path) -> Path:
@@ -228,14 +221,6 @@ def evidence_refs(db: Database) -> list[EvidenceRef]:
     return [EvidenceRef(str(sha), int(size)) for sha, size in rows]
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def verify_evidence(data_dir: Path, refs: Iterable[EvidenceRef]) -> EvidenceCheck:
     """Check each referenced evidence file exists and still has its hash."""
     missing: list[str] = []
@@ -243,7 +228,7 @@ def verify_evidence(data_dir: Path, refs: Iterable[EvidenceRef]) -> EvidenceChec
     checked = 0
     for ref in refs:
         checked += 1
-        path = evidence_path(data_dir, ref.sha256)
+        path = file_in_folder(data_dir, ref.sha256)
         try:
             actual = file_sha256(path)
         except FileNotFoundError:

@@ -75,7 +75,8 @@ def occurrences(
         " JOIN appendix a ON a.id = t.appendix_id JOIN plan p ON p.id = t.plan_id"
         " LEFT JOIN task_agency ta ON ta.task_id = t.id AND ta.deleted = 0"
         " LEFT JOIN agency g ON g.id = ta.agency_id"
-        " WHERE m.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 AND m.due BETWEEN ? AND ?"
+        " WHERE m.deleted = 0 AND t.deleted = 0 AND t.cancelled_by IS NULL AND p.deleted = 0"
+        " AND m.due BETWEEN ? AND ?"
     )
     params: list[object] = [date_from.isoformat(), query_to.isoformat()]
     if plan_id is not None:
@@ -229,16 +230,51 @@ class Summary:
         )
 
 
-def summary(db: Database, plan_id: str, year: int, today: dt.date, soon_days: int = 7) -> Summary:
-    """Overdue and due-soon occurrences of a plan, as of `today`."""
-    items = occurrences(
+# Every milestone of a plan counts, however old: a 2020 task still open in 2026 is overdue in
+# the banner, the tree, the calendar's agenda and the overdue report alike.
+EARLIEST = dt.date(1900, 1, 1)
+
+
+def open_window(
+    db: Database, plan_id: str | None, today: dt.date, horizon_days: int
+) -> list[Occurrence]:
+    """The milestones that can be overdue or due soon as of `today`: all of the plan's up to
+    `horizon_days` ahead (every plan's when `plan_id` is None). Their `status.overdue` and
+    `status.due_soon` (domain.status.task_status) are the one rule for what is overdue.
+    """
+    return occurrences(
         db,
-        dt.date(year - 1, 1, 1),
-        today + dt.timedelta(days=soon_days),
+        EARLIEST,
+        today + dt.timedelta(days=horizon_days),
         today=today,
         plan_id=plan_id,
-        soon_days=soon_days,
+        soon_days=horizon_days,
     )
+
+
+def focus_day(db: Database, plan_id: str | None, today: dt.date) -> dt.date:
+    """The day the calendar opens on for a plan: today while the plan's year runs (or when it
+    has no milestones); otherwise its earliest overdue milestone, else its first milestone
+    ahead, else its last one.
+    """
+    if plan_id is None:
+        return today
+    row = db.execute("SELECT year FROM plan WHERE id = ?", [plan_id]).fetchone()
+    if row is None or row[0] == today.year:
+        return today
+    items = occurrences(db, EARLIEST, dt.date(row[0] + 2, 12, 31), today=today, plan_id=plan_id)
+    overdue = [o.due for o in items if o.status.overdue]
+    ahead = [o.due for o in items if o.due >= today]
+    if overdue:
+        return min(overdue)
+    if ahead:
+        return min(ahead)
+    return max((o.due for o in items), default=today)
+
+
+def summary(db: Database, plan_id: str, today: dt.date, soon_days: int = 7) -> Summary:
+    """Overdue and due-soon occurrences of a plan, as of `today`."""
+    items = open_window(db, plan_id, today, soon_days)
     overdue = [o for o in items if o.status.overdue]
     due_soon = [o for o in items if o.status.due_soon and not o.status.overdue]
     return Summary(overdue, due_soon, soon_days)

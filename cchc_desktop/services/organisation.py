@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import Agency, AgencyKind
 from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
-from cchc_desktop.importer.agency_names import agency_key
+from cchc_desktop.importer.agency_names import agency_key, is_group_name
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 
@@ -22,21 +22,18 @@ _OFFICE = re.compile(r"^(van phong|bo phan|to |trung tam|ban )")
 _EXTERNAL = re.compile(r"^(so |ubnd tinh|tinh |bo |chinh phu)")
 
 
-_COMMUNE_GROUP = re.compile(r"\b(cac|cap) xa\b|\bxa, thi tran\b")
-
-
 def is_commune_group(name: str) -> bool:
     """ "UBND các xã, thị trấn", "UBND cấp xã", "UBND xã, thị trấn": all communes, not one."""
-    return bool(_COMMUNE_GROUP.search(fold(name)))
+    return agency_key(name) == "nhom xa phuong"
 
 
 def guess_kind(name: str) -> AgencyKind:
     """A first guess at an agency's kind from its name; the clerk can correct it.
 
-    A group of communes ("UBND các xã, thị trấn") is not itself a commune that reports.
+    A group ("UBND các xã, thị trấn", "các phòng chuyên môn") is not itself a unit that reports.
     """
     key = fold(clean(name))
-    if is_commune_group(name):
+    if is_group_name(name):
         return AgencyKind.OFFICE
     if _COMMUNE.match(key):
         return AgencyKind.COMMUNE
@@ -55,25 +52,47 @@ def guess_kind(name: str) -> AgencyKind:
 class ResolvedAgency:
     agency_id: str
     created: bool
+    changes: Changes = field(default_factory=Changes)  # the new agency's rows, when created
 
 
 def find_agency(db: Database, name: str) -> Agency | None:
     """The agency known under `name` or any alias spelling of it."""
     key = agency_key(name)
     row = db.execute(
-        "SELECT a.id, a.name, a.kind, a.short_name, a.parent_id, a.needs_review"
+        "SELECT a.id, a.name, a.kind, a.short_name, a.parent_id, a.needs_review, a.is_group"
         " FROM agency_alias AS al JOIN agency AS a ON a.id = al.agency_id"
         " WHERE al.alias_key = ? AND al.deleted = 0 AND a.deleted = 0",
         [key],
     ).fetchone()
     if row is None:
-        return None
+        return _find_unaccented(db, name)
     return _agency(row)
+
+
+def _find_unaccented(db: Database, name: str) -> Agency | None:
+    """A commune typed without accents ("xa son ha") finds the one commune it can mean; a name
+    that fits two ("Xã Sơn Hà", "Xã Sơn Hạ") or that carries accents finds none."""
+    plain = fold(clean(name))
+    if not plain or plain != clean(name).casefold():
+        return None
+    matches = {
+        agency_id
+        for agency_id, alias in db.execute(
+            "SELECT al.agency_id, al.alias FROM agency_alias AS al JOIN agency AS a"
+            " ON a.id = al.agency_id WHERE al.deleted = 0 AND a.deleted = 0"
+        ).fetchall()
+        if agency_key(fold(alias)) == agency_key(plain)
+    }
+    if len(matches) != 1:
+        return None
+    found = get_agency(db, matches.pop())
+    return found
 
 
 def get_agency(db: Database, agency_id: str) -> Agency:
     row = db.execute(
-        "SELECT id, name, kind, short_name, parent_id, needs_review FROM agency WHERE id = ?",
+        "SELECT id, name, kind, short_name, parent_id, needs_review, is_group FROM agency"
+        " WHERE id = ?",
         [agency_id],
     ).fetchone()
     if row is None:
@@ -83,7 +102,8 @@ def get_agency(db: Database, agency_id: str) -> Agency:
 
 def list_agencies(db: Database, kinds: Iterable[AgencyKind] | None = None) -> list[Agency]:
     rows = db.execute(
-        "SELECT id, name, kind, short_name, parent_id, needs_review FROM agency WHERE deleted = 0"
+        "SELECT id, name, kind, short_name, parent_id, needs_review, is_group FROM agency"
+        " WHERE deleted = 0"
     ).fetchall()
     wanted = set(kinds) if kinds is not None else None
     agencies = [_agency(r) for r in rows]
@@ -95,7 +115,10 @@ def list_agencies(db: Database, kinds: Iterable[AgencyKind] | None = None) -> li
 
 
 def agency_edits(name: str, kind: AgencyKind | None = None, *, needs_review: bool) -> list[Edit]:
-    """The edits that create an agency and its first alias (ids derive from the name)."""
+    """The edits that create an agency and its first alias (ids derive from the name).
+
+    A generic phrase ("các cơ quan có liên quan") becomes a group, which needs no confirming.
+    """
     name = clean(name)
     if not name:
         raise ValidationError("Tên cơ quan, đơn vị không được để trống.")
@@ -109,7 +132,8 @@ def agency_edits(name: str, kind: AgencyKind | None = None, *, needs_review: boo
             {
                 "name": name,
                 "kind": str(kind or guess_kind(name)),
-                "needs_review": needs_review,
+                "needs_review": needs_review and not is_group_name(name),
+                "is_group": is_group_name(name),
             },
         ),
         alias_edit(agency, name),
@@ -124,8 +148,8 @@ def ensure_agency(
     if found is not None:
         return ResolvedAgency(found.id, created=False)
     edits = agency_edits(name, kind, needs_review=kind is None)
-    apply_local_edits(db, edits, author=author)
-    return ResolvedAgency(edits[0].row_id, created=True)
+    changes = apply_local_edits(db, edits, author=author)
+    return ResolvedAgency(edits[0].row_id, created=True, changes=changes)
 
 
 def add_alias(db: Database, agency_id: str, alias: str, *, author: str = "") -> Changes:
@@ -224,6 +248,28 @@ def confirm_agencies(db: Database, agency_ids: Iterable[str], *, author: str = "
     return apply_local_edits(db, edits, author=author)
 
 
+def confirm_all(db: Database, *, author: str = "") -> Changes:
+    """Confirm every agency still waiting for the clerk (the register's "Xác nhận tất cả")."""
+    waiting = [a.id for a in list_agencies(db) if a.needs_review]
+    return confirm_agencies(db, waiting, author=author)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterCounts:
+    agencies: int  # single agencies and units
+    groups: int  # generic phrases kept as groups
+    waiting: int  # agencies still "Cần xác nhận"
+
+
+def register_counts(db: Database) -> RegisterCounts:
+    agencies = list_agencies(db)
+    return RegisterCounts(
+        agencies=sum(not a.is_group for a in agencies),
+        groups=sum(a.is_group for a in agencies),
+        waiting=sum(a.needs_review for a in agencies),
+    )
+
+
 def remove_alias(db: Database, alias_id: str, *, author: str = "") -> Changes:
     row = db.execute(
         "SELECT a.alias, g.name FROM agency_alias a JOIN agency g ON g.id = a.agency_id"
@@ -248,8 +294,19 @@ def aliases(db: Database, agency_id: str) -> list[tuple[str, str]]:
     ]
 
 
+def spellings(db: Database, agency_id: str) -> list[str]:
+    """How the plans wrote the agency, beyond its recorded names ("Văn phòng HĐND&UBND")."""
+    known = {alias for _id, alias in aliases(db, agency_id)}
+    rows = db.execute(
+        "SELECT DISTINCT written_name FROM task_agency WHERE agency_id = ? AND deleted = 0"
+        " AND written_name <> '' ORDER BY written_name",
+        [agency_id],
+    ).fetchall()
+    return [r[0] for r in rows if r[0] not in known]
+
+
 def _agency(row: tuple[object, ...]) -> Agency:
-    agency_id, name, kind, short_name, parent_id, needs_review = row
+    agency_id, name, kind, short_name, parent_id, needs_review, is_group = row
     return Agency(
         id=str(agency_id),
         name=str(name),
@@ -257,4 +314,5 @@ def _agency(row: tuple[object, ...]) -> Agency:
         short_name=str(short_name or ""),
         parent_id=None if parent_id is None else str(parent_id),
         needs_review=bool(needs_review),
+        is_group=bool(is_group),
     )

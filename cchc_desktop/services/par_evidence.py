@@ -14,6 +14,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -24,6 +25,7 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.services.par_service import ParSet
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
+from cchc_desktop.store.evidence_files import blob_path, copy_files, has_blob, register_blobs
 
 KIND_LABELS = {
     "progress": "Kết quả thực hiện nhiệm vụ",
@@ -245,6 +247,19 @@ def link(
         "deleted": 0,
     }
     return apply_local_edits(db, [Edit("par_evidence", row, values)], author=author)
+
+
+def store_file(db: Database, db_path: Path, file: Path) -> str:
+    """Copy a file into the one evidence store (by SHA-256) and list it; return its hash."""
+    stored = copy_files(db_path, [Path(file)])[0]
+    with db.atomic():
+        register_blobs(db, [(stored.sha256, stored.size, stored.mime)])
+    return stored.sha256
+
+
+def stored_path(db_path: Path, sha256: str | None) -> Path | None:
+    """Where this PC holds a stored file, or None when it does not (yet)."""
+    return blob_path(db_path, sha256) if sha256 and has_blob(db_path, sha256) else None
 
 
 def attach_file(

@@ -171,6 +171,11 @@ def list_sets(db: Database, year: int | None = None) -> list[tuple[str, int, str
     return [tuple(r) for r in db.execute(sql + " ORDER BY year DESC, level", params)]
 
 
+def is_hub(db: Database) -> bool:
+    """This PC keeps the criteria and appraises (the district or province), not a commune."""
+    return local_site(db).role != "commune"
+
+
 def default_level(db: Database) -> str:
     unit = local_site(db).unit_id
     kind = organisation.get_agency(db, unit).kind if unit else None

@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import (
+    AmendmentRef,
     Appendix,
     Decision,
     ImportWarning,
@@ -26,6 +27,7 @@ from cchc_desktop.domain.model import (
 from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from cchc_desktop.importer.agency_names import agency_key
 from cchc_desktop.services import organisation, settings_service
+from cchc_desktop.services.plan_matching import PlanMatch, RetiredTask, match_plan
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 
@@ -49,6 +51,7 @@ class ImportResult:
     new_agencies: tuple[str, ...]
     warnings: tuple[ImportWarning, ...]
     changes: Changes
+    retired: tuple[RetiredTask, ...] = ()  # stored tasks the new document no longer has
 
 
 def find_existing(db: Database, parsed: ParsedPlan) -> PlanSummary | None:
@@ -78,13 +81,16 @@ def import_plan(
     plan = ids.plan_id(parsed.year, parsed.decision.number)
     existing = find_existing(db, parsed)
     if existing is not None and not replace_existing:
-        raise ConflictError(
-            f"Kế hoạch năm {existing.year} theo Quyết định số {existing.decision_number} "
-            "đã có trong cơ sở dữ liệu. Chọn “Thay thế” để cập nhật theo văn bản mới, "
-            "hoặc giữ nguyên kế hoạch đang có."
+        # Said the same way to the window and the command line; each adds its own way out.
+        which = (
+            f"theo Quyết định số {existing.decision_number}"
+            if existing.decision_number
+            else "(dự thảo, chưa có số quyết định)"
         )
-    builder = _PlanEdits(db, plan, parsed)
+        raise ConflictError(f"Kế hoạch năm {existing.year} {which} đã có trong cơ sở dữ liệu.")
     with db.atomic():
+        matched = match_plan(db, plan, parsed)
+        builder = _PlanEdits(db, plan, parsed, matched)
         edits = builder.build()
         edits.append(
             Edit("plan", plan, {"source_name": source_name, "source_sha256": source_sha256})
@@ -98,16 +104,18 @@ def import_plan(
         new_agencies=tuple(builder.new_agencies),
         warnings=parsed.warnings,
         changes=changes,
+        retired=matched.retired,
     )
 
 
 class _PlanEdits:
     """Turns a ParsedPlan into the edits that store it (or bring a stored copy up to date)."""
 
-    def __init__(self, db: Database, plan: str, parsed: ParsedPlan) -> None:
+    def __init__(self, db: Database, plan: str, parsed: ParsedPlan, matched: PlanMatch) -> None:
         self.db = db
         self.plan = plan
         self.parsed = parsed
+        self.matched = matched
         self.edits: list[Edit] = []
         self.new_agencies: list[str] = []
         self._agency_ids: dict[str, str] = {}
@@ -144,8 +152,8 @@ class _PlanEdits:
             self._tree(node, decision_root, f"decision/{i}", i)
         for i, part in enumerate(p.parts):
             self._tree(part, None, f"part/{i}", i + 1)
-        for appendix in p.appendices:
-            self._appendix(appendix)
+        for k, appendix in enumerate(p.appendices):
+            self._appendix(appendix, self.matched.appendix_ids[k], self.matched.task_ids[k])
         self._retire_absent()
         return self.edits
 
@@ -175,8 +183,7 @@ class _PlanEdits:
         for i, child in enumerate(node.children):
             self._tree(child, node_id, f"{path}/{i}", i)
 
-    def _appendix(self, appendix: Appendix) -> None:
-        appendix_id = ids.appendix_id(self.plan, appendix.number)
+    def _appendix(self, appendix: Appendix, appendix_id: str, task_ids: Sequence[str]) -> None:
         self._live.setdefault("appendix", set()).add(appendix_id)
         self.edits.append(
             Edit(
@@ -192,11 +199,10 @@ class _PlanEdits:
                 },
             )
         )
-        for ord_, task in enumerate(appendix.tasks):
-            self._task(appendix_id, appendix.number, ord_, task)
+        for ord_, (task, task_id) in enumerate(zip(appendix.tasks, task_ids, strict=True)):
+            self._task(appendix_id, task_id, ord_, task)
 
-    def _task(self, appendix_id: str, appendix_no: int, ord_: int, task: Task) -> None:
-        task_id = ids.task_id(self.plan, appendix_no, task.no)
+    def _task(self, appendix_id: str, task_id: str, ord_: int, task: Task) -> None:
         self._live.setdefault("task", set()).add(task_id)
         # The parser loads on first use: compiling its patterns would slow the window's start.
         from cchc_desktop.domain import deadlines
@@ -371,15 +377,20 @@ def load_plan(db: Database, plan_id: str) -> ParsedPlan:
         title=row[4],
         body=nodes.get(decision_root, ()),
     )
+    from cchc_desktop.services.amendment_service import list_amendments
+
+    amendments = list_amendments(db, plan_id)
+    numbers = {a.id: a.number for a in amendments}
     return ParsedPlan(
         year=row[0],
         title=row[1],
         decision=decision,
         parts=nodes.get(None, ()),
-        appendices=tuple(_load_appendices(db, plan_id)),
+        appendices=tuple(_load_appendices(db, plan_id, numbers)),
         appendix_title=row[9],
         appendix_subtitle=row[10],
         warnings=tuple(ImportWarning(m) for m in json.loads(row[11])),
+        amendments=tuple(AmendmentRef(a.number, a.date, a.summary) for a in amendments),
     )
 
 
@@ -406,13 +417,25 @@ def _load_nodes(db: Database, plan_id: str) -> dict[str | None, tuple[PlanNode, 
     return result
 
 
-def _load_appendices(db: Database, plan_id: str) -> Iterable[Appendix]:
+def _load_appendices(db: Database, plan_id: str, amendments: dict[str, str]) -> Iterable[Appendix]:
     tasks_by_appendix: dict[str, list[Task]] = {}
     agencies = _load_task_agencies(db, plan_id)
     milestones = load_milestones(db, plan_id)
-    for task_id, appendix_id, no, title, products, agencies_text, timeline, note in db.execute(
-        "SELECT id, appendix_id, no, title, products, agencies_text, timeline, note FROM task"
-        " WHERE plan_id = ? AND deleted = 0 ORDER BY ord",
+    for (
+        task_id,
+        appendix_id,
+        no,
+        title,
+        products,
+        agencies_text,
+        timeline,
+        note,
+        added_by,
+        amendment,
+        cancelled_by,
+    ) in db.execute(
+        "SELECT id, appendix_id, no, title, products, agencies_text, timeline, note, added_by,"
+        " amendment_id, cancelled_by FROM task WHERE plan_id = ? AND deleted = 0 ORDER BY ord",
         [plan_id],
     ).fetchall():
         tasks_by_appendix.setdefault(appendix_id, []).append(
@@ -426,15 +449,22 @@ def _load_appendices(db: Database, plan_id: str) -> Iterable[Appendix]:
                 timeline=timeline,
                 note=note,
                 milestones=tuple(milestones.get(task_id, [])),
+                added_by=amendments.get(added_by or ""),
+                amendment=amendments.get(amendment or ""),
+                cancelled_by=amendments.get(cancelled_by or ""),
+                id=task_id,
             )
         )
     for appendix_id, number, title, lead, heading in db.execute(
         "SELECT id, number, title, lead_agency, heading FROM appendix"
-        " WHERE plan_id = ? AND deleted = 0 ORDER BY number",
+        " WHERE plan_id = ? AND deleted = 0 ORDER BY number, rowid",
         [plan_id],
     ).fetchall():
         tasks = tuple(replace(t, appendix=number) for t in tasks_by_appendix.get(appendix_id, []))
-        yield Appendix(number=number, title=title, lead_agency=lead, heading=heading, tasks=tasks)
+        yield Appendix(
+            number=number, title=title, lead_agency=lead, heading=heading, tasks=tasks,
+            id=appendix_id,
+        )  # fmt: skip
 
 
 def _load_task_agencies(db: Database, plan_id: str) -> dict[str, list[TaskAgency]]:
@@ -514,6 +544,8 @@ def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
                         "timeline": t.timeline,
                         "note": t.note,
                         "milestones": deadlines.milestones_to_json(t.milestones),
+                        "status": "cancelled" if t.cancelled else "active",
+                        "amendment": t.amendment,
                     }
                     for t in a.tasks
                 ],
@@ -521,6 +553,10 @@ def plan_to_json(plan: ParsedPlan) -> dict[str, Any]:
             for a in plan.appendices
         ],
         "warnings": [w.message for w in plan.warnings],
+        "amendments": [
+            {"number": a.number, "date": a.date.isoformat(), "summary": a.summary}
+            for a in plan.amendments
+        ],
     }
 
 
@@ -551,8 +587,12 @@ def next_year_draft(plan: ParsedPlan, to_year: int) -> ParsedPlan:
                     products=tuple(retitle(p) for p in task.products),
                     timeline=shift_text(task.timeline, years),
                     milestones=(),
+                    added_by=None,
+                    amendment=None,
+                    no=str(i + 1),
                 )
-                for task in appendix.tasks
+                # A cancelled task does not carry into next year; the rest keep their order.
+                for i, task in enumerate(t for t in appendix.tasks if not t.cancelled)
             ),
         )
         for appendix in plan.appendices
@@ -567,4 +607,5 @@ def next_year_draft(plan: ParsedPlan, to_year: int) -> ParsedPlan:
         appendix_title=retitle(plan.appendix_title),
         appendix_subtitle="",
         warnings=(),
+        amendments=(),
     )

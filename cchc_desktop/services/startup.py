@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from cchc_desktop import paths
-from cchc_desktop.store.db import is_new_database, open_database
+from cchc_desktop.store import integrity
+from cchc_desktop.store.db import connect, is_new_database, open_database, refuse_folder
 
 if TYPE_CHECKING:
     from cchc_desktop.services.plan_service import ImportResult
@@ -50,3 +53,42 @@ def open_or_create(path: Path, *, seed: bool = True, role: str = "district") -> 
         result = import_seed_plan(db)
         log.info("New database %s filled with the embedded plan (%d tasks)", path, result.tasks)
     return db
+
+
+def open_for_command(path: Path, *, seed: bool = True, role: str = "district") -> Database:
+    """The command line's opening: like `open_or_create`, but a database this user cannot write
+    (a CD, a read-only share) is opened read-only, as the window does, so that listing and
+    printing work; a command that writes then fails with the read-only message and changes
+    nothing.
+    """
+    refuse_folder(path)
+    if path.exists() and path.stat().st_size > 0 and not integrity.is_writable(path):
+        log.info("Opening %s read-only: the file or its folder cannot be written", path)
+        return integrity.open_read_only(path)
+    return open_or_create(path, seed=seed, role=role)
+
+
+@contextmanager
+def worker_connection(db_path: Path, *, read_only: bool = False) -> Iterator[Database]:
+    """A connection of a worker thread's own (an sqlite3 connection belongs to one thread),
+    closed when the block ends."""
+    db = connect(db_path, read_only=read_only)
+    try:
+        yield db
+    finally:
+        db.conn.close()
+
+
+def reopen(db_path: Path) -> Database:
+    """Open the office's existing database again (after a restore replaced the file)."""
+    return open_database(db_path)
+
+
+def open_read_only(db_path: Path) -> Database:
+    """Open a damaged database for reading only (the clerk chose to look, not write)."""
+    return integrity.open_read_only(db_path)
+
+
+def integrity_problems(db_path: Path) -> list[str]:
+    """What `PRAGMA quick_check` finds wrong with the database file (empty when sound)."""
+    return list(integrity.inspect_database(db_path).problems)

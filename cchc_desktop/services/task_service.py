@@ -1,4 +1,6 @@
-"""Editing the plan from the window: a node's text, a task's cells, agencies, milestones, progress.
+"""Editing the plan from the window: a node's text, a task's cells, agencies, milestones.
+
+Progress reports are written by `progress_service`, the one place their rule lives.
 
 Every save is one call of the single write path, so one clerk action is one transaction and
 one `Changes`; `revert_edits`/`reapply_edits` turn a `Changes` back into the edits that undo or
@@ -20,14 +22,12 @@ from cchc_desktop.domain.model import (
     Milestone,
     MilestoneKind,
     NodeKind,
-    WorkState,
 )
-from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, parse_period, period_phrase
-from cchc_desktop.domain.text import clean, nfc, sort_key
+from cchc_desktop.domain.periods import ReportingRules
+from cchc_desktop.domain.text import clean, nfc
 from cchc_desktop.errors import NotFoundError, ValidationError
-from cchc_desktop.services import progress_service, settings_service
-from cchc_desktop.services.history_service import HistoryEntry, record_history
-from cchc_desktop.services.progress_service import ProgressRecord, validate_percent
+from cchc_desktop.services import settings_service
+from cchc_desktop.services.amendment_service import cancelled_note
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 
@@ -82,6 +82,7 @@ class TaskDetail:
     note: str
     milestones: tuple[MilestoneRow, ...]
     needs_review: bool
+    cancelled: str = ""  # "Đã bãi bỏ theo QĐ …" when an amending decision cancelled it
 
     @property
     def ref(self) -> str:
@@ -140,6 +141,7 @@ def load_task(db: Database, task_id: str) -> TaskDetail:
         note=note,
         milestones=tuple(load_milestone_rows(db, task_id)),
         needs_review=bool(review),
+        cancelled=cancelled_note(db, task_id),
     )
 
 
@@ -310,7 +312,7 @@ def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
     old_choices = tuple((a.agency_id, a.role) for a in current.agencies)
     new_choices = tuple((a.agency_id, a.role) for a in edit.agencies)
     if old_choices != new_choices:
-        edits.extend(_agency_edits(db, task_id, edit.agencies))
+        edits.extend(agency_edits(db, task_id, edit.agencies))
         values["agencies_text"] = agencies_text(db, edit.agencies)
 
     rules = settings_service.reporting_rules(db)
@@ -340,11 +342,22 @@ def task_edits(db: Database, task_id: str, edit: TaskEdit) -> list[Edit]:
     # As on import: a task is flagged for its deadlines only; an unconfirmed agency is
     # flagged on the agency itself.
     values["needs_review"] = doubtful
+    # While the plan is being amended, a changed task names the amending decision.
+    from cchc_desktop.services.amendment_service import change_values
+
+    changed = (edit.title, edit.products, edit.timeline, edit.note) != (
+        current.title,
+        current.products,
+        current.timeline,
+        current.note,
+    )
+    if changed or old_choices != new_choices:
+        values.update(change_values(db, current.plan_id))
     edits.insert(0, Edit("task", task_id, values))
     return edits
 
 
-def _agency_edits(db: Database, task_id: str, choices: Sequence[AgencyChoice]) -> list[Edit]:
+def agency_edits(db: Database, task_id: str, choices: Sequence[AgencyChoice]) -> list[Edit]:
     edits: list[Edit] = []
     live: set[str] = set()
     names = _agency_names(db, [c.agency_id for c in choices])
@@ -384,183 +397,6 @@ def delete_task(db: Database, task_id: str, *, author: str = "") -> Changes:
     if db.execute("SELECT 1 FROM task WHERE id = ? AND deleted = 0", [task_id]).fetchone() is None:
         raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xoá).")
     return apply_local_edits(db, [Edit("task", task_id, {"deleted": 1})], author=author)
-
-
-# ---------------------------------------------------------------- writing: progress
-
-
-@dataclass(frozen=True, slots=True)
-class ProgressEdit:
-    """One reporting unit's report on a task for one period, as the editor holds it."""
-
-    task_id: str
-    unit_id: str
-    year: int
-    period: ReportingPeriod
-    state: WorkState
-    percent: int | None
-    result: str
-    completed_on: dt.date | None
-
-
-_PERIOD_ORDER = {p.value: i for i, p in enumerate(ReportingPeriod)}
-
-
-def list_task_progress(db: Database, task_id: str) -> list[ProgressRecord]:
-    """Every live progress row of the task, by year, period, then unit name."""
-    rows = progress_service.list_progress(db, task_id=task_id)
-    rows.sort(key=lambda r: (r.year, _PERIOD_ORDER[r.period.value], sort_key(r.unit_name)))
-    return rows
-
-
-def get_progress(db: Database, progress_id: str) -> ProgressRecord | None:
-    row = db.execute("SELECT task_id FROM progress WHERE id = ?", [progress_id]).fetchone()
-    if row is None:
-        return None
-    return next((p for p in list_task_progress(db, row[0]) if p.id == progress_id), None)
-
-
-def reporting_units(db: Database, task_id: str) -> list[tuple[str, str]]:
-    """(id, name) of the units that may report on a task: its own agencies first (lead,
-    implementing, coordinating), then communes, then every other agency, each by name."""
-    own = [
-        (agency_id, name)
-        for agency_id, name in db.execute(
-            "SELECT ta.agency_id, g.name FROM task_agency ta JOIN agency g ON g.id = ta.agency_id"
-            " WHERE ta.task_id = ? AND ta.deleted = 0 AND g.deleted = 0 ORDER BY ta.ord",
-            [task_id],
-        ).fetchall()
-    ]
-    seen = {a for a, _n in own}
-    units = list(dict.fromkeys(own))
-    others = db.execute("SELECT id, name, kind FROM agency WHERE deleted = 0").fetchall()
-    others.sort(key=lambda r: (r[2] != "commune", sort_key(r[1])))
-    units.extend((a, n) for a, n, _k in others if a not in seen)
-    return units
-
-
-def progress_row_id(task_id: str, unit_id: str, year: int, period: ReportingPeriod | str) -> str:
-    return ids.progress_id(task_id, unit_id, year, str(parse_period(str(period))))
-
-
-def validate_progress(edit: ProgressEdit, today: dt.date) -> ProgressEdit:
-    """Check a progress report; fill what follows from the state (done means 100 %)."""
-    if not edit.unit_id:
-        raise ValidationError("Hãy chọn đơn vị báo cáo.")
-    validate_percent(edit.percent)
-    percent = edit.percent
-    completed = edit.completed_on
-    if edit.state is WorkState.DONE:
-        if percent is not None and percent < 100:
-            raise ValidationError(
-                "Nhiệm vụ đã hoàn thành thì tỷ lệ phải là 100 %; "
-                "nếu chưa xong, hãy chọn “Đang thực hiện”."
-            )
-        percent = 100
-        completed = completed or today
-        if completed > today:
-            raise ValidationError("Ngày hoàn thành không được sau ngày hôm nay.")
-    else:
-        if percent == 100 and edit.state is WorkState.IN_PROGRESS:
-            raise ValidationError(
-                "Tỷ lệ 100 % nghĩa là đã hoàn thành: hãy chọn trạng thái “Đã hoàn thành”."
-            )
-        completed = None
-    if edit.state is WorkState.NOT_APPLICABLE and not clean(edit.result):
-        raise ValidationError("Nhiệm vụ không thực hiện thì phải ghi rõ lý do ở ô Kết quả.")
-    return ProgressEdit(
-        task_id=edit.task_id,
-        unit_id=edit.unit_id,
-        year=edit.year,
-        period=parse_period(str(edit.period)),
-        state=edit.state,
-        percent=percent,
-        result=nfc(edit.result).strip(),
-        completed_on=completed,
-    )
-
-
-def save_progress(db: Database, edit: ProgressEdit, *, today: dt.date, author: str = "") -> Changes:
-    """Create or update the (task, unit, year, period) progress row; a removed row comes back."""
-    edit = validate_progress(edit, today)
-    row = progress_row_id(edit.task_id, edit.unit_id, edit.year, edit.period)
-    values: dict[str, object] = {
-        "task_id": edit.task_id,
-        "unit_id": edit.unit_id,
-        "year": edit.year,
-        "period": str(edit.period),
-        "state": str(edit.state),
-        "percent": edit.percent,
-        "result": edit.result,
-        "completed_on": edit.completed_on,
-        "deleted": 0,
-    }
-    return apply_local_edits(db, [Edit("progress", row, values)], author=author)
-
-
-# ---------------------------------------------------------------- history
-
-
-@dataclass(frozen=True, slots=True)
-class RecordChange:
-    """One change-log entry with the record it belongs to, named for the clerk."""
-
-    record: str  # "Nhiệm vụ", "Tiến độ quý I 2020 – Xã Minh Sơn", "Minh chứng: bien-ban.pdf"
-    entry: HistoryEntry
-
-
-def record_changes(
-    db: Database, table: str, row_id: str, *, limit: int = 500
-) -> list[RecordChange]:
-    """The history of a tree node: a part/appendix's own row, or a task with its agencies,
-    milestones, progress reports and evidence files; newest first."""
-    if table != "task":
-        label = "Phụ lục" if table == "appendix" else "Nội dung"
-        return [RecordChange(label, e) for e in record_history(db, table, row_id, limit=limit)]
-    changes = [RecordChange("Nhiệm vụ", e) for e in record_history(db, "task", row_id, limit=limit)]
-    agencies = dict(
-        db.execute(
-            "SELECT ta.id, g.name FROM task_agency ta JOIN agency g ON g.id = ta.agency_id"
-            " WHERE ta.task_id = ?",
-            [row_id],
-        ).fetchall()
-    )
-    changes += [
-        RecordChange(f"Cơ quan: {agencies[e.row_id]}", e)
-        for e in record_history(db, "task_agency", list(agencies), limit=limit)
-    ]
-    milestones = dict(
-        db.execute("SELECT id, ord FROM milestone WHERE task_id = ?", [row_id]).fetchall()
-    )
-    changes += [
-        RecordChange(f"Mốc thời hạn {milestones[e.row_id] + 1}", e)
-        for e in record_history(db, "milestone", list(milestones), limit=limit)
-    ]
-    progress = {
-        pid: f"Tiến độ {period_phrase(ReportingPeriod(period), year)} – {unit}"
-        for pid, period, year, unit in db.execute(
-            "SELECT p.id, p.period, p.year, g.name FROM progress p"
-            " JOIN agency g ON g.id = p.unit_id WHERE p.task_id = ?",
-            [row_id],
-        ).fetchall()
-    }
-    changes += [
-        RecordChange(progress[e.row_id], e)
-        for e in record_history(db, "progress", list(progress), limit=limit)
-    ]
-    evidence = dict(
-        db.execute(
-            "SELECT e.id, e.file_name FROM evidence e JOIN progress p ON p.id = e.progress_id"
-            " WHERE p.task_id = ?",
-            [row_id],
-        ).fetchall()
-    )
-    changes += [
-        RecordChange(f"Minh chứng: {evidence[e.row_id]}", e)
-        for e in record_history(db, "evidence", list(evidence), limit=limit)
-    ]
-    changes.sort(key=lambda c: c.entry.when, reverse=True)
-    return changes[:limit]
 
 
 # ---------------------------------------------------------------- undo support

@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from cchc_desktop.domain.model import MilestoneKind, NodeKind, StatusCategory, WorkState
+from cchc_desktop.domain.model import (
+    MilestoneKind,
+    NodeKind,
+    StatusCategory,
+    WorkState,
+    cancelled_mark,
+)
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.domain.status import TaskStatus, task_status
 from cchc_desktop.domain.text import fold
@@ -73,6 +79,7 @@ class TreeRow:
     search_key: str = ""  # accent- and case-free text searched by the filter
     overdue: bool = False  # some milestone, for some responsible unit, is overdue
     due_soon: bool = False  # some milestone is due within the week (counted as the summary does)
+    cancelled: str = ""  # "Đã bãi bỏ theo QĐ …" for a task an amendment cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +255,45 @@ def summary_counts(
 # ---------------------------------------------------------------- row building
 
 
+def plan_year(db: Database, plan_id: str) -> int | None:
+    """The year of a plan, or None when there is no such plan."""
+    row = db.execute("SELECT year FROM plan WHERE id = ?", [plan_id]).fetchone()
+    return int(row[0]) if row else None
+
+
+def task_count(db: Database, plan_id: str) -> int:
+    """How many live tasks the plan holds."""
+    row = db.execute(
+        "SELECT count(*) FROM task WHERE plan_id = ? AND deleted = 0", [plan_id]
+    ).fetchone()
+    return int(row[0])
+
+
+def task_place(db: Database, task_id: str) -> tuple[str, str] | None:
+    """(plan id, appendix id) of a live task, or None."""
+    row = db.execute(
+        "SELECT plan_id, appendix_id FROM task WHERE id = ? AND deleted = 0", [task_id]
+    ).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
+_TASK_OF = {
+    "task": "SELECT id FROM task WHERE id = ?",
+    "task_agency": "SELECT task_id FROM task_agency WHERE id = ?",
+    "milestone": "SELECT task_id FROM milestone WHERE id = ?",
+    "progress": "SELECT task_id FROM progress WHERE id = ?",
+    "evidence": "SELECT p.task_id FROM evidence e JOIN progress p ON p.id = e.progress_id"
+    " WHERE e.id = ?",
+}
+
+
+def task_of_record(db: Database, table: str, row_id: str) -> str | None:
+    """The task a record belongs to (a sync card names a progress row, a milestone …)."""
+    sql = _TASK_OF.get(table)
+    row = db.execute(sql, [row_id]).fetchone() if sql else None
+    return str(row[0]) if row else None
+
+
 def _fold_table() -> list[str]:
     """`domain.text.fold` of every character up to U+1EFF (all Vietnamese letters), indexed by
     code point: str.translate looks a list up faster than a dict, and leaves characters past its
@@ -328,9 +374,14 @@ def _task_rows(
     if facts:
         _load_facts(db, facts, whole_plan_id)
     all_communes = communes(db)
+    cancelled = _cancelled_notes(db, list(facts), whole_plan_id) if facts else {}
     rows: list[TreeRow] = []
     for task_id, no, title, products, needs_review, _year in base:
         f = facts[str(task_id)]
+        note = cancelled.get(str(task_id), "")
+        if note:
+            # A cancelled task is no longer due: no status, deadline or overdue count.
+            f = _Facts(year=f.year, agencies=f.agencies, progress=f.progress)
         judged = _judge(
             facts=f, units=_responsible_units(f, all_communes), today=today, soon=soon_days
         )
@@ -360,9 +411,30 @@ def _task_rows(
                 ),
                 overdue=judged.overdue,
                 due_soon=judged.due_soon,
+                cancelled=note,
             )
         )
     return rows
+
+
+def _cancelled_notes(db: Database, task_ids: list[str], plan_id: str | None) -> dict[str, str]:
+    """ "Đã bãi bỏ theo QĐ … ngày …" for the cancelled ones among the tasks."""
+    sql = (
+        "SELECT t.id, a.number, a.decision_date FROM task t JOIN amendment a"
+        " ON a.id = t.cancelled_by WHERE t.cancelled_by IS NOT NULL AND "
+    )
+    if plan_id is not None:
+        queries = [(sql + "t.plan_id = ?", [plan_id])]
+    else:
+        queries = [
+            (sql + f"t.id IN ({','.join('?' for _ in chunk)})", chunk)
+            for chunk in _chunks(task_ids)
+        ]
+    notes: dict[str, str] = {}
+    for query, params in queries:
+        for task_id, number, day in db.execute(query, params).fetchall():
+            notes[task_id] = cancelled_mark(number, dt.date.fromisoformat(day))
+    return notes
 
 
 def _unique(names: Iterable[str]) -> list[str]:

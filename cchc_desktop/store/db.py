@@ -131,12 +131,22 @@ def migrate(db: Database, db_path: Path | None = None, folder: Path | None = Non
     return pending
 
 
+def refuse_folder(db_path: Path) -> None:
+    """A clear message when `--db` (or a setting) names a folder instead of a database file."""
+    if db_path.is_dir():
+        raise StoreError(
+            f"{db_path} là một thư mục, không phải tệp cơ sở dữ liệu. Hãy ghi đường dẫn tới tệp, "
+            f"ví dụ {db_path / 'cchc.db'}."
+        )
+
+
 def open_database(path: Path | str, *, role: str = "district") -> Database:
     """Open (creating if needed) and migrate the database at `path`; ensure the local site.
 
     `role` applies only when the local site identity is created (first run).
     """
     db_path = Path(path)
+    refuse_folder(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -19,11 +19,20 @@ def plan_id(year: int, decision_number: str) -> str:
     return natural_id("plan", year, decision_number)
 
 
-def appendix_id(plan: str, number: int) -> str:
+def appendix_id(plan: str, number: int, occurrence: int = 0) -> str:
+    """The appendix numbered `number`; a document that repeats the number gives each later
+    one its `occurrence` (1, 2, …) so the two are never one row."""
+    if occurrence:
+        return natural_id("appendix", plan, number, "occurrence", occurrence)
     return natural_id("appendix", plan, number)
 
 
-def task_id(plan: str, appendix: int, no: str) -> str:
+def task_id(plan: str, appendix: int, no: str, occurrence: int = 0, variant: int = 0) -> str:
+    """The task at STT `no` of an appendix. A repeated (appendix, STT) takes its `occurrence`;
+    `variant` moves a new task off an id a stored task of another content holds
+    (services/plan_matching.py decides)."""
+    if occurrence or variant:
+        return natural_id("task", plan, appendix, no, "occurrence", occurrence, variant)
     return natural_id("task", plan, appendix, no)
 
 

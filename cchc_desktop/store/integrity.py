@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import StoreError
 from cchc_desktop.store import migrations as migration_files
-from cchc_desktop.store.db import BUSY_TIMEOUT_MS, as_database, sqlite_uri
+from cchc_desktop.store.db import BUSY_TIMEOUT_MS, as_database, refuse_folder, sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -168,6 +168,7 @@ def open_read_only(db_path: Path) -> Database:
     """
     if not db_path.exists():
         raise StoreError(f"Không tìm thấy tệp cơ sở dữ liệu {db_path}.")
+    refuse_folder(db_path)
     try:
         db = as_database(connect_read_only(db_path))
     except sqlite3.DatabaseError as exc:

@@ -15,7 +15,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from cchc_desktop.domain.office import LevelWords
 from cchc_desktop.store.site import LocalSite
+from cchc_desktop.store.wording import DISTRICT_WORDS, level_words_of
 
 # Rows that belong to the unit named in their `unit_id`; the document register holds the
 # documents each office issued itself.
@@ -43,14 +45,16 @@ def writer_allowed(
     row: Mapping[str, Any],
     fields: Iterable[str],
     row_unit_kind: str | None,
+    words: LevelWords = DISTRICT_WORDS,
 ) -> str | None:
-    """Return None when a site of `role`/`writer_unit` may write `fields`, else the reason."""
+    """Return None when a site of `role`/`writer_unit` may write `fields`, else the reason
+    (worded for the office's level: `words`, store.wording.level_words_of)."""
     fields = set(fields)
     if table in UNIT_OWNED_TABLES:
         district_fields = DISTRICT_FIELDS.get(table, frozenset())
         if fields & district_fields:
             if role != "district":
-                return "Chỉ huyện được ghi ý kiến xem xét, phê duyệt."
+                return words.say("Chỉ {hub} được ghi ý kiến xem xét, phê duyệt.")
             fields -= district_fields
             if not fields:
                 return None
@@ -58,13 +62,15 @@ def writer_allowed(
         if row_unit_kind == "commune":
             if role == "commune" and row_unit == writer_unit:
                 return None
-            return "Số liệu của xã do chính xã đó nhập; máy này không được sửa."
+            return words.say("Số liệu của {unit} do chính đơn vị đó nhập; máy này không được sửa.")
         if role == "district":
             return None
-        return "Máy của xã chỉ được nhập số liệu của xã mình."
+        return words.say("Máy của {unit} chỉ được nhập số liệu của đơn vị mình.")
     if role == "district":
         return None
-    return "Kế hoạch, nhiệm vụ và thời hạn do huyện quản lý; máy của xã không được sửa."
+    return words.say(
+        "Kế hoạch, nhiệm vụ và thời hạn do {hub} quản lý; máy của {unit} không được sửa."
+    )
 
 
 def refusal(
@@ -89,7 +95,9 @@ def refusal(
         rows.append(old_row)
     for candidate in rows:
         kind = unit_kind(db, candidate.get("unit_id")) if table in UNIT_OWNED_TABLES else None
-        reason = writer_allowed(site.role, site.unit_id, table, candidate, fields, kind)
+        reason = writer_allowed(
+            site.role, site.unit_id, table, candidate, fields, kind, level_words_of(db)
+        )
         if reason:
             return reason
     return None

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from cchc_desktop.errors import OwnershipError
+from cchc_desktop.store.wording import level_words_of
 
 MAX_DRIFT_MS = 86_400_000  # one day: the most a remote stamp may lead this PC's wall clock
 CLOCK_BACK_WARN_MS = 5 * 60_000
@@ -172,15 +173,15 @@ def edit_refusal(db: Database) -> str | None:
     if blocked:
         return str(blocked)
     if network_id is not None and machine_fp != machine_fingerprint():
-        return (
+        return level_words_of(db).say(
             "Cơ sở dữ liệu này đã được chép sang từ máy khác. Để tránh hai máy dùng chung một mã"
-            " máy, hãy đăng ký lại máy này với huyện (Đồng bộ → Đăng ký lại máy) trước khi sửa"
+            " máy, hãy đăng ký lại máy này với {hub} (Đồng bộ → Đăng ký lại máy) trước khi sửa"
             " dữ liệu."
         )
     wall = wall_ms(db)
     if wall < BUILD_WALL_MS or (trusted is not None and wall < trusted - MAX_DRIFT_MS):
         reference = (
-            f"gói dữ liệu huyện gần nhất: {_date_text(trusted)}"
+            level_words_of(db).say("gói dữ liệu {hub} gần nhất: ") + _date_text(trusted)
             if trusted is not None
             else f"phần mềm phát hành: {BUILD_DATE:%d/%m/%Y}"
         )

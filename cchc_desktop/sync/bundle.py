@@ -60,10 +60,10 @@ TOO_BIG = "Gói dữ liệu vượt giới hạn an toàn ({detail}); không nh�
 BAD_FORMAT = "Gói dữ liệu không đúng định dạng ({detail})."
 NEWER = "Gói được tạo bởi phiên bản mới hơn; hãy cập nhật phần mềm CCHC Desktop rồi nhập lại."
 OTHER_NETWORK = (
-    "Gói dữ liệu thuộc mạng khác (huyện khác): gói của “{theirs}”, máy này thuộc “{ours}”."
+    "Gói dữ liệu thuộc mạng khác ({{hub}} khác): gói của “{theirs}”, máy này thuộc “{ours}”."
 )
 OTHER_ROOT = (
-    "Gói dữ liệu thuộc mạng khác (huyện khác): khoá gốc của gói ({theirs}) khác khoá gốc của"
+    "Gói dữ liệu thuộc mạng khác ({{hub}} khác): khoá gốc của gói ({theirs}) khác khoá gốc của"
     " máy này ({ours})."
 )
 BAD_SIGNATURE = "Gói dữ liệu đã bị sửa đổi hoặc hỏng: chữ ký không hợp lệ."
@@ -71,16 +71,17 @@ BAD_SEGMENT_SIGNATURE = (
     "Gói dữ liệu đã bị sửa đổi hoặc hỏng: chữ ký phần dữ liệu của máy {site} không hợp lệ."
 )
 BAD_HASH = "Gói dữ liệu đã bị sửa đổi hoặc hỏng: tệp {member} không khớp mã kiểm tra."
-BAD_CERT = "Gói dữ liệu có chứng nhận máy không hợp lệ ({site}): không do khoá gốc của huyện ký."
+BAD_CERT = "Gói dữ liệu có chứng nhận máy không hợp lệ ({site}): không do khoá gốc của {{hub}} ký."
 UNKNOWN_SITE = (
-    "Gói dữ liệu do một máy chưa đăng ký tạo ra ({site}); hãy đăng ký máy đó với huyện trước."
+    "Gói dữ liệu do một máy chưa đăng ký tạo ra ({site}); hãy đăng ký máy đó với {{hub}} trước."
 )
 WRONG_RECIPIENT = "Gói dữ liệu này dành cho máy khác ({to}), không phải máy này ({me})."
 ALREADY = "Gói dữ liệu này đã được nhập ngày {date}; không có gì thay đổi."
 NOT_JOINED = (
-    "Máy này chưa tham gia mạng đồng bộ và gói không mang chứng nhận của huyện cho máy này."
-    " Hãy gửi tệp yêu cầu đăng ký cho huyện và nhập gói đầu tiên huyện gửi về."
+    "Máy này chưa tham gia mạng đồng bộ và gói không mang chứng nhận của {hub} cho máy này."
+    " Hãy gửi tệp yêu cầu đăng ký cho {hub} và nhập gói đầu tiên {hub} gửi về."
 )
+# Messages above with {hub} are worded for the office by sync.trust.check_trust.
 OWN_BUNDLE = "Đây là gói do chính máy này tạo ra; hãy nhập nó trên máy nhận."
 
 

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from cchc_desktop.cli_support import CliContext, CommandFactory, Handler, add_db_option
 from cchc_desktop.errors import SyncError, ValidationError
 from cchc_desktop.store.site import local_site
+from cchc_desktop.store.wording import level_words_of
 
 PASSWORD_ENV = "CCHC_ROOT_KEY_PASSWORD"
 
@@ -35,7 +36,11 @@ def _err(text: str) -> None:
 
 def register(command: CommandFactory) -> None:
     """Add the `sync` command and its subcommands to the command line."""
-    sync = command("sync", "đồng bộ dữ liệu giữa huyện và xã qua USB", _missing)
+    sync = command(
+        "sync",
+        "đồng bộ dữ liệu giữa cấp trên (tỉnh; huyện trước 2025) và xã, phường qua USB",
+        None,
+    )
     sub = sync.add_subparsers(dest="sync_command", metavar="LỆNH", parser_class=type(sync))
 
     def add(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
@@ -44,16 +49,18 @@ def register(command: CommandFactory) -> None:
         add_db_option(parser, top=False)
         return parser
 
-    p = add("init-network", "tạo mạng đồng bộ và khoá gốc (máy huyện, làm một lần)", _init)
-    p.add_argument("--name", required=True, help="tên mạng, thường là tên huyện")
-    p.add_argument("--code", default=None, help="mã huyện dùng trong tên gói (tự đặt nếu bỏ trống)")
+    p = add("init-network", "tạo mạng đồng bộ và khoá gốc (máy cấp trên, làm một lần)", _init)
+    p.add_argument(
+        "--name", required=True, help="tên mạng, thường là tên tỉnh (huyện với kế hoạch trước 2025)"
+    )
+    p.add_argument("--code", default=None, help="mã mạng dùng trong tên gói (tự đặt nếu bỏ trống)")
 
     p = add("enrol-request", "tạo tệp yêu cầu đăng ký máy xã", _enrol_request)
     p.add_argument("--unit", required=True, metavar="TÊN_XÃ")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     p.add_argument("--pc-name", default=None, help="tên máy (mặc định: tên máy tính)")
 
-    p = add("enrol", "đăng ký máy xã từ tệp yêu cầu (máy huyện)", _enrol)
+    p = add("enrol", "đăng ký máy xã, phường từ tệp yêu cầu (máy cấp trên)", _enrol)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--yes", action="store_true", help="đã so vân tay với máy xã")
 
@@ -72,7 +79,7 @@ def register(command: CommandFactory) -> None:
     p = add("conflicts", "các mục cần xem lại", _conflicts)
     p.add_argument("--json", action="store_true")
 
-    p = add("revoke", "thu hồi một máy (máy huyện)", _revoke)
+    p = add("revoke", "thu hồi một máy (máy cấp trên)", _revoke)
     p.add_argument("site", metavar="SITE")
     p.add_argument("--after-seq", type=int, default=None)
     p.add_argument("--yes", action="store_true")
@@ -85,10 +92,6 @@ def register(command: CommandFactory) -> None:
 
     p = add("reenrol", "cấp mã máy mới cho máy này (sau khi khôi phục hoặc sao chép)", _reenrol)
     p.add_argument("--yes", action="store_true")
-
-
-def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
-    raise ValidationError("Thiếu lệnh con của “sync”; xem cchc-desktop sync --help.")
 
 
 def _confirm(question: str, refusal: str) -> None:
@@ -135,8 +138,9 @@ def _enrol_request(args: argparse.Namespace, ctx: CliContext) -> int:
     request = enrol_request(db, args.unit, args.output, pc_name=args.pc_name)
     _out(request.fingerprint)
     _err(
-        f"Đã ghi yêu cầu đăng ký vào {args.output}. Mang tệp này lên huyện; khi huyện đăng ký,"
-        f" hai bên so vân tay: {request.fingerprint}."
+        f"Đã ghi yêu cầu đăng ký vào {args.output}. "
+        + level_words_of(db).say("Mang tệp này lên {hub}; khi {hub} đăng ký,")
+        + f" hai bên so vân tay: {request.fingerprint}."
     )
     return 0
 
@@ -147,8 +151,10 @@ def _refuse_district_database(db: Database) -> None:
         has_data = db.execute("SELECT 1 FROM change_log LIMIT 1").fetchone() is not None
         if has_data:
             raise SyncError(
-                "Cơ sở dữ liệu này đã có dữ liệu (kế hoạch mặc định của huyện); máy xã cần một"
-                " cơ sở dữ liệu mới. Hãy chỉ định tệp mới bằng --db."
+                level_words_of(db).say(
+                    "Cơ sở dữ liệu này đã có dữ liệu (kế hoạch của {hub}); máy {unit} cần một"
+                    " cơ sở dữ liệu mới. Hãy chỉ định tệp mới bằng --db."
+                )
             )
 
 
@@ -354,5 +360,9 @@ def _reenrol(args: argparse.Namespace, ctx: CliContext) -> int:
     new_id = reenrol(db)
     _out(f"Mã máy mới: {new_id}.")
     if local_site(db).role != "district":
-        _out("Hãy tạo lại yêu cầu đăng ký (sync enrol-request) và gửi cho huyện.")
+        _out(
+            level_words_of(db).say(
+                "Hãy tạo lại yêu cầu đăng ký (sync enrol-request) và gửi cho {hub}."
+            )
+        )
     return 0

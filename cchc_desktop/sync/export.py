@@ -20,6 +20,7 @@ import os
 import shutil
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -28,10 +29,11 @@ from sqlite_utils import Database
 
 from cchc_desktop import __version__
 from cchc_desktop.errors import SyncError
+from cchc_desktop.store import evidence_files as blob_store
 from cchc_desktop.store import migrations
 from cchc_desktop.store.changes import canonical_json, version_vector
 from cchc_desktop.store.site import LocalSite, local_site, wall_ms
-from cchc_desktop.sync import blobs as blob_store
+from cchc_desktop.store.wording import level_words_of
 from cchc_desktop.sync import keys
 from cchc_desktop.sync.bundle import (
     FORMAT,
@@ -126,8 +128,10 @@ def export_bundles(
     own = sites.get(site.site_id)
     if own is None or own.cert is None:
         raise SyncError(
-            "Máy này chưa có chứng nhận của huyện. Hãy nhập gói đầu tiên huyện gửi về"
-            " trước khi xuất dữ liệu."
+            level_words_of(db).say(
+                "Máy này chưa có chứng nhận của {hub}. Hãy nhập gói đầu tiên {hub} gửi về"
+                " trước khi xuất dữ liệu."
+            )
         )
     recipients = _recipients(site, info, sites, peer)
     to_dir = Path(to_dir)
@@ -237,6 +241,10 @@ class _HashingWriter:
         self.raw.write(data)
 
 
+# A written volume: its file, changes, attachments and the segments it sealed.
+Written = tuple[Path, int, int, list[tuple[str, int, int, str, str, bytes, int]]]
+
+
 def _export_one(
     db: Database,
     info: NetworkInfo,
@@ -273,16 +281,8 @@ def _export_one(
             "TatCa" if recipient == "*" else site_label(_unit_name(db, sites, recipient), recipient)
         )
         total_units = sum(p.hi - p.lo + 1 for p in planned) + len(blob_list)
-        done = [0]
-
-        def tick(units: int) -> None:
-            done[0] += units
-            if progress is not None:
-                progress(done[0], total_units)
-            if cancelled is not None and cancelled():
-                raise SyncError(CANCELLED)
-
-        results: list[tuple[Path, int, int, list[tuple[str, int, int, str, str, bytes, int]]]] = []
+        tick = _ticker(progress, cancelled, total_units)
+        results: list[Written] = []
         for index, volume_blobs in enumerate(volumes, start=1):
             name = bundle_file_name(
                 info.district_code,
@@ -318,6 +318,32 @@ def _export_one(
         raise
     if own_snapshot:
         conn.rollback()  # the snapshot only read
+    exported = _record_written(db, results, recipient, int(hlc[2]), created)
+    for bundle in exported:
+        _archive(db_path, bundle.path)
+    return exported
+
+
+def _ticker(
+    progress: ProgressFn | None, cancelled: CancelFn | None, total: int
+) -> Callable[[int], None]:
+    """Count written units for the progress bar; stop when the clerk cancels."""
+    done = [0]
+
+    def tick(units: int) -> None:
+        done[0] += units
+        if progress is not None:
+            progress(done[0], total)
+        if cancelled is not None and cancelled():
+            raise SyncError(CANCELLED)
+
+    return tick
+
+
+def _record_written(
+    db: Database, results: list[Written], recipient: str, bundle_seq: int, created: int
+) -> list[ExportedBundle]:
+    """Seal the segments, log the bundles and count the send, in one transaction."""
     exported: list[ExportedBundle] = []
     with db.atomic():
         for path, n_changes, n_blobs, seals in results:
@@ -334,7 +360,7 @@ def _export_one(
                 "INSERT OR IGNORE INTO bundle_log (sha256, direction, peer, bundle_seq, file_name,"
                 " created_wall, processed_at, n_new, n_dup, n_conflict, n_quarantined, status,"
                 " message) VALUES (?, 'out', ?, ?, ?, ?, ?, ?, 0, 0, 0, 'written', ?)",
-                [bytes.fromhex(digest), recipient, int(hlc[2]), path.name, created, wall_ms(db),
+                [bytes.fromhex(digest), recipient, bundle_seq, path.name, created, wall_ms(db),
                  n_changes, f"{n_changes} thay đổi, {n_blobs} tệp"],
             )  # fmt: skip
             exported.append(
@@ -344,10 +370,8 @@ def _export_one(
         db.execute(
             "INSERT INTO peer (site_id, last_bundle_seq_out) VALUES (?, ?) ON CONFLICT (site_id)"
             " DO UPDATE SET last_bundle_seq_out = excluded.last_bundle_seq_out",
-            [recipient, int(hlc[2])],
+            [recipient, bundle_seq],
         )
-    for bundle in exported:
-        _archive(db_path, bundle.path)
     return exported
 
 

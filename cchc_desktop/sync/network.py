@@ -14,7 +14,7 @@ import json
 import os
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +28,13 @@ from cchc_desktop.domain.model import AgencyKind
 from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import SyncError, ValidationError
 from cchc_desktop.services import organisation
-from cchc_desktop.store.changes import canonical_json
+from cchc_desktop.store.changes import Changes, canonical_json
 from cchc_desktop.store.site import (
     local_site,
     new_site_identity,
     wall_ms,
 )
+from cchc_desktop.store.wording import level_words_of
 from cchc_desktop.sync import keys
 
 REQUEST_TYPE = "hcch-enrol-request"
@@ -45,6 +46,12 @@ MIN_PASSWORD = 8
 SCRYPT_N = 2**15
 
 ROLE_NAMES = {"district": "huyện", "commune": "xã", "province": "tỉnh"}
+
+
+def role_name(db: Database, role: str) -> str:
+    """The role of a PC in the office's words: the hub is "tỉnh" (or "huyện" before 2025)."""
+    words = level_words_of(db)
+    return {"district": words.hub, "commune": words.unit}.get(role, ROLE_NAMES.get(role, role))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +103,7 @@ class EnrolResult:
     cert_serial: int
     new_agency: bool  # the commune was added to the organisation
     already_enrolled: bool
+    changes: Changes = field(default_factory=Changes)  # the commune's rows, when added
 
 
 # ---------------------------------------------------------------------------- reading state
@@ -114,8 +122,10 @@ def require_network(db: Database) -> NetworkInfo:
     info = network_info(db)
     if info is None:
         raise SyncError(
-            "Máy này chưa tham gia mạng đồng bộ. Máy huyện: tạo mạng (sync init-network);"
-            " máy xã: gửi yêu cầu đăng ký cho huyện (sync enrol-request)."
+            level_words_of(db).say(
+                "Máy này chưa tham gia mạng đồng bộ. Máy {hub}: tạo mạng (sync init-network);"
+                " máy {unit}: gửi yêu cầu đăng ký cho {hub} (sync enrol-request)."
+            )
         )
     return info
 
@@ -136,8 +146,10 @@ def root_key(db: Database, info: NetworkInfo) -> Ed25519PrivateKey:
     path = keys.root_key_path(keys.database_path(db), info.network_id)
     if not path.exists():
         raise SyncError(
-            "Máy này không giữ khoá gốc của huyện. Hãy khôi phục khoá gốc từ tệp sao lưu"
-            " (Đồng bộ → Khôi phục khoá gốc) trên máy của huyện."
+            level_words_of(db).say(
+                "Máy này không giữ khoá gốc của {hub}. Hãy khôi phục khoá gốc từ tệp sao lưu"
+                " (Đồng bộ → Khôi phục khoá gốc) trên máy của {hub}."
+            )
         )
     key = keys.load_private_key(path)
     if keys.public_bytes(key) != info.root_pubkey:
@@ -302,7 +314,9 @@ def init_network(db: Database, name: str, *, district_code: str | None = None) -
     """
     name = clean(name)
     if not name:
-        raise ValidationError("Tên mạng đồng bộ (tên huyện) không được để trống.")
+        raise ValidationError(
+            level_words_of(db).say("Tên mạng đồng bộ (tên {hub}) không được để trống.")
+        )
     existing = network_info(db)
     if existing is not None:
         raise SyncError(
@@ -311,7 +325,11 @@ def init_network(db: Database, name: str, *, district_code: str | None = None) -
         )
     site = local_site(db)
     if site.role != "district":
-        raise SyncError("Chỉ máy của huyện mới tạo được mạng đồng bộ; máy này là máy của xã.")
+        raise SyncError(
+            level_words_of(db).say(
+                "Chỉ máy của {hub} mới tạo được mạng đồng bộ; máy này là máy của {unit}."
+            )
+        )
     db_path = keys.database_path(db)
     code = district_code or district_code_for(name)
     network_id = f"{code}-{uuid.uuid4()}"
@@ -410,7 +428,9 @@ def enrol(db: Database, request_file: Path, *, author: str = "") -> EnrolResult:
     info = require_network(db)
     site = local_site(db)
     if site.role != "district":
-        raise SyncError("Chỉ máy của huyện mới đăng ký được máy của xã.")
+        raise SyncError(
+            level_words_of(db).say("Chỉ máy của {hub} mới đăng ký được máy của {unit}.")
+        )
     if request.site_id == site.site_id:
         raise SyncError("Đây là yêu cầu đăng ký của chính máy này.")
     root = root_key(db, info)
@@ -442,11 +462,13 @@ def enrol(db: Database, request_file: Path, *, author: str = "") -> EnrolResult:
             " kiểm tra tên đơn vị trong yêu cầu đăng ký."
         )
     new_agency = found is None
+    changes = Changes()
     with db.atomic():
         if found is None:
-            unit_id = organisation.ensure_agency(
+            resolved = organisation.ensure_agency(
                 db, request.unit_name, kind=AgencyKind.COMMUNE, author=author
-            ).agency_id
+            )
+            unit_id, changes = resolved.agency_id, resolved.changes
             unit_name = request.unit_name
         else:
             unit_id, unit_name = found.id, found.name
@@ -470,6 +492,7 @@ def enrol(db: Database, request_file: Path, *, author: str = "") -> EnrolResult:
         cert.serial,
         new_agency=new_agency,
         already_enrolled=False,
+        changes=changes,
     )
 
 
@@ -518,11 +541,13 @@ def enrol_request(
     """Write this PC's enrolment request (public key, site id, unit, PC name) to `out_file`."""
     unit_name = clean(unit_name)
     if not unit_name:
-        raise ValidationError("Tên xã (đơn vị) không được để trống.")
+        raise ValidationError(level_words_of(db).say("Tên {unit} (đơn vị) không được để trống."))
     site = local_site(db)
     if site.role == "district" and site.network_id is not None:
         raise SyncError(
-            "Máy này là máy của huyện (đã tạo mạng đồng bộ); không gửi yêu cầu đăng ký."
+            level_words_of(db).say(
+                "Máy này là máy của {hub} (đã tạo mạng đồng bộ); không gửi yêu cầu đăng ký."
+            )
         )
     db_path = keys.database_path(db)
     key = keys.ensure_site_key(db_path, site.site_id)

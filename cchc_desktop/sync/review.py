@@ -15,8 +15,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from cchc_desktop.domain.labels import FIELD_LABELS
 from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.errors import NotFoundError, ValidationError
+from cchc_desktop.services import progress_service
+from cchc_desktop.services.history_service import value_text
 from cchc_desktop.store.changes import EXCLUDED_REASONS, Changes, Edit, apply_local_edits
 from cchc_desktop.store.site import local_site
 
@@ -26,6 +29,7 @@ TABLE_LABELS = {
     "plan": "Kế hoạch",
     "plan_node": "Nội dung kế hoạch",
     "appendix": "Phụ lục",
+    "amendment": "Quyết định điều chỉnh kế hoạch",
     "task": "Nhiệm vụ",
     "task_agency": "Cơ quan thực hiện nhiệm vụ",
     "milestone": "Mốc thời hạn",
@@ -43,37 +47,6 @@ TABLE_LABELS = {
     "site": "Máy tính",
 }
 
-FIELD_LABELS = {
-    "percent": "Tỷ lệ hoàn thành (%)",
-    "state": "Trạng thái",
-    "result": "Kết quả thực hiện",
-    "completed_on": "Ngày hoàn thành",
-    "district_review": "Ý kiến của huyện",
-    "score": "Điểm tự đánh giá",
-    "appraised_score": "Điểm thẩm định",
-    "appraisal_note": "Ý kiến thẩm định",
-    "deleted": "Xoá",
-    "title": "Tên",
-    "name": "Tên",
-    "short_name": "Tên viết tắt",
-    "kind": "Loại",
-    "note": "Ghi chú",
-    "timeline": "Thời gian thực hiện",
-    "products": "Sản phẩm",
-    "value": "Giá trị",
-    "approved": "Huyện phê duyệt",
-    "caption": "Chú thích",
-    "file_name": "Tên tệp",
-    "due": "Hạn",
-    "label": "Tên mốc",
-    "target": "Chỉ tiêu",
-    "unit_id": "Đơn vị",
-    "task_id": "Nhiệm vụ",
-    "year": "Năm",
-    "period": "Kỳ báo cáo",
-    "clock": "Đồng hồ",
-    "fork": "Mã máy",
-}
 
 REASONS = {
     "unauthorised": "Không có quyền sửa",
@@ -174,26 +147,6 @@ def _decode(text: object) -> Any:
         return json.loads(text)
     except ValueError:
         return text
-
-
-def display_value(field: str, value: Any) -> str:
-    """A value as a clerk reads it."""
-    if value is None or value == "":
-        return "(trống)"
-    if field == "deleted":
-        return "Đã xoá" if value else "Còn dùng"
-    if field == "approved":
-        return "Đã phê duyệt" if value else "Chưa phê duyệt"
-    if field == "percent" and isinstance(value, int):
-        return f"{value}%"
-    if field == "state":
-        from cchc_desktop.domain.model import WORK_STATE_LABELS, WorkState
-
-        try:
-            return WORK_STATE_LABELS[WorkState(str(value))]
-        except ValueError:
-            return str(value)
-    return str(value)
 
 
 class _Names:
@@ -326,7 +279,7 @@ def list_conflicts(db: Database, *, include_closed: bool = False) -> list[Confli
                     origin=origin,
                     seq=seq,
                     value=value,
-                    display=display_value(row[6], value),
+                    display=value_text(row[6], value),
                     author=row[1] or "",
                     when=_moment(row[2]),
                     site_name=names.site(origin),
@@ -376,6 +329,8 @@ def resolve_conflict(
             "Mục này không chọn giá trị được; hãy đăng ký lại máy hoặc chỉnh đồng hồ rồi đánh"
             " dấu đã xem."
         )
+    if table == "progress":
+        progress_service.check_progress_field(db, row_id, field, chosen_value)
     seen = [(str(o), int(s)) for o, s in json.loads(heads_text)]
     return apply_local_edits(
         db, [Edit(table, row_id, {field: chosen_value})], author=author, force=True, seen=seen

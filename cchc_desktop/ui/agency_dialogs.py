@@ -25,7 +25,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.agency_model import AgencyFilterProxy, AgencyTableModel
-from cchc_desktop.services import organisation
+from cchc_desktop.services import office_setup, organisation
 from cchc_desktop.services.organisation import KIND_LABELS
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_agencies_dialog import Ui_AgenciesDialog
@@ -232,6 +232,8 @@ class AgenciesDialog(QDialog):
         self.ui.add_button.clicked.connect(self.add_agencies)
         self.ui.edit_button.clicked.connect(self.edit_current)
         self.ui.confirm_button.clicked.connect(self.confirm_selected)
+        self.ui.confirm_all_button.clicked.connect(self.confirm_all)
+        self.ui.prefill_button.clicked.connect(self.prefill_units)
         self.ui.alias_button.clicked.connect(self.add_alias)
         self.ui.remove_alias_button.clicked.connect(self.remove_alias)
         view.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
@@ -244,12 +246,14 @@ class AgenciesDialog(QDialog):
     def reload(self) -> None:
         selected = {a.id for a in self.selected()}
         self.model.set_agencies(organisation.list_agencies(self._ctx.db))
-        review = sum(1 for r in range(self.model.rowCount()) if self.model.agency(r).needs_review)
+        counts = organisation.register_counts(self._ctx.db)
+        groups = f" và {counts.groups} nhóm cơ quan" if counts.groups else ""
         self.ui.info_label.setText(
-            f"{self.model.rowCount()} cơ quan, đơn vị; {review} cần xác nhận."
-            if review
-            else f"{self.model.rowCount()} cơ quan, đơn vị; tất cả đã được xác nhận."
+            f"{counts.agencies} cơ quan, đơn vị{groups}; {counts.waiting} cần xác nhận."
+            if counts.waiting
+            else f"{counts.agencies} cơ quan, đơn vị{groups}; tất cả đã được xác nhận."
         )
+        self.ui.confirm_all_button.setEnabled(counts.waiting > 0 and not self._ctx.read_only)
         self._select_ids(selected)
         self._on_selection()
 
@@ -287,12 +291,18 @@ class AgenciesDialog(QDialog):
         self.ui.alias_button.setEnabled(one)
         self.ui.confirm_button.setEnabled(any(a.needs_review for a in chosen))
         self.ui.aliases_list.clear()
+        removable = 0
         if one:
             for alias_id, alias in organisation.aliases(self._ctx.db, chosen[0].id):
                 item = QListWidgetItem(alias)
                 item.setData(Qt.ItemDataRole.UserRole, alias_id)
                 self.ui.aliases_list.addItem(item)
-        self.ui.remove_alias_button.setEnabled(one and self.ui.aliases_list.count() > 1)
+                removable += 1
+            for written in organisation.spellings(self._ctx.db, chosen[0].id):
+                item = QListWidgetItem(written)
+                item.setToolTip("Cách viết trong kế hoạch, đã gộp vào cơ quan này")
+                self.ui.aliases_list.addItem(item)
+        self.ui.remove_alias_button.setEnabled(one and removable > 1)
 
     # ------------------------------------------------------------------ actions
 
@@ -351,6 +361,28 @@ class AgenciesDialog(QDialog):
             "xác nhận cơ quan",
         )
 
+    def confirm_all(self) -> None:
+        """ "Xác nhận tất cả": the clerk has looked through the register."""
+        db, author = self._ctx.db, self._ctx.author
+        self._run(
+            "Không xác nhận được",
+            lambda: organisation.confirm_all(db, author=author),
+            "xác nhận tất cả cơ quan",
+        )
+
+    def prefill_units(self) -> None:
+        """Add the units under the office from the 2025 administrative-unit list."""
+        db, author = self._ctx.db, self._ctx.author
+        notes: list[str] = []
+
+        def mutation() -> Changes:
+            changes, note = office_setup.prefill_units(db, author=author)
+            notes.append(note)
+            return changes
+
+        if self._run("Không thêm được", mutation, "thêm đơn vị trực thuộc") and notes[0]:
+            QMessageBox.information(self, "Đơn vị trực thuộc", notes[0])
+
     def add_alias(self) -> None:
         chosen = self.selected()
         if len(chosen) != 1:
@@ -372,6 +404,8 @@ class AgenciesDialog(QDialog):
         item: QListWidgetItem | None = self.ui.aliases_list.currentItem()
         if item is None:
             return
+        if item.data(Qt.ItemDataRole.UserRole) is None:
+            return  # a spelling read from a plan, not a recorded name
         alias_id = str(item.data(Qt.ItemDataRole.UserRole))
         db, author = self._ctx.db, self._ctx.author
         if self._run(

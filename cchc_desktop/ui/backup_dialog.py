@@ -29,7 +29,7 @@ from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.services import backup_service
 from cchc_desktop.services.backup_service import BackupInfo, RestoreResult
-from cchc_desktop.store.db import open_database
+from cchc_desktop.services.startup import reopen
 from cchc_desktop.ui.forms.ui_backup_dialog import Ui_BackupDialog
 
 log = logging.getLogger(__name__)
@@ -211,7 +211,7 @@ class BackupDialog(QDialog):
         self._worker = None
         QGuiApplication.restoreOverrideCursor()
         try:
-            self._ctx.db = open_database(self._ctx.db_path)
+            self._ctx.db = reopen(self._ctx.db_path)
         except CchcError as exc:
             inform(
                 self,

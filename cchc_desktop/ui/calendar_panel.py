@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import (
     QDate,
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPen, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTreeView, QWidget
-from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
@@ -46,9 +46,12 @@ from cchc_desktop.services.calendar_service import SHIFT_SETTING
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_calendar_panel import Ui_CalendarPanel
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 # (db, first day, last day, today, plan id or None for every plan) → occurrences
-OccurrenceSource = Callable[
-    [Database, dt.date, dt.date, dt.date, str | None], Sequence[OccurrenceLike]
+OccurrenceSource: TypeAlias = Callable[
+    ["Database", dt.date, dt.date, dt.date, str | None], Sequence[OccurrenceLike]
 ]
 
 # Tables whose changes can move a milestone or change its status.
@@ -289,7 +292,7 @@ class CalendarPanel(QWidget):
         ops.changed.connect(self._on_changed)
         ops.reset.connect(self.reload)
 
-        self.go_today()
+        self.select_date(deadline_service.focus_day(ctx.db, plan_id, self.today))
 
     # ------------------------------------------------------------------ public API
 
@@ -317,10 +320,14 @@ class CalendarPanel(QWidget):
         return self._plan_id
 
     def set_plan(self, plan_id: str | None) -> None:
-        """Show the milestones of one plan (the main window's plan selector); None: every plan."""
+        """Show the milestones of one plan (the main window's plan selector); None: every plan.
+
+        The grid turns to the month that matters for that plan (deadline_service.focus_day):
+        this month while the plan's year runs, else its earliest overdue milestone.
+        """
         if plan_id != self._plan_id:
             self._plan_id = plan_id
-            self.reload()
+            self.select_date(deadline_service.focus_day(self._ctx.db, plan_id, self.today))
 
     def reload(self) -> None:
         """Read everything again: the month's marks, the agenda and the list."""
@@ -342,6 +349,7 @@ class CalendarPanel(QWidget):
         self._scope = Scope.DAY
         self.calendar.setSelectedDate(_qdate(day))
         self.calendar.setCurrentPage(day.year, day.month)
+        self._show_page_heading(day.year, day.month)  # no page-change signal for the same page
         self.reload()
 
     def select_period(self, period: ReportingPeriod | None, year: int | None = None) -> None:
@@ -398,8 +406,9 @@ class CalendarPanel(QWidget):
     def _load_agenda(self) -> None:
         today = self.today
         horizon = self.horizon_days()
-        # Overdue work of this year and last year; older plans are closed business.
-        items = self._fetch(dt.date(today.year - 1, 1, 1), today + dt.timedelta(days=horizon))
+        # The same milestones, judged by the same rule, as the banner, the tree and the report.
+        # (deadline_service.open_window: every milestone of the plan up to the horizon.)
+        items = self._fetch(deadline_service.EARLIEST, today + dt.timedelta(days=horizon))
         groups = agenda_groups(items, today, horizon)
         self.agenda_model.set_groups(groups)
         view = self.ui.agenda_view
@@ -462,12 +471,15 @@ class CalendarPanel(QWidget):
         else:
             self.calendar.showNextMonth()
 
-    def _on_page_changed(self, year: int, month: int) -> None:
+    def _show_page_heading(self, year: int, month: int) -> None:
         self.ui.month_label.setText(f"<b>{formatting.month_year(dt.date(year, month, 1))}</b>")
         if self.ui.year_spin.value() != year:
             self.ui.year_spin.blockSignals(True)
             self.ui.year_spin.setValue(year)
             self.ui.year_spin.blockSignals(False)
+
+    def _on_page_changed(self, year: int, month: int) -> None:
+        self._show_page_heading(year, month)
         self._load_month_marks()
         if self._scope is not Scope.DAY:
             self._load_list()

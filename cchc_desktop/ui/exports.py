@@ -10,17 +10,22 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.reports import report_service
 from cchc_desktop.reports.ical_export import export_milestones_ics
-from cchc_desktop.reports.xlsx_export import export_period_xlsx, export_tasks_xlsx
+from cchc_desktop.reports.xlsx_export import (
+    export_period_xlsx,
+    export_tasks_xlsx,
+    task_standings,
+)
 from cchc_desktop.services import settings_service
 from cchc_desktop.services.plan_service import load_plan
-from cchc_desktop.store.db import connect
+from cchc_desktop.services.startup import worker_connection
+from cchc_desktop.ui.choice_dialog import period_dialog
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
 
 
@@ -54,12 +59,12 @@ def export_job(
     cancelled: Callable[[], bool],
 ) -> str:
     """Write the export on a worker thread (its own read connection); return the summary."""
-    db = connect(db_path, read_only=True)
-    try:
+    with worker_connection(db_path, read_only=True) as db:
         progress(10)
         plan = load_plan(db, plan_id)
         if kind is ExportKind.TASKS_XLSX:
-            export_tasks_xlsx(plan.appendices, target, title=plan.title)
+            standings = task_standings(db, plan_id, today)
+            export_tasks_xlsx(plan.appendices, target, title=plan.title, standings=standings)
             summary = f"{plan.task_count} nhiệm vụ"
         elif kind is ExportKind.PERIOD_XLSX:
             assert period is not None
@@ -69,12 +74,12 @@ def export_job(
             export_period_xlsx(data, target)
             summary = f"kết quả {PERIOD_LABELS[period].lower()} năm {plan.year}"
         else:
-            count = export_milestones_ics(plan.appendices, target, year=plan.year, name=plan.title)
-            summary = f"{count} mốc thời hạn"
+            written = export_milestones_ics(
+                plan.appendices, target, year=plan.year, name=plan.title
+            )
+            summary = written.summary()
         progress(100)
         return summary
-    finally:
-        db.conn.close()
 
 
 def ask_target(parent: QWidget | None, kind: ExportKind, suggested: Path) -> Path | None:
@@ -88,12 +93,12 @@ def ask_target(parent: QWidget | None, kind: ExportKind, suggested: Path) -> Pat
     return path if path.suffix.lower() == _SUFFIXES[kind] else path.with_suffix(_SUFFIXES[kind])
 
 
-def ask_period(parent: QWidget | None) -> ReportingPeriod | None:
-    labels = [PERIOD_LABELS[p] for p in ReportingPeriod]
-    label, ok = QInputDialog.getItem(parent, "Kết quả kỳ báo cáo", "Kỳ báo cáo:", labels, 0, False)
-    if not ok:
-        return None
-    return list(ReportingPeriod)[labels.index(label)]
+def ask_period(parent: QWidget | None, year: int) -> ReportingPeriod | None:
+    dialog = period_dialog(parent, year)
+    try:
+        return dialog.period() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def start_export(
@@ -107,7 +112,7 @@ def start_export(
     """Ask what is needed, then export on a worker; `done` receives the clerk's message."""
     period = None
     if kind is ExportKind.PERIOD_XLSX:
-        period = ask_period(parent)
+        period = ask_period(parent, year)
         if period is None:
             return None
     stem = {

@@ -17,7 +17,7 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.undo import run_undoable
 from cchc_desktop.qtmodels.indicator_model import IndicatorTableModel
-from cchc_desktop.services import indicator_service, organisation
+from cchc_desktop.services import indicator_service, organisation, tree_service
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_indicators_panel import Ui_IndicatorsPanel
 
@@ -95,8 +95,7 @@ class IndicatorsPanel(QWidget):
         self.plan_id = plan_id
         self.year = None
         if plan_id is not None:
-            row = self.ctx.db.execute("SELECT year FROM plan WHERE id = ?", [plan_id]).fetchone()
-            self.year = int(row[0]) if row else None
+            self.year = tree_service.plan_year(self.ctx.db, plan_id)
         if self.year is not None:
             period, year = period_for_date(self.ctx.today())
             chosen = period if year == self.year else ReportingPeriod.Y

@@ -8,32 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
-    QIcon,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from cchc_desktop.context import AppContext
-from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
-from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.errors import CchcError
-from cchc_desktop.qt import settings as opts
-from cchc_desktop.qt.logging_qt import log_dir
+from cchc_desktop.qt import settings as setting_keys
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.qt.undo import run_undoable
-from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.roles import REF_ROLE
 from cchc_desktop.qtmodels.status_style import StatusLegend, legend_styles
 from cchc_desktop.qtmodels.task_filter_proxy import Deadline, TaskFilter, TaskFilterProxy
@@ -46,22 +38,15 @@ from cchc_desktop.qtmodels.task_tree_model import (
     COL_TITLE,
     TaskTreeModel,
 )
-from cchc_desktop.services import organisation, plan_service, task_service, tree_service
-from cchc_desktop.services.startup import open_or_create
+from cchc_desktop.services import organisation, plan_service, tree_service
 from cchc_desktop.services.tree_service import APPENDIX, TASK, NodeRef
 from cchc_desktop.store.changes import Changes
-from cchc_desktop.store.integrity import inspect_database, open_read_only
+from cchc_desktop.ui import filter_bar, integrity_check, main_menu, window_state
 from cchc_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from cchc_desktop.ui.main_menu import TAB_CALENDAR, TAB_INDICATORS, TAB_TREE
 from cchc_desktop.ui.task_editor import TaskEditor
 
 log = logging.getLogger(__name__)
-
-
-def _inspect(
-    db_path: Path, *, progress: Callable[[int], None], cancelled: Callable[[], bool]
-) -> list[str]:
-    """Worker job: the quick_check problems of the database file (empty when sound)."""
-    return list(inspect_database(db_path).problems)
 
 
 if TYPE_CHECKING:
@@ -69,7 +54,6 @@ if TYPE_CHECKING:
     from cchc_desktop.ui.indicators_panel import IndicatorsPanel
 
 SEARCH_DELAY_MS = 150  # typing pause before the filter runs
-TAB_TREE, TAB_CALENDAR, TAB_INDICATORS = range(3)
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +80,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.setAcceptDrops(True)  # a plan file dropped onto the window is imported
         self.undo_stack = QUndoStack(self)
         self._current_ref: NodeRef | None = None
         self._restoring_selection = False
@@ -131,6 +116,9 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
 
+        from cchc_desktop.ui.structure_actions import StructureActions
+
+        self.structure = StructureActions(self)
         ops.changed.connect(self._on_changed)
         ops.reset.connect(self._on_reset)
         self.ui.status_bar.showMessage(f"Cơ sở dữ liệu: {ctx.db_path}")
@@ -151,13 +139,18 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
         header.setStretchLastSection(False)
+        # The task name takes whatever the other columns leave; they start at the width of
+        # their usual text in the screen's font, the full texts are in tooltips, and the
+        # clerk's widths are remembered (window_state).
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        text = view.fontMetrics().horizontalAdvance
+        pad = 14
         for column, width in (
-            (COL_NUMBER, 66),
-            (COL_LEAD, 120),
-            (COL_DUE, 84),
-            (COL_STATUS, 176),
-            (COL_PERCENT, 54),
+            (COL_NUMBER, text("88") + view.indentation() + pad),
+            (COL_LEAD, text("Phòng Nội vụ")),  # longer names: tooltip
+            (COL_DUE, text("Hạn gần nhất") + pad),
+            (COL_STATUS, text("Đến hạn trong 30 ngày") + 2 * pad),
+            (COL_PERCENT, text("Tiến độ") + pad),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
@@ -168,15 +161,7 @@ class MainWindow(QMainWindow):
 
     def _setup_filters(self) -> None:
         ui = self.ui
-        ui.status_combo.addItem("Mọi trạng thái", None)
-        for category in StatusCategory:
-            ui.status_combo.addItem(STATUS_LABELS[category], category)
-        ui.period_combo.addItem("Mọi kỳ báo cáo", None)
-        for period in ReportingPeriod:
-            ui.period_combo.addItem(f"Kỳ báo cáo {PERIOD_LABELS[period]}", period)
-        ui.deadline_combo.addItem("Mọi thời hạn", Deadline.ANY)
-        ui.deadline_combo.addItem("Quá hạn", Deadline.OVERDUE)
-        ui.deadline_combo.addItem("Đến hạn trong 7 ngày", Deadline.DUE_SOON)
+        filter_bar.fill_choices(ui)
         self.reload_agencies()
 
         ui.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
@@ -189,115 +174,12 @@ class MainWindow(QMainWindow):
         ui.plan_combo.currentIndexChanged.connect(self._on_plan_chosen)
 
     def _setup_actions(self) -> None:
-        ui = self.ui
-        undo = self.undo_stack.createUndoAction(self, "&Hoàn tác")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setIcon(QIcon(":/icons/action-undo.svg"))
-        redo = self.undo_stack.createRedoAction(self, "&Làm lại")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        redo.setIcon(QIcon(":/icons/action-redo.svg"))
-        # The toolbar shows the short name; the menu and tooltip name the step to undo.
-        undo.setIconText("Hoàn tác")
-        redo.setIconText("Làm lại")
-        self.action_undo: QAction = undo
-        self.action_redo: QAction = redo
-        first = ui.menu_edit.actions()[0]
-        ui.menu_edit.insertActions(first, [undo, redo])
-        ui.menu_edit.insertSeparator(first)
-        ui.main_toolbar.insertActions(ui.action_refresh, [undo, redo])
-        ui.main_toolbar.insertSeparator(ui.action_refresh)
-
-        ui.action_quit.triggered.connect(self.close)
-        ui.action_find.triggered.connect(self.focus_search)
-        ui.action_refresh.triggered.connect(self.refresh)
-        ui.action_expand_all.triggered.connect(self.expand_all)
-        ui.action_collapse_all.triggered.connect(ui.tree_view.collapseAll)
-        ui.action_show_tree.triggered.connect(lambda: ui.left_tabs.setCurrentIndex(TAB_TREE))
-        ui.action_show_calendar.triggered.connect(
-            lambda: ui.left_tabs.setCurrentIndex(TAB_CALENDAR)
-        )
-        ui.action_show_indicators.triggered.connect(
-            lambda: ui.left_tabs.setCurrentIndex(TAB_INDICATORS)
-        )
-        ui.action_open_log_folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
-        )
-        ui.action_open_data_folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.data_dir)))
-        )
-        ui.action_about.triggered.connect(self.show_about)
-        ui.action_save.triggered.connect(self.editor_save)
-        ui.action_discard.triggered.connect(lambda: self.editor.discard())
-        ui.action_delete.triggered.connect(self.delete_selected)
-        ui.action_agencies.triggered.connect(self.show_agencies)
-        ui.action_import_plan.triggered.connect(self.import_plan)
-        ui.action_report.triggered.connect(self.show_reports)
-        ui.action_office_settings.triggered.connect(self.show_office_settings)
-        ui.action_backup.triggered.connect(self.show_backups)
-        ui.action_sync_export.triggered.connect(self.show_sync_export)
-        ui.action_sync_import.triggered.connect(self.show_sync_import)
-        ui.action_conflicts.triggered.connect(self.show_conflicts)
-        ui.action_quarantine.triggered.connect(self.show_quarantine)
-        # Added after the form was designed: built here, placed in the menus beside their kin.
-        self.action_sync_network = QAction("&Mạng đồng bộ và đăng ký máy…", self)
-        self.action_sync_network.setToolTip(
-            "Vân tay máy này, mạng đồng bộ, đăng ký máy xã, thu hồi máy, sao lưu khoá gốc"
-        )
-        self.action_sync_network.triggered.connect(self.show_sync_network)
-        ui.menu_sync.insertAction(ui.action_sync_export, self.action_sync_network)
-        ui.menu_sync.insertSeparator(ui.action_sync_export)
-        self.action_days_off = QAction("&Ngày nghỉ, ngày làm bù…", self)
-        self.action_days_off.setToolTip("Ngày lễ, Tết, ngày nghỉ theo thông báo và ngày làm bù")
-        self.action_days_off.triggered.connect(self.show_days_off)
-        ui.menu_catalog.addAction(self.action_days_off)
-        self.action_par = QAction("&Chỉ số CCHC (tự đánh giá, chấm điểm)…", self)
-        self.action_par.setToolTip(
-            "Bộ chỉ số cải cách hành chính của tỉnh: tự chấm điểm, tài liệu kiểm chứng, hồ sơ nộp"
-        )
-        self.action_par.triggered.connect(self.show_par)
-        ui.menu_reports.insertAction(ui.menu_reports.actions()[0], self.action_par)
-        ui.menu_reports.insertSeparator(ui.menu_reports.actions()[1])
-        self.action_next_year = QAction("&Lập kế hoạch năm sau…", self)
-        self.action_next_year.setToolTip(
-            "Dự thảo kế hoạch năm sau từ kế hoạch đang chọn, thời hạn dời theo năm"
-        )
-        self.action_next_year.triggered.connect(self.draft_next_year)
-        file_actions = ui.menu_file.actions()
-        after_import = file_actions[file_actions.index(ui.action_import_plan) + 1]
-        ui.menu_file.insertAction(after_import, self.action_next_year)
-        ui.menu_reports.addSeparator()
-        for label, tip, kind in (
-            (
-                "Xuất danh sách nhiệm vụ ra &Excel…",
-                "Mọi nhiệm vụ của kế hoạch, đủ các cột, trong một bảng tính",
-                "tasks_xlsx",
-            ),
-            (
-                "Xuất &kết quả một kỳ báo cáo ra Excel…",
-                "Tình trạng, kết quả và minh chứng từng nhiệm vụ, từng đơn vị trong kỳ",
-                "period_xlsx",
-            ),
-            (
-                "Xuất lịch thời hạn (&iCalendar)…",
-                "Các mốc thời hạn để mở trong Outlook, Thunderbird hay lịch điện thoại",
-                "calendar_ics",
-            ),
-        ):
-            action = QAction(label, self)
-            action.setToolTip(tip)
-            action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
-            ui.menu_reports.addAction(action)
-        for action in (
-            ui.action_import_plan,
-            self.action_next_year,
-            ui.action_office_settings,
-            ui.action_backup,
-            ui.action_sync_import,
-        ):
-            action.setEnabled(not self.ctx.read_only)
-        ui.action_save.setEnabled(False)
-        ui.action_discard.setEnabled(False)
-        self.addActions([undo, redo])
+        self.action_undo, self.action_redo = main_menu.add_undo_actions(self)
+        main_menu.connect_actions(self)
+        # Kept as the window's own names: callers and tests reach them here.
+        self.action_sync_network = self.ui.action_sync_network
+        self.action_days_off = self.ui.action_days_off
+        self.action_next_year = self.ui.action_next_year
 
     # ------------------------------------------------------------------ lazy tabs
 
@@ -307,7 +189,9 @@ class MainWindow(QMainWindow):
         if self._calendar is None:
             from cchc_desktop.ui.calendar_panel import CalendarPanel
 
-            panel = CalendarPanel(self.ctx, self.ops, self.ui.calendar_tab)
+            panel = CalendarPanel(
+                self.ctx, self.ops, self.ui.calendar_tab, plan_id=self.model.plan_id
+            )
             self.ui.calendar_layout.addWidget(panel)
             panel.task_activated.connect(self.select_task)
             self._calendar = panel
@@ -342,13 +226,15 @@ class MainWindow(QMainWindow):
     def _on_plan_changed_for_tabs(self, plan_id: str) -> None:
         if self._indicators is not None:
             self._indicators.set_plan(plan_id)
+        if self._calendar is not None:
+            self._calendar.set_plan(plan_id)
 
     # ------------------------------------------------------------------ plans
 
     def reload_plans(self) -> None:
         """Fill the plan selector and show the remembered plan (or the newest)."""
         combo = self.ui.plan_combo
-        wanted = self.model.plan_id or self.settings.get(opts.LAST_PLAN_ID)
+        wanted = self.model.plan_id or self.settings.get(setting_keys.LAST_PLAN_ID)
         plans = plan_service.list_plans(self.ctx.db)
         combo.blockSignals(True)
         combo.clear()
@@ -366,19 +252,52 @@ class MainWindow(QMainWindow):
         self._show_plan(combo.currentData())
 
     def _on_plan_chosen(self, _index: int) -> None:
-        plan_id = self.ui.plan_combo.currentData()
-        if plan_id != self.model.plan_id:
-            self._show_plan(plan_id)
+        combo = self.ui.plan_combo
+        plan_id = combo.currentData()
+        if plan_id == self.model.plan_id:
+            return
+        if not self.confirm_leave():  # unsaved edits of the other plan: stay on it
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(self.model.plan_id))
+            combo.blockSignals(False)
+            return
+        self._show_plan(plan_id)
 
     def _show_plan(self, plan_id: str | None) -> None:
         self.model.set_plan(plan_id)
         if plan_id:
-            self.settings.set(opts.LAST_PLAN_ID, str(plan_id))
+            self.settings.set(setting_keys.LAST_PLAN_ID, str(plan_id))
             self.plan_changed.emit(str(plan_id))
         if self.proxy.current_filter.active:
             self.proxy.set_filter(self.proxy.current_filter)
+        self._follow_plan()
         self.refresh_summary()
         self._update_match_label()
+
+    def _follow_plan(self) -> None:
+        """The editor shows a record of the plan on screen, never one of the plan left behind.
+
+        The record shown stays when the new tree holds it; otherwise the new plan's first row
+        (its decision) is selected, or nothing when the plan is empty.
+        """
+        ref = self._current_ref
+        if ref is None:
+            return
+        found = self.model.locate_task(ref.id) if ref.table == TASK else None
+        if found is None:
+            found = self.model.index_of_ref(ref)
+        self._current_ref = None
+        if found.isValid() and self.select_ref(ref):
+            return
+        first = self.proxy.index(0, 0)
+        if first.isValid():
+            self.ui.tree_view.selectionModel().setCurrentIndex(
+                first,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        if self._current_ref is None:
+            self.node_selected.emit(None)
 
     @property
     def plan_id(self) -> str | None:
@@ -387,10 +306,7 @@ class MainWindow(QMainWindow):
     def plan_year(self) -> int | None:
         if self.model.plan_id is None:
             return None
-        row = self.ctx.db.execute(
-            "SELECT year FROM plan WHERE id = ?", [self.model.plan_id]
-        ).fetchone()
-        return int(row[0]) if row else None
+        return tree_service.plan_year(self.ctx.db, self.model.plan_id)
 
     # ------------------------------------------------------------------ filters
 
@@ -407,17 +323,7 @@ class MainWindow(QMainWindow):
         combo.blockSignals(False)
 
     def current_filter(self) -> TaskFilter:
-        ui = self.ui
-        # Combo data comes back as plain str (QVariant drops the enum type).
-        status = ui.status_combo.currentData()
-        period = ui.period_combo.currentData()
-        return TaskFilter(
-            text=ui.search_edit.text(),
-            agency_id=ui.agency_combo.currentData(),
-            status=StatusCategory(status) if status else None,
-            period=ReportingPeriod(period) if period else None,
-            deadline=Deadline(ui.deadline_combo.currentData() or Deadline.ANY),
-        )
+        return filter_bar.read_filter(self.ui)
 
     def apply_filter(self) -> None:
         """Apply what the filter bar says to the tree (runs after a short typing pause)."""
@@ -437,14 +343,7 @@ class MainWindow(QMainWindow):
                 QGuiApplication.restoreOverrideCursor()
 
     def clear_filters(self) -> None:
-        ui = self.ui
-        for combo in (ui.agency_combo, ui.status_combo, ui.period_combo, ui.deadline_combo):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        ui.search_edit.blockSignals(True)
-        ui.search_edit.clear()
-        ui.search_edit.blockSignals(False)
+        filter_bar.reset(self.ui)
         self.ui.tree_view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.apply_filter()
 
@@ -474,10 +373,7 @@ class MainWindow(QMainWindow):
     def _plan_task_count(self) -> int:
         if self.model.plan_id is None:
             return 0
-        row = self.ctx.db.execute(
-            "SELECT count(*) FROM task WHERE plan_id = ? AND deleted = 0", [self.model.plan_id]
-        ).fetchone()
-        return int(row[0])
+        return tree_service.task_count(self.ctx.db, self.model.plan_id)
 
     # ------------------------------------------------------------------ summary
 
@@ -569,14 +465,12 @@ class MainWindow(QMainWindow):
 
     def select_task(self, task_id: str) -> bool:
         """Select a task by id, switching to its plan first if needed (the calendar's jump)."""
-        row = self.ctx.db.execute(
-            "SELECT plan_id FROM task WHERE id = ? AND deleted = 0", [task_id]
-        ).fetchone()
-        if row is None:
+        place = tree_service.task_place(self.ctx.db, task_id)
+        if place is None:
             return False
-        if row[0] != self.model.plan_id:
+        if place[0] != self.model.plan_id:
             combo = self.ui.plan_combo
-            combo.setCurrentIndex(combo.findData(row[0]))
+            combo.setCurrentIndex(combo.findData(place[0]))
         return self.select_ref(NodeRef(TASK, task_id))
 
     def prepare_screenshot(self) -> None:
@@ -672,37 +566,10 @@ class MainWindow(QMainWindow):
     def start_integrity_check(self) -> None:
         """Run `PRAGMA quick_check` on a worker once the window is up (it reads the whole
         file, about a second per 250 MB); on damage, offer the latest good backup."""
-        if self.ctx.read_only:
-            return
-        worker = Worker(_inspect, self.ctx.db_path)
-        worker.signals.result.connect(self._on_integrity_result)
-        worker.signals.error.connect(lambda exc: log.warning("Integrity check failed: %s", exc))
-        self._integrity_worker = worker
-        worker.start()
+        self._integrity_worker = integrity_check.start(self)
 
     def _on_integrity_result(self, problems: list[str]) -> None:
-        if not problems:
-            return
-        from cchc_desktop.ui.backup_dialog import IntegrityAction, IntegrityDialog
-
-        log.error("Integrity check of %s: %s", self.ctx.db_path, problems[:5])
-        decision = IntegrityDialog.ask(self, self.ctx.db_path, problems)
-        if decision.action is IntegrityAction.QUIT:
-            self.close()
-            return
-        try:
-            self.ctx.db.conn.close()
-            if decision.action is IntegrityAction.RESTORED:
-                self.ctx.db = open_or_create(self.ctx.db_path)
-            else:
-                self.ctx.db = open_read_only(self.ctx.db_path)
-                self.ctx.read_only = True
-                self.ui.status_bar.showMessage("Chỉ xem: cơ sở dữ liệu bị lỗi nên không ghi.")
-        except CchcError as exc:
-            QMessageBox.critical(self, "Không mở được dữ liệu", str(exc))
-            self.close()
-            return
-        self.ops.reset.emit()
+        integrity_check.handle_result(self, problems)
 
     # ------------------------------------------------------------------ dialogs
 
@@ -717,121 +584,49 @@ class MainWindow(QMainWindow):
             self.delete_task(self._current_ref)
 
     def delete_task(self, ref: NodeRef) -> None:
-        if ref.table != TASK or self.ctx.read_only:
-            return
-        title = self.ui.tree_view.currentIndex().siblingAtColumn(1).data() or ""
-        answer = QMessageBox.question(
-            self,
-            "Xoá nhiệm vụ",
-            f"Xoá nhiệm vụ “{title}” khỏi kế hoạch?\n"
-            "Tiến độ và lịch sử vẫn được giữ; có thể hoàn tác (Ctrl+Z).",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        db, author = self.ctx.db, self.ctx.author
-        try:
-            run_undoable(
-                self.undo_stack,
-                self.ctx,
-                self.ops,
-                "xoá nhiệm vụ",
-                lambda: task_service.delete_task(db, ref.id, author=author),
-            )
-        except CchcError as exc:
-            self.show_error("Không xoá được", exc)
-
-    def show_agencies(self) -> None:
-        from cchc_desktop.ui.agency_dialogs import AgenciesDialog
-
-        AgenciesDialog(self.ctx, self.ops, self, undo_stack=self.undo_stack).exec()
+        """Delete a task, appendix, part, item or paragraph (asks, naming what goes with it)."""
+        self.structure.remove(ref)
 
     # ------------------------------------------------------------------ other windows
 
-    def _leave_for_dialog(self) -> bool:
+    def leave_for_dialog(self) -> bool:
         """Dialogs that may change or replace data need the editor's text saved or dropped."""
         return self.editor.confirm_leave()
 
-    def show_reports(self) -> None:
-        from cchc_desktop.ui.report_dialog import ReportDialog
-
-        ReportDialog.ask(self.ctx, self.ops, self, year=self.plan_year())
-
-    def show_office_settings(self) -> None:
-        from cchc_desktop.ui.office_settings_dialog import OfficeSettingsDialog
-
-        OfficeSettingsDialog.ask(self.ctx, self.ops, self)
-
-    def show_par(self) -> None:
-        from cchc_desktop.ui.par_view import ParDialog
-
-        ParDialog.show_for(self.ctx, self.ops, self, year=self.plan_year() or self.ctx.today().year)
-
-    def show_days_off(self) -> None:
-        from cchc_desktop.ui.days_off_dialog import DaysOffDialog
-
-        DaysOffDialog.ask(self.ctx, self.ops, self, year=self.plan_year())
-
-    def show_backups(self) -> None:
-        from cchc_desktop.ui.backup_dialog import BackupDialog
-
-        if self._leave_for_dialog():
-            BackupDialog.ask(self, self.ctx, self.ops)
-
-    def show_sync_network(self) -> None:
-        from cchc_desktop.ui.sync_network_dialog import SyncNetworkDialog
-
-        if self._leave_for_dialog():
-            SyncNetworkDialog.ask(self.ctx, self.ops, self)
-
-    def show_sync_export(self) -> None:
-        from cchc_desktop.ui.sync_export_dialog import SyncExportDialog
-
-        SyncExportDialog.ask(self.ctx, self.ops, self)
-
-    def show_sync_import(self) -> None:
-        from cchc_desktop.ui.sync_import_dialog import SyncImportDialog
-
-        if self._leave_for_dialog():
-            SyncImportDialog.ask(self.ctx, self.ops, self)
-
-    def show_conflicts(self) -> None:
-        from cchc_desktop.ui.conflict_review_dialog import ConflictReviewDialog
-
-        dialog = ConflictReviewDialog(self.ctx, self.ops, self)
-        dialog.record_activated.connect(self._on_record_activated)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-
-    def show_quarantine(self) -> None:
-        from cchc_desktop.ui.quarantine_dialog import QuarantineDialog
-
-        QuarantineDialog.ask(self.ctx, self.ops, self)
-
-    def _on_record_activated(self, table: str, row_id: str) -> None:
+    def show_record(self, table: str, row_id: str) -> None:
         """A record named elsewhere (a sync conflict card): show its task in the tree."""
-        task_id: str | None = row_id if table == TASK else None
-        if table in ("progress", "milestone", "task_agency"):
-            found = self.ctx.db.execute(
-                f"SELECT task_id FROM {table} WHERE id = ?",  # noqa: S608 - fixed names
-                [row_id],
-            ).fetchone()
-            task_id = found[0] if found else None
+        task_id = tree_service.task_of_record(self.ctx.db, table, row_id)
         if task_id is not None:
             self.select_task(task_id)
 
     # ------------------------------------------------------------------ import
 
-    def import_plan(self) -> None:
-        """Read a plan document on a worker (own connection), then show it."""
+    def import_plan(self, file: Path | None = None) -> None:
+        """Read a plan document on a worker (own connection), review it, then show it."""
         from cchc_desktop.ui.plan_import import PlanImporter
 
-        if not self._leave_for_dialog():
+        if not self.leave_for_dialog():
             return
         importer = PlanImporter(self.ctx, self.ops, self.settings, self)
         importer.imported.connect(self._on_plan_imported)
-        importer.choose_and_run()
+        if file is None:
+            importer.choose_and_run()
+        else:
+            importer.run(file)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from cchc_desktop.ui.plan_import import dropped_plan_file
+
+        if dropped_plan_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from cchc_desktop.ui.plan_import import dropped_plan_file
+
+        file = dropped_plan_file(event.mimeData())
+        if file is not None:
+            event.acceptProposedAction()
+            self.import_plan(file)
 
     def _on_plan_imported(self, plan_id: str) -> None:
         self.reload_plans()
@@ -863,7 +658,7 @@ class MainWindow(QMainWindow):
         """A draft of the selected plan for a later year, then shown in the tree."""
         from cchc_desktop.ui.plan_draft import draft_next_year
 
-        if self.model.plan_id is None or not self._leave_for_dialog():
+        if self.model.plan_id is None or not self.leave_for_dialog():
             return
         result = draft_next_year(self.ctx, self.ops, self, self.model.plan_id)
         if result is not None:
@@ -873,11 +668,7 @@ class MainWindow(QMainWindow):
                 "thời hạn đã dời theo năm; số và ngày quyết định còn để trống.",
                 10000,
             )
-
-    def show_about(self) -> None:
-        from cchc_desktop.ui.about_dialog import AboutDialog
-
-        AboutDialog(self.ctx.db_path, log_dir(), self).exec()
+            self.structure.edit_header()  # the draft is finished by filling its decision
 
     def show_error(self, title: str, error: BaseException) -> None:
         """A clerk-caused error: its Vietnamese message, nothing else."""
@@ -887,33 +678,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window state
 
     def _restore_window_state(self) -> None:
-        s = self.settings
-        geometry = s.get(opts.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = s.get(opts.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = s.get(opts.MAIN_SPLITTER)
-        if splitter.isEmpty() or not self.ui.main_splitter.restoreState(splitter):
-            self.ui.main_splitter.setSizes([800, 560])
-        header = s.get(opts.TREE_HEADER)
-        if not header.isEmpty():
-            self.ui.tree_view.header().restoreState(header)
-        # Widths and order are remembered; the plan still opens in document order.
-        self.ui.tree_view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.ui.left_tabs.setCurrentIndex(s.get(opts.LAST_TAB))
+        window_state.restore(self, self.ui, self.settings)
 
     def save_window_state(self) -> None:
-        s = self.settings
-        s.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
-        s.set(opts.WINDOW_STATE, self.saveState())
-        s.set(opts.MAIN_SPLITTER, self.ui.main_splitter.saveState())
-        s.set(opts.TREE_HEADER, self.ui.tree_view.header().saveState())
-        s.set(opts.LAST_TAB, self.ui.left_tabs.currentIndex())
-        if self.model.plan_id:
-            s.set(opts.LAST_PLAN_ID, self.model.plan_id)
-        s.sync()
+        window_state.save(self, self.ui, self.settings, self.model.plan_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_leave():

@@ -39,8 +39,6 @@ from cchc_desktop.services import organisation, par_editor, par_evidence, par_se
 from cchc_desktop.services.par_service import ParSet, Score
 from cchc_desktop.services.settings_service import load_office_settings
 from cchc_desktop.store.changes import Changes
-from cchc_desktop.store.site import local_site
-from cchc_desktop.sync import blobs
 from cchc_desktop.ui.forms.ui_par_dialog import Ui_ParDialog
 from cchc_desktop.ui.par_criterion_dialog import ParCriterionDialog
 
@@ -91,8 +89,7 @@ class ParDialog(QDialog):
         header.setStretchLastSection(False)
         ui.splitter.setSizes([780, 500])
         ui.error_label.setVisible(False)
-        site = local_site(ctx.db)
-        self.hub = site.role != "commune"
+        self.hub = par_service.is_hub(ctx.db)
         if not self.hub:
             # The commune reads the appraisal that came back; only the office above writes it.
             ui.appraisal_group.setTitle("Kết quả thẩm định của cơ quan cấp trên")
@@ -481,7 +478,7 @@ class ParDialog(QDialog):
         db, author, db_path = self._ctx.db, self._ctx.author, self._ctx.db_path
 
         def attach() -> Changes:
-            sha = blobs.store_blob(db, db_path, file)
+            sha = par_evidence.store_file(db, db_path, file)
             return par_evidence.attach_file(
                 db,
                 set_,
@@ -502,10 +499,11 @@ class ParDialog(QDialog):
         if not isinstance(linked, par_evidence.LinkedEvidence):
             return
         for stored in par_evidence.files_of(self._ctx.db, linked):
-            if stored.sha256 and blobs.has_blob(self._ctx.db_path, stored.sha256):
+            source = par_evidence.stored_path(self._ctx.db_path, stored.sha256)
+            if source is not None:
                 folder = Path(tempfile.mkdtemp(prefix="cchc-kiem-chung-"))
                 target = folder / par_handin.safe_name(stored.name)
-                shutil.copyfile(blobs.blob_path(self._ctx.db_path, stored.sha256), target)
+                shutil.copyfile(source, target)
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
                 return
         self.show_error(
@@ -639,7 +637,7 @@ class ParDialog(QDialog):
         db, db_path = self._ctx.db, self._ctx.db_path
 
         def blob_file(sha: str) -> Path | None:
-            return blobs.blob_path(db_path, sha) if blobs.has_blob(db_path, sha) else None
+            return par_evidence.stored_path(db_path, sha)
 
         try:
             result = par_handin.write_handin(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.errors import CchcError, ConflictError
@@ -11,21 +11,18 @@ from cchc_desktop.qt.operations import Operations
 from cchc_desktop.services import plan_service
 from cchc_desktop.services.plan_service import ImportResult
 from cchc_desktop.store.changes import Changes
+from cchc_desktop.ui.choice_dialog import next_year_dialog
 
 TITLE = "Lập kế hoạch năm sau"
 
 
 def ask_year(parent: QWidget | None, source_year: int) -> int | None:
     """The year of the new plan (the one after `source_year` by default); None if cancelled."""
-    year, ok = QInputDialog.getInt(
-        parent,
-        TITLE,
-        f"Lập dự thảo từ kế hoạch năm {source_year} cho năm:",
-        source_year + 1,
-        source_year + 1,
-        2100,
-    )
-    return year if ok else None
+    dialog = next_year_dialog(parent, source_year)
+    try:
+        return dialog.year() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def draft_next_year(

@@ -16,7 +16,8 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.domain.text import sort_key
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qtmodels.roles import ITEM_ROLE, SORT_ROLE
-from cchc_desktop.sync.review import QuarantineView, display_value, list_quarantine
+from cchc_desktop.services.history_service import value_text as display_value
+from cchc_desktop.sync.review import QuarantineView, list_quarantine
 from cchc_desktop.ui.forms.ui_quarantine_dialog import Ui_QuarantineDialog
 
 Index = QModelIndex | QPIndex

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import tempfile
@@ -10,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QWidget,
 )
@@ -184,6 +186,13 @@ class ReportDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
+        # The grey area says what to do until a preview matches the choices on the left.
+        self.preview_hint = QLabel(self.ui.pdf_container)
+        self.preview_hint.setObjectName("preview_hint")
+        self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_hint.setWordWrap(True)
+        self.preview_hint.setStyleSheet("color: #555; font-size: 11pt; margin: 24px;")
+        self.ui.pdf_layout.addWidget(self.preview_hint)
         self.ui.pdf_layout.addWidget(self.view)
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([340, 840])
@@ -194,6 +203,8 @@ class ReportDialog(QDialog):
             ReportKind.OVERDUE: self.ui.overdue_radio,
             ReportKind.AGENCY: self.ui.agency_radio,
         }
+        today = ctx.today()
+        self.ui.amended_date_edit.setDate(QDate(today.year, today.month, today.day))
         for label, period in PERIOD_CHOICES:
             self.ui.period_combo.addItem(label, period)
         for label, zoom in ZOOM_CHOICES:
@@ -206,6 +217,11 @@ class ReportDialog(QDialog):
         self.ui.button_box.rejected.connect(self.reject)
         for radio in self._kind_radios.values():
             radio.toggled.connect(self._update_controls)
+            radio.toggled.connect(self._on_choice_changed)
+        self.ui.year_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.ui.period_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.ui.agency_combo.currentTextChanged.connect(self._on_choice_changed)
+        self.ui.blank_check.toggled.connect(self._on_choice_changed)
         self.ui.plan_radio.toggled.connect(self._on_plan_toggled)
         self.ui.year_combo.currentIndexChanged.connect(self._update_controls)
         self.ui.build_button.clicked.connect(self.build_preview)
@@ -282,11 +298,16 @@ class ReportDialog(QDialog):
             year=int(year),
             period=ReportingPeriod(period) if period is not None else None,
             agency=agency,
-            as_of=self._ctx.today(),
+            as_of=self._amended_on() if kind is ReportKind.PLAN else self._ctx.today(),
             blank_number_and_date=self.ui.blank_check.isChecked(),
         )
         request.validate()
         return request
+
+    def _amended_on(self) -> dt.date:
+        """The day the printed plan shows its amendments up to."""
+        day = self.ui.amended_date_edit.date()
+        return dt.date(day.year(), day.month(), day.day())
 
     def is_busy(self) -> bool:
         return self._worker is not None
@@ -478,6 +499,11 @@ class ReportDialog(QDialog):
             self._fail(f"Văn bản đã tạo nhưng chưa ghi được vào sổ: {exc}")
             return
         self.last_issued = built
+        # The document on screen carries its number and date now: the choices say so too.
+        self.ui.blank_check.blockSignals(True)
+        self.ui.blank_check.setChecked(False)
+        self.ui.blank_check.blockSignals(False)
+        self.current_request = request
         self._status(
             f"Đã ban hành văn bản số {document_number_text(request.number, symbol)} ngày "
             f"{formatting.date_short(request.issue_date)} và ghi vào sổ. Hãy lưu hoặc in bản này."
@@ -525,6 +551,8 @@ class ReportDialog(QDialog):
         self.ui.period_caption.setEnabled(kind is ReportKind.PERIOD)
         self.ui.agency_combo.setEnabled(kind is ReportKind.AGENCY and not busy)
         self.ui.agency_caption.setEnabled(kind is ReportKind.AGENCY)
+        self.ui.amended_date_edit.setEnabled(kind is ReportKind.PLAN and not busy)
+        self.ui.amended_caption.setEnabled(kind is ReportKind.PLAN)
         self.ui.build_button.setEnabled(has_plan and not busy)
         can_issue = has_plan and not busy and kind is not ReportKind.PLAN
         self.ui.issue_button.setEnabled(can_issue and not self._ctx.read_only)
@@ -558,7 +586,54 @@ class ReportDialog(QDialog):
             f"<b>{document_number_text(number, symbol)}</b>"
         )
 
-    def _show_document_state(self) -> None:
+    def _choices(self) -> tuple[object, ...]:
+        """What the options on the left ask for, as far as it changes the document."""
+        kind = next((k for k, r in self._kind_radios.items() if r.isChecked()), None)
+        return (
+            kind,
+            self.ui.year_combo.currentData(),
+            self.ui.period_combo.currentData() if kind is ReportKind.PERIOD else None,
+            self.ui.agency_combo.currentText().strip() if kind is ReportKind.AGENCY else "",
+            self.ui.blank_check.isChecked(),
+        )
+
+    @staticmethod
+    def _choices_of(request: ReportRequest) -> tuple[object, ...]:
+        period = request.period
+        return (
+            request.kind,
+            request.year,
+            period if request.kind is ReportKind.PERIOD else None,
+            request.agency.strip() if request.kind is ReportKind.AGENCY else "",
+            request.blank_number_and_date,
+        )
+
+    def _on_choice_changed(self, *_args: Any) -> None:
+        """A preview that no longer matches the choices is cleared: "In…" and "Lưu" must never
+        produce a document other than the one the options describe."""
+        if self.current is None or self.current_request is None:
+            return
+        if self._choices_of(self.current_request) == self._choices():
+            return
+        self.document.close()
+        self.current = None
+        self.current_request = None
+        self._show_document_state(changed=True)
+
+    def _show_document_state(self, *, changed: bool = False) -> None:
+        shown = self.current is not None
+        self.view.setVisible(shown)
+        self.preview_hint.setVisible(not shown)
+        if changed:
+            self.preview_hint.setText(
+                "Các lựa chọn đã thay đổi: bấm “Tạo bản xem trước” để tạo lại văn bản "
+                "theo lựa chọn mới."
+            )
+        else:
+            self.preview_hint.setText(
+                "Chọn loại văn bản, năm và kỳ ở bên trái rồi bấm “Tạo bản xem trước”: văn bản "
+                "hiện ở đây để đọc lại trước khi in, lưu thành PDF hoặc ban hành."
+            )
         count = self.document.pageCount() if self.current is not None else 0
         self.ui.page_spin.blockSignals(True)
         self.ui.page_spin.setMaximum(max(1, count))

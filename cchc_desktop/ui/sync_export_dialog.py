@@ -6,25 +6,28 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStorageInfo, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
-from sqlite_utils import Database
 
 from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
-from cchc_desktop.store.db import connect
-from cchc_desktop.store.site import local_site
+from cchc_desktop.services.startup import worker_connection
+from cchc_desktop.store.wording import level_words_of
+from cchc_desktop.sync import sites
 from cchc_desktop.sync.export import ExportedBundle, export_bundles
-from cchc_desktop.sync.network import network_info
+from cchc_desktop.sync.network import ROLE_NAMES, network_info, role_name
 from cchc_desktop.ui.forms.ui_sync_export_dialog import Ui_SyncExportDialog
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text, show_status
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 log = logging.getLogger(__name__)
 
-ROLE_LABELS = {"district": "huyện", "commune": "xã", "province": "tỉnh"}
 ALL_PEERS = ""  # the peer combo's "every PC this one sends to"
 
 
@@ -38,25 +41,14 @@ class Peer:
     pc_name: str
 
     def label(self) -> str:
-        role = ROLE_LABELS.get(self.role, self.role)
+        role = ROLE_NAMES.get(self.role, self.role)
         unit = self.unit_name or f"Máy {role}"
         return f"{unit} – {self.pc_name}" if self.pc_name else unit
 
 
 def list_peers(db: Database) -> list[Peer]:
     """Enrolled, not revoked PCs other than this one: a commune PC sees only its district."""
-    me = local_site(db)
-    rows = db.execute(
-        "SELECT s.site_id, coalesce(s.role, ''), coalesce(a.name, ''),"
-        " coalesce(s.display_name, '') FROM site s LEFT JOIN agency a ON a.id = s.unit_id"
-        " WHERE s.site_id != ? AND s.cert IS NOT NULL AND s.revoked_after_seq IS NULL"
-        " ORDER BY s.role, a.name, s.display_name",
-        [me.site_id],
-    ).fetchall()
-    peers = [Peer(*row) for row in rows]
-    if me.role == "commune":
-        peers = [p for p in peers if p.role == "district"]
-    return peers
+    return [Peer(*row) for row in sites.peer_rows(db)]
 
 
 def export_job(
@@ -68,11 +60,8 @@ def export_job(
     cancelled: Callable[[], bool],
 ) -> list[ExportedBundle]:
     """Worker body: export on the worker's own connection (sqlite3 connections are per thread)."""
-    db = connect(db_path)
-    try:
+    with worker_connection(db_path) as db:
         return export_bundles(db, to_dir, peer, percent_progress(progress), cancelled)
-    finally:
-        db.conn.close()
 
 
 def percent_progress(progress: Callable[[int], None]) -> Callable[[int, int], None]:
@@ -222,12 +211,15 @@ class SyncExportDialog(QDialog):
 
     def _describe_network(self) -> bool:
         info = network_info(self._ctx.db)
-        site = local_site(self._ctx.db)
-        role = ROLE_LABELS.get(site.role, site.role)
+        site = sites.this_pc(self._ctx.db)
+        role = role_name(self._ctx.db, site.role)
         if info is None:
             self._fail(
-                "Máy này chưa tham gia mạng đồng bộ. Máy huyện: tạo mạng (sync init-network);"
-                " máy xã: gửi yêu cầu đăng ký cho huyện rồi nhập gói đầu tiên huyện gửi về."
+                level_words_of(self._ctx.db).say(
+                    "Máy này chưa tham gia mạng đồng bộ. Máy {hub}: tạo mạng (sync"
+                    " init-network); máy {unit}: gửi yêu cầu đăng ký cho {hub} rồi nhập gói đầu"
+                    " tiên {hub} gửi về."
+                )
             )
             self.ui.network_label.setText("")
             return False

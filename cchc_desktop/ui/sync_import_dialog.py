@@ -15,12 +15,13 @@ from cchc_desktop import formatting
 from cchc_desktop.context import AppContext
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
-from cchc_desktop.store.db import connect
+from cchc_desktop.services.startup import worker_connection
 from cchc_desktop.sync.importer import ImportResult, import_bundle
+from cchc_desktop.sync.network import ROLE_NAMES
 from cchc_desktop.sync.review import TABLE_LABELS
 from cchc_desktop.ui.forms.ui_sync_import_dialog import Ui_SyncImportDialog
 from cchc_desktop.ui.job_progress import attach_progress_dialog, failure_text
-from cchc_desktop.ui.sync_export_dialog import ROLE_LABELS, percent_progress
+from cchc_desktop.ui.sync_export_dialog import percent_progress
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +37,10 @@ def import_job(
     cancelled: Callable[[], bool],
 ) -> ImportResult:
     """Worker body: preview or import on the worker's own connection."""
-    db = connect(db_path)
-    try:
+    with worker_connection(db_path) as db:
         return import_bundle(
             db, file, dry_run=dry_run, progress=percent_progress(progress), cancelled=cancelled
         )
-    finally:
-        db.conn.close()
 
 
 def result_html(result: ImportResult) -> str:
@@ -50,7 +48,7 @@ def result_html(result: ImportResult) -> str:
     lines = result.message.splitlines()
     parts = [f"<p><b>{html.escape(lines[0] if lines else '')}</b></p>"]
     if result.status != "already":
-        role = ROLE_LABELS.get(result.sender_role, result.sender_role)
+        role = ROLE_NAMES.get(result.sender_role, result.sender_role)
         sender = html.escape(result.sender_name or result.sender_site)
         made = ""
         if result.created_wall:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,17 +22,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from cchc_desktop.context import AppContext
 from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import CchcError, ValidationError
 from cchc_desktop.qt.operations import Operations
-from cchc_desktop.store.site import local_site
-from cchc_desktop.sync import keys
+from cchc_desktop.services import settings_service
+from cchc_desktop.store.changes import Changes
+from cchc_desktop.store.wording import level_words_of
+from cchc_desktop.sync import sites
 from cchc_desktop.sync.network import (
     MIN_PASSWORD,
     ROLE_NAMES,
+    EnrolResult,
     NetworkInfo,
     enrol,
     enrol_request,
@@ -42,6 +43,7 @@ from cchc_desktop.sync.network import (
     read_enrol_request,
     restore_root_key,
     revoke_site,
+    role_name,
     site_fingerprint,
 )
 from cchc_desktop.sync.network import backup_root_key as write_root_key_backup
@@ -50,59 +52,8 @@ from cchc_desktop.ui.forms.ui_sync_network_dialog import Ui_SyncNetworkDialog
 REQUEST_FILTER = "Yêu cầu đăng ký (*.json);;Mọi tệp (*)"
 BACKUP_FILTER = "Sao lưu khoá gốc (*.hckey);;Mọi tệp (*)"
 COL_NAME, COL_UNIT, COL_ROLE, COL_FINGERPRINT, COL_STATE = range(5)
-ACTIVE = "Đang dùng"
-REVOKED = "Đã thu hồi"
-NOT_CERTIFIED = "Chưa có chứng nhận"
 ERROR_STYLE = "color: #c62828;"
 _SITE_ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True, slots=True)
-class SiteRow:
-    """One PC of the network as the site table shows it."""
-
-    site_id: str
-    pc_name: str
-    unit_name: str
-    role: str
-    fingerprint: str
-    revoked: bool
-    certified: bool
-    is_self: bool
-
-    @property
-    def role_label(self) -> str:
-        return ROLE_NAMES.get(self.role, self.role)
-
-    @property
-    def state(self) -> str:
-        if self.revoked:
-            return REVOKED
-        return ACTIVE if self.certified else NOT_CERTIFIED
-
-
-def site_rows(db: Database) -> list[SiteRow]:
-    """Every PC this database knows, the district first, then by unit and PC name."""
-    me = local_site(db).site_id
-    rows = db.execute(
-        "SELECT s.site_id, coalesce(s.display_name, ''), coalesce(a.name, ''),"
-        " coalesce(s.role, ''), s.pubkey, s.revoked_after_seq IS NOT NULL, s.cert IS NOT NULL"
-        " FROM site s LEFT JOIN agency a ON a.id = s.unit_id"
-        " ORDER BY s.role != 'district', a.name, s.display_name, s.site_id"
-    ).fetchall()
-    return [
-        SiteRow(
-            site_id=site_id,
-            pc_name=pc_name,
-            unit_name=unit_name,
-            role=role,
-            fingerprint=keys.fingerprint(bytes(pubkey)) if pubkey else "",
-            revoked=bool(revoked),
-            certified=bool(certified),
-            is_self=site_id == me,
-        )
-        for site_id, pc_name, unit_name, role, pubkey, revoked, certified in rows
-    ]
 
 
 def file_slug(name: str) -> str:
@@ -234,7 +185,7 @@ class SyncNetworkDialog(QDialog):
         self._ctx = ctx
         self._ops = ops
         self.changed = False
-        self.rows: list[SiteRow] = []
+        self.rows: list[sites.SiteRow] = []
         self.ui = Ui_SyncNetworkDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -256,7 +207,7 @@ class SyncNetworkDialog(QDialog):
         widest = {
             COL_ROLE: ("Vai trò", *ROLE_NAMES.values()),
             COL_FINGERPRINT: ("Vân tay", "WWWWW-WWWWW-WWWWW-WWWWW-WWWWW"),
-            COL_STATE: ("Tình trạng", ACTIVE, REVOKED, NOT_CERTIFIED),
+            COL_STATE: ("Tình trạng", sites.ACTIVE, sites.REVOKED, sites.NOT_CERTIFIED),
         }
         for column, texts in widest.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
@@ -296,10 +247,10 @@ class SyncNetworkDialog(QDialog):
         """Read this PC, the network and its PCs again and offer the steps that fit."""
         db = self._ctx.db
         ui = self.ui
-        site = local_site(db)
+        site = sites.this_pc(db)
         info = network_info(db)
-        self.rows = site_rows(db)
-        ui.role_label.setText(f"Máy của {ROLE_NAMES.get(site.role, site.role)}")
+        self.rows = sites.site_rows(db)
+        ui.role_label.setText(f"Máy của {role_name(db, site.role)}")
         ui.unit_label.setText(self._unit_text())
         ui.site_label.setText(site.site_id)
         ui.fingerprint_label.setText(self._own_fingerprint())
@@ -347,7 +298,7 @@ class SyncNetworkDialog(QDialog):
         name = ask_text(
             self,
             "Tạo mạng đồng bộ",
-            "Tên mạng đồng bộ (thường là tên huyện):",
+            level_words_of(self._ctx.db).say("Tên mạng đồng bộ (thường là tên {hub}):"),
             self._suggested_network_name(),
         )
         if name is None:
@@ -385,8 +336,15 @@ class SyncNetworkDialog(QDialog):
         if not ask_confirm(self, "So vân tay với máy xã", question):
             self._status("Chưa đăng ký; không có gì thay đổi.")
             return
+        done: list[EnrolResult] = []
+
+        def write() -> Changes:
+            done.append(enrol(self._ctx.db, path, author=self._ctx.author))
+            return done[0].changes
+
         try:
-            result = enrol(self._ctx.db, path, author=self._ctx.author)
+            self._ops.run(write)  # a new commune joins the organisation: the views hear of it
+            result = done[0]
         except CchcError as exc:
             self._fail(str(exc))
             return
@@ -418,11 +376,12 @@ class SyncNetworkDialog(QDialog):
         if row is None:
             return
         label = f"{row.pc_name} ({row.unit_name})" if row.unit_name else row.pc_name
-        question = (
-            f"Thu hồi máy {label}, mã máy {row.site_id}?\n\n"
-            "Những thay đổi máy này làm sau các thay đổi huyện đã nhận sẽ bị giữ lại, không"
-            " được áp dụng. Chỉ thu hồi máy bị mất, hỏng hoặc không còn dùng. Không thể hoàn"
-            " tác."
+        question = f"Thu hồi máy {label}, mã máy {row.site_id}?\n\n" + level_words_of(
+            self._ctx.db
+        ).say(
+            "Những thay đổi máy này làm sau các thay đổi {hub} đã nhận sẽ bị giữ lại, không"
+            " được áp dụng. Chỉ thu hồi máy bị mất, hỏng hoặc không còn dùng. Không thể"
+            " hoàn tác."
         )
         if not ask_confirm(self, "Thu hồi máy", question):
             return
@@ -513,9 +472,12 @@ class SyncNetworkDialog(QDialog):
             return
         self._written()
         self._status(
-            f"Đã ghi yêu cầu đăng ký vào {html.escape(str(path))}. Mang tệp này lên huyện."
-            " Khi huyện đăng ký, đọc cho cán bộ huyện vân tay hiện ở mục “Vân tay máy”:"
-            f" <b>{request.fingerprint}</b>."
+            f"Đã ghi yêu cầu đăng ký vào {html.escape(str(path))}. "
+            + level_words_of(self._ctx.db).say(
+                "Mang tệp này lên {hub}. Khi {hub} đăng ký, đọc cho cán bộ {hub} vân tay hiện ở"
+                " mục “Vân tay máy”:"
+            )
+            + f" <b>{request.fingerprint}</b>."
         )
 
     # ------------------------------------------------------------------ helpers
@@ -523,11 +485,7 @@ class SyncNetworkDialog(QDialog):
     def _own_fingerprint(self) -> str:
         if self._ctx.read_only:
             # Creating the site key on first use writes a file; a read-only copy only reads it.
-            site = local_site(self._ctx.db)
-            row = self._ctx.db.execute(
-                "SELECT pubkey FROM site WHERE site_id = ?", [site.site_id]
-            ).fetchone()
-            return keys.fingerprint(bytes(row[0])) if row and row[0] else "–"
+            return sites.stored_fingerprint(self._ctx.db) or "–"
         try:
             return site_fingerprint(self._ctx.db)
         except (CchcError, OSError):
@@ -535,14 +493,15 @@ class SyncNetworkDialog(QDialog):
 
     def _unit_text(self) -> str:
         db = self._ctx.db
-        site = local_site(db)
-        if site.unit_id:
-            row = db.execute("SELECT name FROM agency WHERE id = ?", [site.unit_id]).fetchone()
-            if row:
-                return str(row[0])
+        site = sites.this_pc(db)
+        name = sites.unit_name(db)
+        if name:
+            return name
         requested = self._requested_unit()
         if requested:
-            return f"{requested} (đã gửi yêu cầu đăng ký, chờ huyện đăng ký)"
+            return level_words_of(self._ctx.db).say(
+                f"{requested} (đã gửi yêu cầu đăng ký, chờ {{hub}} đăng ký)"
+            )
         if site.role == "district":
             district = self._district_agency()
             if district:
@@ -551,47 +510,52 @@ class SyncNetworkDialog(QDialog):
 
     def _hint(self) -> str:
         """What to do next on this PC, before anything was done in the dialog."""
-        site = local_site(self._ctx.db)
+        site = sites.this_pc(self._ctx.db)
         if self.info is not None:
             return ""
         if site.role == "district":
-            return (
-                "Máy của huyện: bấm “Tạo mạng đồng bộ…” (làm một lần). Máy huyện thay thế máy"
+            return level_words_of(self._ctx.db).say(
+                "Máy của {hub}: bấm “Tạo mạng đồng bộ…” (làm một lần). Máy {hub} thay thế máy"
                 " hỏng: bấm “Khôi phục khoá gốc…” và chọn tệp sao lưu khoá gốc."
             )
         if self._requested_unit():
-            return (
-                "Đã tạo yêu cầu đăng ký. Khi huyện đã đăng ký máy này, nhập gói dữ liệu đầu"
-                " tiên huyện gửi về (Đồng bộ → Nhập dữ liệu từ USB) để tham gia mạng."
+            return level_words_of(self._ctx.db).say(
+                "Đã tạo yêu cầu đăng ký. Khi {hub} đã đăng ký máy này, nhập gói dữ liệu đầu"
+                " tiên {hub} gửi về (Đồng bộ → Nhập dữ liệu từ USB) để tham gia mạng."
             )
-        return "Máy của xã: bấm “Tạo tệp yêu cầu đăng ký…” rồi mang tệp lên huyện."
+        return level_words_of(self._ctx.db).say(
+            "Máy của {unit}: bấm “Tạo tệp yêu cầu đăng ký…” rồi mang tệp lên {hub}."
+        )
 
     def _requested_unit(self) -> str:
-        row = self._ctx.db.execute("SELECT requested_unit FROM local_site").fetchone()
-        return str(row[0]) if row and row[0] else ""
+        return sites.requested_unit(self._ctx.db)
 
     def _district_agency(self) -> str:
-        """The district's name in the organisation (what init_network certifies this PC as)."""
-        row = self._ctx.db.execute(
-            "SELECT name FROM agency WHERE kind = 'district' AND deleted = 0"
-            " ORDER BY length(name), name LIMIT 1"
-        ).fetchone()
-        return str(row[0]) if row else ""
+        return sites.district_name(self._ctx.db)
 
     def _suggested_network_name(self) -> str:
+        """The office's province (its district before 2025): bundle names are made from it."""
+        try:
+            office = settings_service.load_office_settings(self._ctx.db)
+        except CchcError:
+            office = None
+        if office is not None:
+            name = office.unit if office.level == "district" else office.province
+            if name:
+                return name
         name = self._district_agency()
         return re.sub(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", name, flags=re.I)
 
     def _certified(self) -> bool:
-        site = local_site(self._ctx.db)
+        site = sites.this_pc(self._ctx.db)
         return any(r.site_id == site.site_id and r.certified for r in self.rows)
 
     def _has_data(self) -> bool:
-        return self._ctx.db.execute("SELECT 1 FROM change_log LIMIT 1").fetchone() is not None
+        return sites.has_changes(self._ctx.db)
 
     def _update_buttons(self) -> None:
         ui = self.ui
-        site = local_site(self._ctx.db)
+        site = sites.this_pc(self._ctx.db)
         info = self.info
         district = site.role == "district"
         has_root = info is not None and district

@@ -178,6 +178,7 @@ def test_next_year_action_creates_the_2021_plan_and_selects_it(
         return source_year + 1
 
     monkeypatch.setattr(plan_draft, "ask_year", ask_year)
+    opened = _header_dialogs(monkeypatch)
     window = MainWindow(seed_ctx, Operations(), Settings())
     qtbot.addWidget(window)
     actions = window.ui.menu_file.actions()
@@ -191,6 +192,21 @@ def test_next_year_action_creates_the_2021_plan_and_selects_it(
     assert window.plan_year() == 2021
     source = seed_ctx.db.execute("SELECT source_name FROM plan WHERE id = ?", [plans[2021].id])
     assert source.fetchone()[0] == "Dự thảo từ kế hoạch năm 2020"
+    # The draft is finished in its decision's header editor, opened on it straight away.
+    assert opened == [plans[2021].id]
+
+
+def _header_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record (instead of showing) the plan-header dialogs the window opens."""
+    from cchc_desktop.ui.plan_header_dialog import PlanHeaderDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        PlanHeaderDialog,
+        "ask",
+        classmethod(lambda _cls, _ctx, _ops, _undo, plan, _parent: opened.append(plan) or True),
+    )
+    return opened
 
 
 def test_next_year_again_is_refused_in_vietnamese(
@@ -206,6 +222,7 @@ def test_next_year_again_is_refused_in_vietnamese(
         return 0
 
     monkeypatch.setattr(QMessageBox, "warning", warn)
+    _header_dialogs(monkeypatch)
     window = MainWindow(seed_ctx, Operations(), Settings())
     qtbot.addWidget(window)
     source_id = window.plan_id

@@ -30,7 +30,7 @@ def _export(
     qtbot: QtBot, window: MainWindow, kind: str, target: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(exports, "ask_target", lambda parent, kind, suggested: target)
-    monkeypatch.setattr(exports, "ask_period", lambda parent: ReportingPeriod.Q1)
+    monkeypatch.setattr(exports, "ask_period", lambda parent, year: ReportingPeriod.Q1)
     window.export(kind)
     qtbot.waitUntil(lambda: "Đã xuất" in window.ui.status_bar.currentMessage(), timeout=20_000)
 

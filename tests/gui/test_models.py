@@ -12,10 +12,17 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.domain.model import AgencyRole, WorkState
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.qtmodels.agency_model import AgencyFilterProxy, AgencyTableModel
-from cchc_desktop.qtmodels.history_model import HistoryModel, value_text
+from cchc_desktop.qtmodels.history_model import HistoryModel
 from cchc_desktop.qtmodels.progress_models import EvidenceListModel, ProgressTableModel
 from cchc_desktop.qtmodels.task_parts_models import AgencyItem, MilestoneModel, TaskAgencyModel
-from cchc_desktop.services import organisation, progress_service, task_service
+from cchc_desktop.services import (
+    evidence_service,
+    history_service,
+    organisation,
+    progress_service,
+    task_service,
+)
+from cchc_desktop.services.history_service import value_text
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -62,28 +69,35 @@ def test_progress_evidence_and_history_models(
 ) -> None:
     task = _task(seed_ctx)
     unit = task.agencies[0].agency_id
-    edit = task_service.ProgressEdit(
+    edit = progress_service.ProgressEdit(
         task.id, unit, 2020, ReportingPeriod.Q1, WorkState.IN_PROGRESS, 40, "Đang soạn.", None
     )
-    task_service.save_progress(seed_ctx.db, edit, today=dt.date(2020, 3, 15), author="Lan")
-    progress_id = task_service.progress_row_id(task.id, unit, 2020, "Q1")
-    progress_service.add_evidence(
+    progress_service.save_progress(seed_ctx.db, edit, today=dt.date(2020, 3, 15), author="Lan")
+    progress_id = progress_service.progress_row_id(task.id, unit, 2020, "Q1")
+    evidence_service.add_evidence(
         seed_ctx.db, progress_id=progress_id, sha256="b" * 64, file_name="du-thao.docx", size=2048
     )
     progress = ProgressTableModel()
-    progress.set_rows(task_service.list_task_progress(seed_ctx.db, task.id))
+    progress.set_rows(progress_service.list_task_progress(seed_ctx.db, task.id))
     qtmodeltester.check(progress)
     assert progress.index(0, progress.COL_STATE).data() == "Đang thực hiện"
     assert progress.index(0, progress.COL_FILES).data() == "1 tệp"
     evidence = EvidenceListModel()
-    evidence.set_rows(progress_service.list_evidence(seed_ctx.db, progress_id))
+    evidence.set_rows(evidence_service.list_evidence(seed_ctx.db, progress_id))
     qtmodeltester.check(evidence)
     assert evidence.index(0, 0).data() == "du-thao.docx (2,0 KB)"
     history = HistoryModel()
-    history.set_rows(task_service.record_changes(seed_ctx.db, "task", task.id))
+    history.set_rows(history_service.node_history(seed_ctx.db, "task", task.id))
     qtmodeltester.check(history)
-    fields = {history.index(r, history.COL_FIELD).data() for r in range(history.rowCount())}
-    assert {"Trạng thái", "Tỷ lệ hoàn thành", "Tệp"} <= fields
+    what = [history.index(r, history.COL_WHAT).data() for r in range(history.rowCount())]
+    # One row per edit: the attachment is one row, not one per stored field.
+    assert what[0] == "Thêm minh chứng “du-thao.docx”"
+    assert what[1].startswith("Thêm tiến độ quý I năm 2020 – ")
+    assert "• Trạng thái: Đang thực hiện" in what[1]
+    assert "• Tỷ lệ hoàn thành: 40 %" in what[1]
+    assert "Đã xoá" not in "".join(what)
+    assert "b" * 64 not in "".join(what)
+    assert history.index(1, history.COL_WHO).data().startswith("Lan\nmáy ")
 
 
 def test_agency_model_and_accent_free_proxy(
@@ -102,6 +116,8 @@ def test_agency_model_and_accent_free_proxy(
 
 
 def test_history_values_read_as_the_clerk_wrote_them() -> None:
+    assert value_text("kind", "decision") == "Quyết định"
+    assert value_text("deleted", 0) == "Còn dùng"
     assert value_text("state", "done") == "Đã hoàn thành"
     assert value_text("role", "lead") == "Chủ trì"
     assert value_text("due", "2020-03-20") == "20/03/2020"

@@ -102,3 +102,29 @@ def test_rotating_log_file_in_the_log_folder(
         assert handlers[0].maxBytes == logging_qt.MAX_BYTES  # type: ignore[attr-defined]
     finally:
         logging_qt.shutdown_logging()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_print_dialog_speaks_vietnamese(qtbot: QtBot) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel
+
+    from cchc_desktop.qt.i18n import install_qt_translator
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_qt_translator(app)
+    try:
+        printer = QPrinter()  # outlives the dialog that prints on it
+        dialog = QPrintDialog(printer)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown = {w.text() for w in dialog.findChildren(QLabel)}
+        shown |= {w.text() for w in dialog.findChildren(QAbstractButton)}
+        shown |= {w.title() for w in dialog.findChildren(QGroupBox)}
+        english = {"Printer", "P&roperties", "Options", "Copies", "Copies:", "Collate", "&Print"}
+        assert not shown & english, shown & english
+        assert {"Máy in", "&Thuộc tính", "Số bản:", "Sắp theo bộ", "&In"} <= shown
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)

@@ -234,6 +234,32 @@ def test_issue_numbers_dates_rebuilds_and_records(setup, qtbot, monkeypatch):
     assert changed[0].touches("document_register")
     assert "Đã ban hành văn bản số 01/BC-UBND ngày 25/03/2020" in dialog.ui.status_label.text()
     assert "02/BC-UBND" in dialog.ui.number_label.text()
+    # The document on screen has its number: the choices no longer say "leave it blank",
+    # and the issued preview stays printable.
+    assert not dialog.ui.blank_check.isChecked()
+    assert dialog.current == blocker.args[0]
+    assert dialog.ui.print_button.isEnabled()
+
+
+def test_the_preview_always_matches_the_choices(setup, qtbot):
+    dialog, _builder, _ctx, _ops = setup
+    hint = dialog.preview_hint
+    assert not hint.isHidden()
+    assert "Tạo bản xem trước" in hint.text()
+    assert not dialog.ui.print_button.isEnabled()
+    dialog.choose(kind=ReportKind.PERIOD, period=ReportingPeriod.Q1)
+    build(qtbot, dialog)
+    assert hint.isHidden()
+    assert dialog.ui.save_button.isEnabled()
+    dialog.choose(kind=ReportKind.OVERDUE)  # another kind: the Q1 report must not be printed
+    assert dialog.current is None
+    assert not dialog.ui.print_button.isEnabled()
+    assert not dialog.ui.save_button.isEnabled()
+    assert not hint.isHidden()
+    assert "đã thay đổi" in hint.text()
+    build(qtbot, dialog)
+    dialog.ui.blank_check.toggle()
+    assert dialog.current is None
 
 
 def test_issue_can_be_declined(setup, monkeypatch):
@@ -290,3 +316,16 @@ def test_real_reports_end_to_end(qtbot, make_db, monkeypatch):
     assert "ngày 25 tháng 3 năm 2020" in issued
     [doc] = list_documents(ctx.db)
     assert doc.pdf_sha256 == blocker.args[0].sha256
+
+
+def test_the_plan_prints_as_amended_on_the_chosen_day(setup, qtbot):
+    dialog, builder, _ctx, _ops = setup
+    ui = dialog.ui
+    assert not ui.amended_date_edit.isEnabled()  # the period report is chosen first
+    dialog.choose(kind=ReportKind.PLAN)
+    assert ui.amended_date_edit.isEnabled()
+    assert ui.amended_date_edit.date().toPython() == TODAY
+    ui.amended_date_edit.setDate(dt.date(2020, 6, 30))
+    build(qtbot, dialog)
+    assert builder.requests[-1].kind is ReportKind.PLAN
+    assert builder.requests[-1].as_of == dt.date(2020, 6, 30)

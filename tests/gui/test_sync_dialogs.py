@@ -201,8 +201,8 @@ def test_review_card_shows_both_values_and_resolves(net, qtbot, qtmodeltester):
     assert "Tiến độ nhiệm vụ 1.2 – Xã An – Quý I/2020" in card
     assert "Đang dùng" in card
     assert "Giá trị khác" in card
-    assert "60%" in card
-    assert "70%" in card
+    assert "60 %" in card
+    assert "70 %" in card
     assert "May-An-1" in card
     assert "May-An-2" in card
     assert "chưa nhận được thay đổi của nhau" in card

@@ -16,12 +16,12 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.store.db import open_database
 from cchc_desktop.sync import network
+from cchc_desktop.sync.sites import REVOKED
 from cchc_desktop.ui import sync_network_dialog as module
 from cchc_desktop.ui.sync_network_dialog import (
     COL_FINGERPRINT,
     COL_STATE,
     COL_UNIT,
-    REVOKED,
     SyncNetworkDialog,
     check_new_password,
     file_slug,
@@ -148,7 +148,9 @@ def test_opens_on_a_fresh_district_database(qtbot: QtBot, fresh_district: Office
 
 def test_opens_on_a_commune_database(qtbot: QtBot, commune: Office) -> None:
     dialog = open_dialog(qtbot, commune)
-    assert dialog.ui.role_label.text() == "Máy của xã"
+    assert (
+        dialog.ui.role_label.text() == "Máy của xã, phường"
+    )  # an office not set up: a commune of a province
     assert dialog.ui.unit_label.text() == "Chưa xác định"
     assert "bấm “Tạo tệp yêu cầu đăng ký…”" in dialog.ui.status_label.text()
     assert FINGERPRINT.match(dialog.ui.fingerprint_label.text())

@@ -3,11 +3,12 @@ the unsaved-changes prompt; progress with evidence; live milestones; history."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from cchc_desktop.context import AppContext
@@ -15,9 +16,9 @@ from cchc_desktop.domain.model import WorkState
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import evidence_service, progress_service
 from cchc_desktop.services.tree_service import TASK, NodeRef
-from cchc_desktop.sync.blobs import blob_path
+from cchc_desktop.store.evidence_files import blob_path
 from cchc_desktop.ui.main_window import MainWindow
 from cchc_desktop.ui.task_editor import TAB_HISTORY, TAB_PROGRESS
 from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
@@ -203,7 +204,7 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
     ui.percent_spin.setValue(60)
     ui.result_edit.setPlainText("Đã tiếp nhận 120 hồ sơ, trả đúng hạn 118 hồ sơ.")
     assert editor.save()
-    progress_id = task_service.progress_row_id(task_id, commune, 2020, "Q1")
+    progress_id = progress_service.progress_row_id(task_id, commune, 2020, "Q1")
     row = seed_ctx.db.execute(
         "SELECT state, percent, result FROM progress WHERE id = ?", [progress_id]
     ).fetchone()
@@ -213,21 +214,23 @@ def test_record_q1_progress_for_a_commune_with_evidence_then_undo(
     scan.write_bytes(b"%PDF-1.4 bien ban")
     assert editor.add_evidence_files([scan])
     qtbot.waitUntil(lambda: editor.evidence_model.rowCount() == 1, timeout=5000)
-    record = progress_service.list_evidence(seed_ctx.db, progress_id)[0]
+    record = evidence_service.list_evidence(seed_ctx.db, progress_id)[0]
     assert record.file_name == "bien-ban-kiem-tra.pdf"
     assert blob_path(seed_ctx.db_path, record.sha256).read_bytes() == scan.read_bytes()
     assert editor.progress_model.index(0, editor.progress_model.COL_FILES).data() == "1 tệp"
 
     ui.tabs.setCurrentIndex(TAB_HISTORY)
-    records = {
-        editor.history_model.index(r, editor.history_model.COL_RECORD).data()
-        for r in range(editor.history_model.rowCount())
-    }
-    assert "Tiến độ quý I năm 2020 – Xã Minh Sơn" in records
-    assert "Minh chứng: bien-ban-kiem-tra.pdf" in records
+    what = [
+        editor.history.model.index(r, editor.history.model.COL_WHAT).data()
+        for r in range(editor.history.model.rowCount())
+    ]
+    assert what[0] == "Thêm minh chứng “bien-ban-kiem-tra.pdf”"
+    assert any(w.startswith("Thêm tiến độ quý I năm 2020 – Xã Minh Sơn:") for w in what)
+    view = ui.history_view
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
     window.action_undo.trigger()  # the attachment
-    assert progress_service.list_evidence(seed_ctx.db, progress_id) == []
+    assert evidence_service.list_evidence(seed_ctx.db, progress_id) == []
     window.action_undo.trigger()  # the report
     assert seed_ctx.db.execute(
         "SELECT deleted FROM progress WHERE id = ?", [progress_id]
@@ -271,3 +274,65 @@ def test_done_needs_100_percent_and_not_applicable_needs_a_reason(
     assert ui.percent_spin.value() == 100
     assert ui.completed_date_edit.isEnabled()
     assert editor.save()
+
+
+def test_marking_done_leaves_the_completion_day_blank_until_chosen(
+    qtbot: QtBot, seed_ctx: AppContext
+) -> None:
+    window = _window(qtbot, seed_ctx)
+    task_id = _task_id(seed_ctx, 1, "1")
+    _select(window, task_id)
+    editor = window.editor
+    ui = editor.ui
+    ui.state_combo.setCurrentIndex(ui.state_combo.findData(str(WorkState.DONE)))
+    assert ui.completed_date_edit.text() == "chưa ghi – chọn ngày"
+    assert editor.save()
+    [record] = progress_service.list_task_progress(seed_ctx.db, task_id)
+    assert record.completed_on is None, "recording a 2020 result today must not invent a date"
+    assert ui.completed_date_edit.text() == "chưa ghi – chọn ngày"
+    ui.completed_date_edit.setDate(QDate(2020, 3, 2))
+    assert editor.save(), ui.validation_label.text()
+    [record] = progress_service.list_task_progress(seed_ctx.db, task_id)
+    assert record.completed_on == dt.date(2020, 3, 2)
+    assert ui.completed_date_edit.text() == "02/03/2020"
+
+
+def _plan_of(ctx: AppContext, ref: NodeRef | None) -> str | None:
+    if ref is None:
+        return None
+    table = "task" if ref.table == TASK else ref.table
+    row = ctx.db.execute(f"SELECT plan_id FROM {table} WHERE id = ?", [ref.id]).fetchone()  # noqa: S608
+    return str(row[0]) if row else None
+
+
+def test_the_editor_follows_the_plan_chosen(qtbot: QtBot, seed_ctx: AppContext) -> None:
+    from cchc_desktop.services.plan_service import (
+        import_plan,
+        load_plan,
+        next_year_draft,
+        plan_for_year,
+    )
+
+    old = plan_for_year(seed_ctx.db, 2020).id
+    import_plan(seed_ctx.db, next_year_draft(load_plan(seed_ctx.db, old), 2021), source_name="x")
+    new = plan_for_year(seed_ctx.db, 2021).id
+    window = _window(qtbot, seed_ctx)
+    combo = window.ui.plan_combo
+    combo.setCurrentIndex(combo.findData(old))
+    first = window.proxy.index(0, 0)
+    window.ui.tree_view.setCurrentIndex(first)
+    assert _plan_of(seed_ctx, window.editor.ref) == old
+    combo.setCurrentIndex(combo.findData(new))
+    assert window.editor.ref is not None
+    assert _plan_of(seed_ctx, window.editor.ref) == new
+    _select(window, _new_task(seed_ctx, new))
+    combo.setCurrentIndex(combo.findData(old))
+    assert _plan_of(seed_ctx, window.editor.ref) == old
+    assert window.editor.task is None or window.editor.task.plan_year == 2020
+
+
+def _new_task(ctx: AppContext, plan_id: str) -> str:
+    row = ctx.db.execute(
+        "SELECT id FROM task WHERE plan_id = ? AND deleted = 0 ORDER BY id LIMIT 1", [plan_id]
+    ).fetchone()
+    return str(row[0])

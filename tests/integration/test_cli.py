@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -197,6 +200,66 @@ def test_progress_set_and_list(tmp_path: Path) -> None:
     )
     assert unknown_task.returncode == 1
     assert "Phụ lục 09" in unknown_task.stderr
+
+
+def test_progress_set_refuses_done_below_100_percent_and_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    where = ["--task", "2.5", "--unit", "Phòng Nội vụ", "--period", "Q1", "--year", "2020"]
+    first = run("progress", "set", *where, "--status", "in_progress", "--percent", "40", db=db)
+    assert first.returncode == 0, first.stderr
+    before = run("progress", "list", "--year", "2020", "--json", db=db).stdout
+    refused = run(
+        "progress",
+        "set",
+        *where,
+        "--status",
+        "đã hoàn thành",
+        "--percent",
+        "40",
+        "--completed-on",
+        "2030-01-01",
+        db=db,
+    )
+    assert refused.returncode == 1
+    assert "Nhiệm vụ đã hoàn thành thì tỷ lệ phải là 100 %" in refused.stderr
+    assert run("progress", "list", "--year", "2020", "--json", db=db).stdout == before
+    future = run(
+        "progress", "set", *where, "--status", "done", "--completed-on", "2030-01-01", db=db
+    )
+    assert future.returncode == 1
+    assert "Ngày hoàn thành không được sau ngày hôm nay" in future.stderr
+    new_unit = [*where[:2], "--unit", "Xã Mới Lập", *where[4:]]
+    refused = run("progress", "set", *new_unit, "--status", "done", "--percent", "40", db=db)
+    assert refused.returncode == 1
+    with closing(sqlite3.connect(db)) as conn:
+        found = conn.execute("SELECT count(*) FROM agency WHERE name = 'Xã Mới Lập'").fetchone()
+    assert found == (0,), "a refused report adds no unit"
+    undated = run("progress", "set", *where, "--status", "done", db=db)
+    assert undated.returncode == 0, undated.stderr
+    assert "Chưa ghi ngày hoàn thành" in undated.stdout
+    [row] = json.loads(run("progress", "list", "--year", "2020", "--json", db=db).stdout)
+    assert (row["status"], row["percent"], row["completed_on"]) == ("done", 100, None)
+
+
+def test_progress_attach_stores_the_file_by_content(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    where = ["--task", "2.5", "--unit", "Phòng Nội vụ", "--period", "Q1", "--year", "2020"]
+    scan = tmp_path / "bien-ban.pdf"
+    scan.write_bytes(b"%PDF-1.4 bien ban hop")
+    early = run("progress", "attach", *where, str(scan), db=db)
+    assert early.returncode == 1
+    assert "Hãy lưu tiến độ của kỳ này trước" in early.stderr
+    assert run("progress", "set", *where, "--percent", "30", db=db).returncode == 0
+    attached = run("progress", "attach", *where, str(scan), db=db)
+    assert attached.returncode == 0, attached.stderr
+    assert "Đã đính kèm 1 tệp minh chứng" in attached.stdout
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert (tmp_path / "evidence" / sha[:2] / sha).read_bytes() == scan.read_bytes()
+    [row] = json.loads(run("progress", "list", "--year", "2020", "--json", db=db).stdout)
+    assert row["evidence"] == 1
+    missing = run("progress", "attach", *where, str(tmp_path / "khong-co.pdf"), db=db)
+    assert missing.returncode == 1
+    assert "Không tìm thấy tệp" in missing.stderr
 
 
 def test_deadlines_lists_occurrences_with_status(tmp_path: Path) -> None:

@@ -185,3 +185,15 @@ def test_icon_has_the_sizes_windows_uses() -> None:
     assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
     with Image.open(ROOT / "resources" / "icons" / "app.png") as png:
         assert png.size == (256, 256)
+
+
+def test_the_document_readers_and_their_libraries_are_bundled() -> None:
+    readers = sorted(
+        f"cchc_desktop.importer.{p.stem}"
+        for p in (ROOT / "cchc_desktop" / "importer").glob("*.py")
+        if p.stem.endswith(("_reader", "_convert"))
+    )
+    assert sorted(CONSTANTS["DOCUMENT_READERS"]) == readers
+    for library in CONSTANTS["DOCUMENT_LIBRARIES"]:
+        assert importlib.util.find_spec(library) is not None, library
+        assert library not in CONSTANTS["OTHER_EXCLUDES"]

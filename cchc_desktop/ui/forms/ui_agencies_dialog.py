@@ -76,6 +76,16 @@ class Ui_AgenciesDialog(object):
 
         self.buttons_layout.addWidget(self.confirm_button)
 
+        self.confirm_all_button = QPushButton(AgenciesDialog)
+        self.confirm_all_button.setObjectName(u"confirm_all_button")
+
+        self.buttons_layout.addWidget(self.confirm_all_button)
+
+        self.prefill_button = QPushButton(AgenciesDialog)
+        self.prefill_button.setObjectName(u"prefill_button")
+
+        self.buttons_layout.addWidget(self.prefill_button)
+
         self.alias_button = QPushButton(AgenciesDialog)
         self.alias_button.setObjectName(u"alias_button")
 
@@ -142,11 +152,19 @@ class Ui_AgenciesDialog(object):
 #if QT_CONFIG(tooltip)
         self.confirm_button.setToolTip(QCoreApplication.translate("AgenciesDialog", u"\u0110\u00e1nh d\u1ea5u c\u00e1c c\u01a1 quan \u0111ang ch\u1ecdn l\u00e0 \u0111\u00e3 ki\u1ec3m tra", None))
 #endif // QT_CONFIG(tooltip)
+        self.confirm_all_button.setText(QCoreApplication.translate("AgenciesDialog", u"X\u00e1c nh\u1eadn t\u1ea5t &c\u1ea3", None))
+#if QT_CONFIG(tooltip)
+        self.confirm_all_button.setToolTip(QCoreApplication.translate("AgenciesDialog", u"\u0110\u00e3 xem h\u1ebft danh m\u1ee5c: \u0111\u00e1nh d\u1ea5u m\u1ecdi c\u01a1 quan c\u00f2n \u201cC\u1ea7n x\u00e1c nh\u1eadn\u201d l\u00e0 \u0111\u00e3 ki\u1ec3m tra", None))
+#endif // QT_CONFIG(tooltip)
+        self.prefill_button.setText(QCoreApplication.translate("AgenciesDialog", u"Th\u00eam c\u00e1c \u0111\u01a1n v\u1ecb &tr\u1ef1c thu\u1ed9c", None))
+#if QT_CONFIG(tooltip)
+        self.prefill_button.setToolTip(QCoreApplication.translate("AgenciesDialog", u"Th\u00eam c\u00e1c x\u00e3, ph\u01b0\u1eddng, \u0111\u1eb7c khu c\u1ee7a t\u1ec9nh (ho\u1eb7c \u0111\u01a1n v\u1ecb c\u1ee7a c\u01a1 quan) theo danh m\u1ee5c \u0111\u01a1n v\u1ecb h\u00e0nh ch\u00ednh n\u0103m 2025", None))
+#endif // QT_CONFIG(tooltip)
         self.alias_button.setText(QCoreApplication.translate("AgenciesDialog", u"Th\u00eam t\u00ean &g\u1ecdi kh\u00e1c\u2026", None))
 #if QT_CONFIG(tooltip)
         self.alias_button.setToolTip(QCoreApplication.translate("AgenciesDialog", u"Th\u00eam m\u1ed9t c\u00e1ch vi\u1ebft kh\u00e1c c\u1ee7a t\u00ean (d\u00f9ng khi nh\u1eadp k\u1ebf ho\u1ea1ch)", None))
 #endif // QT_CONFIG(tooltip)
-        self.aliases_caption.setText(QCoreApplication.translate("AgenciesDialog", u"C\u00e1c t\u00ean g\u1ecdi kh\u00e1c:", None))
+        self.aliases_caption.setText(QCoreApplication.translate("AgenciesDialog", u"C\u00e1c c\u00e1ch vi\u1ebft trong v\u0103n b\u1ea3n:", None))
         self.remove_alias_button.setText(QCoreApplication.translate("AgenciesDialog", u"&B\u1ecf t\u00ean g\u1ecdi n\u00e0y", None))
         self.info_label.setText("")
     # retranslateUi

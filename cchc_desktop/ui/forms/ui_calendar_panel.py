@@ -67,7 +67,6 @@ class Ui_CalendarPanel(object):
         self.year_spin.setObjectName(u"year_spin")
         self.year_spin.setMinimum(2000)
         self.year_spin.setMaximum(2100)
-        self.year_spin.setValue(2020)
 
         self.nav_layout.addWidget(self.year_spin)
 
@@ -101,7 +100,7 @@ class Ui_CalendarPanel(object):
         sizePolicy.setVerticalStretch(1)
         sizePolicy.setHeightForWidth(self.calendar_container.sizePolicy().hasHeightForWidth())
         self.calendar_container.setSizePolicy(sizePolicy)
-        self.calendar_container.setMinimumSize(QSize(380, 280))
+        self.calendar_container.setMinimumSize(QSize(0, 240))
         self.calendar_layout = QVBoxLayout(self.calendar_container)
         self.calendar_layout.setObjectName(u"calendar_layout")
         self.calendar_layout.setContentsMargins(0, 0, 0, 0)
@@ -136,6 +135,7 @@ class Ui_CalendarPanel(object):
         self.agenda_header.setObjectName(u"agenda_header")
         self.agenda_label = QLabel(self.agenda_pane)
         self.agenda_label.setObjectName(u"agenda_label")
+        self.agenda_label.setWordWrap(True)
 
         self.agenda_header.addWidget(self.agenda_label)
 
@@ -222,7 +222,7 @@ class Ui_CalendarPanel(object):
 #if QT_CONFIG(tooltip)
         self.prev_button.setToolTip(QCoreApplication.translate("CalendarPanel", u"Th\u00e1ng tr\u01b0\u1edbc (Page Up)", None))
 #endif // QT_CONFIG(tooltip)
-        self.month_label.setText(QCoreApplication.translate("CalendarPanel", u"Th\u00e1ng 1 n\u0103m 2020", None))
+        self.month_label.setText("")
 #if QT_CONFIG(tooltip)
         self.next_button.setToolTip(QCoreApplication.translate("CalendarPanel", u"Th\u00e1ng sau (Page Down)", None))
 #endif // QT_CONFIG(tooltip)

@@ -168,6 +168,51 @@ class Ui_OfficeSettingsDialog(object):
 
         self.right_column = QVBoxLayout()
         self.right_column.setObjectName(u"right_column")
+        self.level_group = QGroupBox(OfficeSettingsDialog)
+        self.level_group.setObjectName(u"level_group")
+        self.level_form = QFormLayout(self.level_group)
+        self.level_form.setObjectName(u"level_form")
+        self.level_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.level_caption = QLabel(self.level_group)
+        self.level_caption.setObjectName(u"level_caption")
+
+        self.level_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.level_caption)
+
+        self.level_combo = QComboBox(self.level_group)
+        self.level_combo.setObjectName(u"level_combo")
+
+        self.level_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.level_combo)
+
+        self.province_caption = QLabel(self.level_group)
+        self.province_caption.setObjectName(u"province_caption")
+
+        self.level_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.province_caption)
+
+        self.province_combo = QComboBox(self.level_group)
+        self.province_combo.setObjectName(u"province_combo")
+        self.province_combo.setEditable(True)
+
+        self.level_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.province_combo)
+
+        self.unit_caption = QLabel(self.level_group)
+        self.unit_caption.setObjectName(u"unit_caption")
+
+        self.level_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.unit_caption)
+
+        self.unit_combo = QComboBox(self.level_group)
+        self.unit_combo.setObjectName(u"unit_combo")
+        self.unit_combo.setEditable(True)
+
+        self.level_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.unit_combo)
+
+        self.derive_button = QPushButton(self.level_group)
+        self.derive_button.setObjectName(u"derive_button")
+
+        self.level_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.derive_button)
+
+
+        self.right_column.addWidget(self.level_group)
+
         self.symbols_group = QGroupBox(OfficeSettingsDialog)
         self.symbols_group.setObjectName(u"symbols_group")
         self.symbols_form = QFormLayout(self.symbols_group)
@@ -229,6 +274,21 @@ class Ui_OfficeSettingsDialog(object):
 
         self.right_column.addWidget(self.recipients_group)
 
+        self.reporting_form = QFormLayout()
+        self.reporting_form.setObjectName(u"reporting_form")
+        self.reporting_caption = QLabel(OfficeSettingsDialog)
+        self.reporting_caption.setObjectName(u"reporting_caption")
+
+        self.reporting_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.reporting_caption)
+
+        self.reporting_edit = QLineEdit(OfficeSettingsDialog)
+        self.reporting_edit.setObjectName(u"reporting_edit")
+
+        self.reporting_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.reporting_edit)
+
+
+        self.right_column.addLayout(self.reporting_form)
+
         self.due_layout = QHBoxLayout()
         self.due_layout.setObjectName(u"due_layout")
         self.due_caption = QLabel(OfficeSettingsDialog)
@@ -271,11 +331,6 @@ class Ui_OfficeSettingsDialog(object):
 
         self.buttons_layout = QHBoxLayout()
         self.buttons_layout.setObjectName(u"buttons_layout")
-        self.defaults_button = QPushButton(OfficeSettingsDialog)
-        self.defaults_button.setObjectName(u"defaults_button")
-
-        self.buttons_layout.addWidget(self.defaults_button)
-
         self.button_box = QDialogButtonBox(OfficeSettingsDialog)
         self.button_box.setObjectName(u"button_box")
         self.button_box.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Save)
@@ -295,12 +350,20 @@ class Ui_OfficeSettingsDialog(object):
         self.head_caption.setBuddy(self.head_edit)
         self.position_caption.setBuddy(self.position_edit)
         self.signer_caption.setBuddy(self.signer_edit)
+        self.level_caption.setBuddy(self.level_combo)
+        self.province_caption.setBuddy(self.province_combo)
+        self.unit_caption.setBuddy(self.unit_combo)
         self.symbol_bc_caption.setBuddy(self.symbol_bc_edit)
         self.symbol_kh_caption.setBuddy(self.symbol_kh_edit)
         self.symbol_qd_caption.setBuddy(self.symbol_qd_edit)
         self.symbol_tb_caption.setBuddy(self.symbol_tb_edit)
+        self.reporting_caption.setBuddy(self.reporting_edit)
         self.due_caption.setBuddy(self.due_day_spin)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.level_combo, self.province_combo)
+        QWidget.setTabOrder(self.province_combo, self.unit_combo)
+        QWidget.setTabOrder(self.unit_combo, self.derive_button)
+        QWidget.setTabOrder(self.derive_button, self.superior_edit)
         QWidget.setTabOrder(self.superior_edit, self.issuing_edit)
         QWidget.setTabOrder(self.issuing_edit, self.issuer_short_edit)
         QWidget.setTabOrder(self.issuer_short_edit, self.place_edit)
@@ -314,33 +377,33 @@ class Ui_OfficeSettingsDialog(object):
         QWidget.setTabOrder(self.symbol_kh_edit, self.symbol_qd_edit)
         QWidget.setTabOrder(self.symbol_qd_edit, self.symbol_tb_edit)
         QWidget.setTabOrder(self.symbol_tb_edit, self.recipients_edit)
-        QWidget.setTabOrder(self.recipients_edit, self.due_day_spin)
-        QWidget.setTabOrder(self.due_day_spin, self.defaults_button)
+        QWidget.setTabOrder(self.recipients_edit, self.reporting_edit)
+        QWidget.setTabOrder(self.reporting_edit, self.due_day_spin)
 
         self.retranslateUi(OfficeSettingsDialog)
     # setupUi
 
     def retranslateUi(self, OfficeSettingsDialog):
-        OfficeSettingsDialog.setWindowTitle(QCoreApplication.translate("OfficeSettingsDialog", u"Th\u00f4ng tin c\u01a1 quan tr\u00ean v\u0103n b\u1ea3n", None))
+        OfficeSettingsDialog.setWindowTitle(QCoreApplication.translate("OfficeSettingsDialog", u"Th\u00f4ng tin c\u01a1 quan", None))
         self.intro_label.setText(QCoreApplication.translate("OfficeSettingsDialog", u"C\u00e1c th\u00f4ng tin n\u00e0y \u0111\u01b0\u1ee3c in tr\u00ean m\u1ecdi b\u00e1o c\u00e1o, k\u1ebf ho\u1ea1ch theo th\u1ec3 th\u1ee9c Ngh\u1ecb \u0111\u1ecbnh 30/2020/N\u0110-CP. Ch\u00fang \u0111\u01b0\u1ee3c l\u01b0u trong c\u01a1 s\u1edf d\u1eef li\u1ec7u v\u00e0 \u0111i theo d\u1eef li\u1ec7u khi \u0111\u1ed3ng b\u1ed9.", None))
         self.agency_group.setTitle(QCoreApplication.translate("OfficeSettingsDialog", u"C\u01a1 quan ban h\u00e0nh", None))
         self.superior_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"C\u01a1 quan &c\u1ea5p tr\u00ean:", None))
 #if QT_CONFIG(tooltip)
         self.superior_edit.setToolTip(QCoreApplication.translate("OfficeSettingsDialog", u"T\u00ean c\u01a1 quan c\u1ea5p tr\u00ean tr\u1ef1c ti\u1ebfp, in \u1edf d\u00f2ng \u0111\u1ea7u g\u00f3c tr\u00e1i (c\u00f3 th\u1ec3 \u0111\u1ec3 tr\u1ed1ng)", None))
 #endif // QT_CONFIG(tooltip)
-        self.superior_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"UBND T\u1ec8NH THANH H\u00d3A", None))
+        self.superior_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"UBND T\u1ec8NH QU\u1ea2NG NG\u00c3I", None))
         self.issuing_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"C\u01a1 quan &ban h\u00e0nh:", None))
 #if QT_CONFIG(tooltip)
         self.issuing_edit.setToolTip(QCoreApplication.translate("OfficeSettingsDialog", u"In \u0111\u1eadm d\u01b0\u1edbi t\u00ean c\u01a1 quan c\u1ea5p tr\u00ean; xu\u1ed1ng d\u00f2ng \u0111\u1ec3 t\u00e1ch th\u00e0nh hai d\u00f2ng", None))
 #endif // QT_CONFIG(tooltip)
-        self.issuing_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"UBND HUY\u1ec6N NG\u1eccC L\u1eb6C", None))
+        self.issuing_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"UBND X\u00c3 LONG PH\u1ee4NG", None))
         self.issuer_short_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"T\u00ean &trong c\u00e2u v\u0103n:", None))
-        self.issuer_short_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"UBND huy\u1ec7n Ng\u1ecdc L\u1eb7c", None))
+        self.issuer_short_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"UBND x\u00e3 Long Ph\u1ee5ng", None))
         self.place_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"\u0110\u1ecb&a danh:", None))
 #if QT_CONFIG(tooltip)
         self.place_edit.setToolTip(QCoreApplication.translate("OfficeSettingsDialog", u"In \u1edf d\u00f2ng \u201c\u0110\u1ecba danh, ng\u00e0y \u2026 th\u00e1ng \u2026 n\u0103m \u2026\u201d", None))
 #endif // QT_CONFIG(tooltip)
-        self.place_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"Ng\u1ecdc L\u1eb7c", None))
+        self.place_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"Long Ph\u1ee5ng", None))
         self.signer_group.setTitle(QCoreApplication.translate("OfficeSettingsDialog", u"Ng\u01b0\u1eddi k\u00fd", None))
         self.prefix_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"&Th\u1ea9m quy\u1ec1n k\u00fd:", None))
         self.body_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"T\u00ean &t\u1eadp th\u1ec3:", None))
@@ -356,9 +419,23 @@ class Ui_OfficeSettingsDialog(object):
         self.position_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"C&h\u1ee9c v\u1ee5 ng\u01b0\u1eddi k\u00fd:", None))
         self.position_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"CH\u1ee6 T\u1ecaCH", None))
         self.signer_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"&H\u1ecd t\u00ean ng\u01b0\u1eddi k\u00fd:", None))
-        self.signer_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"L\u00ea V\u0103n Tu\u1ea5n", None))
+        self.signer_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"Nguy\u1ec5n V\u0103n A", None))
         self.preview_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"Kh\u1ed1i ch\u1eef k\u00fd:", None))
         self.signature_preview.setText("")
+        self.level_group.setTitle(QCoreApplication.translate("OfficeSettingsDialog", u"C\u1ea5p v\u00e0 \u0111\u01a1n v\u1ecb h\u00e0nh ch\u00ednh", None))
+        self.level_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"C\u1ea5&p:", None))
+        self.province_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"T\u1ec9nh, th\u00e0nh &ph\u1ed1:", None))
+#if QT_CONFIG(tooltip)
+        self.province_combo.setToolTip(QCoreApplication.translate("OfficeSettingsDialog", u"Theo danh m\u1ee5c \u0111\u01a1n v\u1ecb h\u00e0nh ch\u00ednh n\u0103m 2025; g\u00f5 c\u00f3 d\u1ea5u ho\u1eb7c kh\u00f4ng d\u1ea5u", None))
+#endif // QT_CONFIG(tooltip)
+        self.unit_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"\u0110\u01a1n &v\u1ecb:", None))
+#if QT_CONFIG(tooltip)
+        self.unit_combo.setToolTip(QCoreApplication.translate("OfficeSettingsDialog", u"X\u00e3, ph\u01b0\u1eddng, \u0111\u1eb7c khu theo danh m\u1ee5c n\u0103m 2025; t\u00ean huy\u1ec7n (tr\u01b0\u1edbc n\u0103m 2025) ho\u1eb7c t\u00ean s\u1edf, ban, ng\u00e0nh g\u00f5 tr\u1ef1c ti\u1ebfp", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(tooltip)
+        self.derive_button.setToolTip(QCoreApplication.translate("OfficeSettingsDialog", u"\u0110i\u1ec1n l\u1ea1i t\u00ean c\u01a1 quan, \u0111\u1ecba danh, kh\u1ed1i ch\u1eef k\u00fd, n\u01a1i nh\u1eadn theo c\u1ea5p v\u00e0 t\u00ean \u0111\u00e3 ch\u1ecdn (ch\u01b0a l\u01b0u cho \u0111\u1ebfn khi b\u1ea5m L\u01b0u)", None))
+#endif // QT_CONFIG(tooltip)
+        self.derive_button.setText(QCoreApplication.translate("OfficeSettingsDialog", u"\u0110i\u1ec1n &theo c\u1ea5p v\u00e0 t\u00ean", None))
         self.symbols_group.setTitle(QCoreApplication.translate("OfficeSettingsDialog", u"K\u00fd hi\u1ec7u v\u0103n b\u1ea3n", None))
         self.symbol_bc_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"B\u00e1o c\u00e1o:", None))
         self.symbol_bc_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"BC-UBND", None))
@@ -370,12 +447,10 @@ class Ui_OfficeSettingsDialog(object):
         self.symbol_tb_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"TB-UBND", None))
         self.recipients_group.setTitle(QCoreApplication.translate("OfficeSettingsDialog", u"N\u01a1i nh\u1eadn m\u1eb7c \u0111\u1ecbnh (m\u1ed7i d\u00f2ng m\u1ed9t n\u01a1i)", None))
         self.recipients_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"S\u1edf N\u1ed9i v\u1ee5 (b/c);", None))
+        self.reporting_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"C\u01a1 quan t\u1ed5ng h\u1ee3p &b\u00e1o c\u00e1o:", None))
+        self.reporting_edit.setPlaceholderText(QCoreApplication.translate("OfficeSettingsDialog", u"S\u1edf N\u1ed9i v\u1ee5", None))
         self.due_caption.setText(QCoreApplication.translate("OfficeSettingsDialog", u"H\u1ea1n &n\u1ed9p b\u00e1o c\u00e1o \u0111\u1ecbnh k\u1ef3: ng\u00e0y", None))
         self.due_suffix.setText(QCoreApplication.translate("OfficeSettingsDialog", u"c\u1ee7a th\u00e1ng cu\u1ed1i k\u1ef3", None))
         self.error_label.setText("")
-#if QT_CONFIG(tooltip)
-        self.defaults_button.setToolTip(QCoreApplication.translate("OfficeSettingsDialog", u"\u0110i\u1ec1n l\u1ea1i c\u00e1c gi\u00e1 tr\u1ecb m\u1eb7c \u0111\u1ecbnh (ch\u01b0a l\u01b0u cho \u0111\u1ebfn khi b\u1ea5m L\u01b0u)", None))
-#endif // QT_CONFIG(tooltip)
-        self.defaults_button.setText(QCoreApplication.translate("OfficeSettingsDialog", u"&Kh\u00f4i ph\u1ee5c m\u1eb7c \u0111\u1ecbnh", None))
     # retranslateUi
 

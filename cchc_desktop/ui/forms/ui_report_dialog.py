@@ -16,16 +16,16 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QPushButton, QRadioButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QSplitter,
-    QVBoxLayout, QWidget)
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QPushButton,
+    QRadioButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QSplitter, QVBoxLayout, QWidget)
 
 class Ui_ReportDialog(object):
     def setupUi(self, ReportDialog):
         if not ReportDialog.objectName():
             ReportDialog.setObjectName(u"ReportDialog")
-        ReportDialog.resize(1180, 800)
+        ReportDialog.resize(1120, 660)
         self.main_layout = QVBoxLayout(ReportDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.splitter = QSplitter(ReportDialog)
@@ -104,11 +104,22 @@ class Ui_ReportDialog(object):
 
         self.options_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.agency_combo)
 
+        self.amended_caption = QLabel(self.options_group)
+        self.amended_caption.setObjectName(u"amended_caption")
+
+        self.options_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.amended_caption)
+
+        self.amended_date_edit = QDateEdit(self.options_group)
+        self.amended_date_edit.setObjectName(u"amended_date_edit")
+        self.amended_date_edit.setCalendarPopup(True)
+
+        self.options_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.amended_date_edit)
+
         self.blank_check = QCheckBox(self.options_group)
         self.blank_check.setObjectName(u"blank_check")
         self.blank_check.setChecked(True)
 
-        self.options_form.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.blank_check)
+        self.options_form.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.blank_check)
 
 
         self.options_layout.addWidget(self.options_group)
@@ -237,6 +248,7 @@ class Ui_ReportDialog(object):
         self.year_caption.setBuddy(self.year_combo)
         self.period_caption.setBuddy(self.period_combo)
         self.agency_caption.setBuddy(self.agency_combo)
+        self.amended_caption.setBuddy(self.amended_date_edit)
         self.page_caption.setBuddy(self.page_spin)
         self.zoom_caption.setBuddy(self.zoom_combo)
 #endif // QT_CONFIG(shortcut)
@@ -271,6 +283,11 @@ class Ui_ReportDialog(object):
         self.year_caption.setText(QCoreApplication.translate("ReportDialog", u"K\u1ebf ho\u1ea1ch &n\u0103m:", None))
         self.period_caption.setText(QCoreApplication.translate("ReportDialog", u"K\u1ef3 &b\u00e1o c\u00e1o:", None))
         self.agency_caption.setText(QCoreApplication.translate("ReportDialog", u"&C\u01a1 quan:", None))
+        self.amended_caption.setText(QCoreApplication.translate("ReportDialog", u"\u0110i\u1ec1u ch\u1ec9nh \u0111\u1ebfn &ng\u00e0y:", None))
+#if QT_CONFIG(tooltip)
+        self.amended_date_edit.setToolTip(QCoreApplication.translate("ReportDialog", u"In k\u1ebf ho\u1ea1ch nh\u01b0 \u0111\u00e3 \u0111\u01b0\u1ee3c \u0111i\u1ec1u ch\u1ec9nh, b\u1ed5 sung \u0111\u1ebfn ng\u00e0y n\u00e0y", None))
+#endif // QT_CONFIG(tooltip)
+        self.amended_date_edit.setDisplayFormat(QCoreApplication.translate("ReportDialog", u"dd/MM/yyyy", None))
 #if QT_CONFIG(tooltip)
         self.blank_check.setToolTip(QCoreApplication.translate("ReportDialog", u"In \u201cS\u1ed1:      /BC-UBND\u201d v\u00e0 \u201cng\u00e0y    th\u00e1ng    n\u0103m\u201d \u0111\u1ec3 v\u0103n th\u01b0 \u0111i\u1ec1n tay sau khi k\u00fd", None))
 #endif // QT_CONFIG(tooltip)

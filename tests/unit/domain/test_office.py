@@ -10,10 +10,25 @@ import pytest
 
 from cchc_desktop.domain.office import AUTHORITY_PREFIXES, OfficeSettings, authority_lines
 from cchc_desktop.errors import ValidationError
+from tests.office_sample import sample_office
 
 
-def test_defaults_match_the_seed_plan_and_validate() -> None:
+def test_default_names_no_office_and_needs_setting_up() -> None:
     office = OfficeSettings()
+    assert (office.issuing_agency, office.place, office.signer_name, office.unit) == (
+        "",
+        "",
+        "",
+        "",
+    )
+    assert office.level == "commune"
+    assert office.reporting_body == "Sở Nội vụ"
+    with pytest.raises(ValidationError, match="Chưa nhập địa danh"):
+        office.validate()
+
+
+def test_the_sample_office_validates() -> None:
+    office = sample_office()
     office.validate()
     assert office.place == "Ngọc Lặc"
     assert office.signer_name == "Lê Văn Tuấn"
@@ -55,19 +70,55 @@ def test_issuing_agency_keeps_explicit_line_breaks() -> None:
 def test_validate_rejects_bad_values_in_vietnamese(
     changes: dict[str, object], message: str
 ) -> None:
-    office = dataclasses.replace(OfficeSettings(), **changes)
+    office = dataclasses.replace(sample_office(), **changes)
     with pytest.raises(ValidationError, match=re.escape(message)):
         office.validate()
 
 
-def test_due_day_bounds_are_accepted() -> None:
-    dataclasses.replace(OfficeSettings(), report_due_day=1).validate()
-    dataclasses.replace(OfficeSettings(), report_due_day=28).validate()
+def _accepted(office: OfficeSettings) -> bool:
+    try:
+        office.validate()
+    except ValidationError:
+        return False
+    return True
 
 
-@pytest.mark.parametrize("prefix", AUTHORITY_PREFIXES)
-def test_every_prefix_validates(prefix: str) -> None:
-    dataclasses.replace(OfficeSettings(), authority_prefix=prefix).validate()
+def test_due_days_from_1_to_28_are_accepted_and_no_others() -> None:
+    accepted = [
+        day
+        for day in range(-1, 33)
+        if _accepted(dataclasses.replace(sample_office(), report_due_day=day))
+    ]
+    assert accepted == list(range(1, 29))
+
+
+def test_exactly_the_listed_prefixes_validate() -> None:
+    """Each listed prefix (with the signer it needs) validates; a near miss does not."""
+
+    def office(prefix: str) -> OfficeSettings:
+        position = "PHÓ CHỦ TỊCH" if prefix == "KT." else "CHỦ TỊCH"
+        return dataclasses.replace(
+            sample_office(), authority_prefix=prefix, signer_position=position
+        )
+
+    tried = [*AUTHORITY_PREFIXES, "T.M", "KT", "Q", "TUQ"]
+    assert [p for p in tried if _accepted(office(p))] == list(AUTHORITY_PREFIXES)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "position", "message"),
+    [
+        ("KT.", "CHỦ TỊCH", "Ký “KT.” là cấp phó ký thay người đứng đầu"),
+        ("KT.", "Chủ tịch", "không phải “CHỦ TỊCH”"),
+        ("TM.", "PHÓ CHỦ TỊCH", "“PHÓ CHỦ TỊCH” là cấp phó"),
+    ],
+)
+def test_contradictory_signature_blocks_are_refused(
+    prefix: str, position: str, message: str
+) -> None:
+    office = dataclasses.replace(sample_office(), authority_prefix=prefix, signer_position=position)
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        office.validate()
 
 
 def test_lower_case_prefix_is_normalised() -> None:
@@ -119,6 +170,7 @@ def test_authority_lines(
 def test_to_dict_from_dict_round_trip() -> None:
     office = OfficeSettings(
         issuing_agency="VĂN PHÒNG HĐND VÀ UBND\nHUYỆN NGỌC LẶC",
+        place="Ngọc Lặc",
         authority_prefix="KT.",
         signer_position="PHÓ CHỦ TỊCH",
         signer_name="Nguyễn Thị Hà",
@@ -136,9 +188,11 @@ def test_to_dict_from_dict_round_trip() -> None:
 
 
 def test_from_dict_fills_missing_keys_with_defaults_and_ignores_unknown() -> None:
-    office = OfficeSettings.from_dict({"place": "Thọ Xuân", "colour": "blue"})
+    stored = {k: v for k, v in sample_office().to_dict().items() if k != "recipients"}
+    office = OfficeSettings.from_dict({**stored, "place": "Thọ Xuân", "colour": "blue"})
     assert office.place == "Thọ Xuân"
-    assert office.signer_name == OfficeSettings().signer_name
+    assert office.recipients == ()
+    assert office.signer_name == sample_office().signer_name
 
 
 @pytest.mark.parametrize(
@@ -157,7 +211,7 @@ def test_from_dict_rejects_damaged_values(values: dict[str, str], message: str) 
 
 
 def test_settings_are_immutable() -> None:
-    office = OfficeSettings()
+    office = sample_office()
     with pytest.raises(dataclasses.FrozenInstanceError):
         office.place = "Khác"  # type: ignore[misc]
     with pytest.raises(TypeError):

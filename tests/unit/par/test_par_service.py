@@ -16,11 +16,17 @@ from sqlite_utils import Database
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.importer import par_criteria
 from cchc_desktop.reports.par_handin import write_handin
-from cchc_desktop.services import par_evidence, par_service, progress_service, register_service
+from cchc_desktop.services import (
+    evidence_service,
+    par_evidence,
+    par_service,
+    progress_service,
+    register_service,
+)
 from cchc_desktop.services.par_service import ParSet
 from cchc_desktop.services.plan_service import plan_for_year
 from cchc_desktop.services.settings_service import load_office_settings
-from cchc_desktop.sync import blobs
+from cchc_desktop.store import evidence_files as blobs
 from tests.conftest import MakeDb
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "par" / "bo_chi_so_xa.txt"
@@ -203,7 +209,7 @@ def test_handin_folder(db: Database, set_: ParSet, tmp_path: Path) -> None:
     _record_seed_year(db, unit)
     scan = tmp_path / "QĐ 12-QĐ-UBND.pdf"
     scan.write_bytes(b"%PDF-1.4 scanned decision")
-    sha = blobs.store_blob(db, db_path, scan)
+    sha = par_evidence.store_file(db, db_path, scan)
     par_evidence.attach_file(db, set_, "2.2.3", unit, sha256=sha, file_name=scan.name, size=25)
     par_evidence.link(db, set_, "1.1.1", unit, par_evidence.proposals(db, set_, "1.1.1", unit)[0])
     par_service.set_score(db, set_, "1.1.1", "1", unit=unit, note="Đúng hạn")
@@ -253,7 +259,7 @@ def test_handin_names_linked_documents_and_task_files(
     db_path = Path(os.environ["CCHC_DATA_DIR"]) / "cchc.db"
     issued = tmp_path / "issued.pdf"
     issued.write_bytes(b"%PDF-1.4 ke hoach kiem tra")
-    sha = blobs.store_blob(db, db_path, issued)
+    sha = par_evidence.store_file(db, db_path, issued)
     register_service.register_document(
         db,
         doc_type="KH",
@@ -266,12 +272,12 @@ def test_handin_names_linked_documents_and_task_files(
     _record_seed_year(db, unit)
     scan = tmp_path / "Bien ban.pdf"
     scan.write_bytes(b"%PDF-1.4 bien ban")
-    scan_sha = blobs.store_blob(db, db_path, scan)
+    scan_sha = par_evidence.store_file(db, db_path, scan)
     progress = db.execute(
         "SELECT p.id FROM progress p JOIN task t ON t.id = p.task_id"
         " JOIN appendix a ON a.id = t.appendix_id WHERE a.number = 2 AND t.no = '1'"
     ).fetchone()[0]
-    progress_service.add_evidence(
+    evidence_service.add_evidence(
         db, progress_id=progress, sha256=scan_sha, file_name="Biên bản rà soát.pdf", size=17
     )
     document = next(

@@ -36,6 +36,7 @@ from cchc_desktop.reports.data import (
     UnitResults,
     UnitTaskRow,
 )
+from tests.office_sample import sample_office
 
 NFD_TITLE = unicodedata.normalize("NFD", "Rà soát, hệ thống hoá văn bản quy phạm pháp luật")
 MARKUP_TITLE = "Kiểm tra <b>công vụ</b> & kỷ cương"
@@ -77,7 +78,7 @@ def _task(appendix: int, no: int, title: str, due: dt.date | None = None) -> Tas
 
 @pytest.fixture
 def office() -> OfficeSettings:
-    return OfficeSettings()
+    return sample_office()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,13 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from cchc_desktop.domain.model import Milestone, MilestoneKind, ParsedPlan, StatusCategory
+from cchc_desktop.domain.model import (
+    Milestone,
+    MilestoneKind,
+    ParsedPlan,
+    StatusCategory,
+    WorkState,
+)
 from cchc_desktop.errors import ReportError
 from cchc_desktop.reports.data import PeriodReportData, summary_counts
 from cchc_desktop.reports.ical_export import build_calendar, export_milestones_ics, milestone_uid
@@ -51,6 +58,50 @@ def test_tasks_xlsx_reopens_with_the_same_rows(tmp_path: Path, small_plan: Parse
     assert ws["G2"].value == "Phòng Tư pháp"
     assert ws["H2"].value == "UBND các xã, thị trấn"
     assert ws["J2"].value.date() == dt.date(2020, 11, 30)
+    # STT is a number (10 sorts after 2); rows are tall enough for their wrapped text; the
+    # sheet prints one page wide, landscape, with the header on every page.
+    assert ws["C2"].value == 1
+    assert ws["C2"].data_type == "n"
+    assert all(ws.row_dimensions[r].height >= 18 for r in range(2, ws.max_row + 1))
+    tallest = max(range(2, ws.max_row + 1), key=lambda r: ws.row_dimensions[r].height)
+    assert ws.row_dimensions[tallest].height > 18
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_tasks_xlsx_has_status_and_progress(tmp_path: Path, make_db) -> None:  # type: ignore[no-untyped-def]
+    from cchc_desktop.reports.xlsx_export import task_standings
+    from cchc_desktop.services import plan_service, progress_service
+
+    db = make_db()
+    summary = plan_service.plan_for_year(db, 2020)
+    plan = plan_service.load_plan(db, summary.id)
+    task = progress_service.find_task(db, summary.id, "2.5")
+    unit = db.execute("SELECT agency_id FROM task_agency WHERE task_id = ?", [task]).fetchone()[0]
+    progress_service.set_progress(
+        db,
+        task_id=task,
+        unit_id=unit,
+        year=2020,
+        period="Q1",
+        percent=60,
+        state=WorkState.IN_PROGRESS,
+        today=dt.date(2020, 3, 15),
+    )
+    standings = task_standings(db, summary.id, dt.date(2020, 3, 15))
+    path = export_tasks_xlsx(plan.appendices, tmp_path / "t.xlsx", standings=standings)
+    ws = load_workbook(path)["Nhiệm vụ"]
+    headers = [c.value for c in ws[1]]
+    status_col = headers.index("Tình trạng")
+    percent_col = headers.index("Tiến độ (%)")
+    rows = {(r[0], r[2]): r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows[(2, 5)][percent_col] == 60
+    assert rows[(2, 5)][status_col].startswith("Chưa hoàn thành")
+    assert rows[(1, 1)][status_col].startswith("Chưa triển khai")
+    stts = [r[2] for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == 2]
+    assert stts == sorted(stts) == list(range(1, 9))
 
 
 def test_text_starting_with_equals_stays_text(tmp_path: Path, small_plan: ParsedPlan) -> None:
@@ -92,7 +143,9 @@ def test_xlsx_write_error_is_a_report_error(tmp_path: Path, small_plan: ParsedPl
 
 
 def test_ics_parses_back_with_the_same_events(tmp_path: Path, small_plan: ParsedPlan) -> None:
-    count = export_milestones_ics(small_plan.appendices, tmp_path / "m.ics", year=2020, stamp=STAMP)
+    written = export_milestones_ics(
+        small_plan.appendices, tmp_path / "m.ics", year=2020, stamp=STAMP
+    )
     dated = [
         (t, m)
         for a in small_plan.appendices
@@ -100,7 +153,12 @@ def test_ics_parses_back_with_the_same_events(tmp_path: Path, small_plan: Parsed
         for m in t.milestones
         if m.due is not None
     ]
-    assert count == len(dated) == 3  # the continuous (undated) milestone is left out
+    assert written.events == len(dated) == 3
+    # The task with only a continuous (undated) milestone is not in the calendar, and says so.
+    assert written.undated == ("2.1",)
+    assert "1 nhiệm vụ không có hạn cụ thể nên không có trong lịch (nhiệm vụ 2.1)" in (
+        written.summary()
+    )
     cal = Calendar.from_ical((tmp_path / "m.ics").read_bytes())
     assert str(cal["X-WR-CALNAME"]) == "Thời hạn CCHC năm 2020"
     events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
@@ -111,10 +169,19 @@ def test_ics_parses_back_with_the_same_events(tmp_path: Path, small_plan: Parsed
         assert not isinstance(start, dt.datetime)
         assert event["DTEND"].dt == milestone.due + dt.timedelta(days=1)
         summary = str(event["SUMMARY"])
-        assert summary.startswith("Hạn: Báo cáo kết quả – ")
-        assert summary.endswith(f"(Phụ lục {task.appendix:02d}, NV {task.no})")
+        # Short enough for a phone: the full text is in the description.
+        assert summary.startswith(f"Hạn NV {task.appendix}.{task.no}: ")
+        assert len(summary) <= 60
+        full = unicodedata.normalize("NFC", task.title)
+        assert f"Nhiệm vụ {task.no}: {full}" in str(event["DESCRIPTION"])
+        assert str(event["STATUS"]) == "CONFIRMED"
+        alarms = event.walk("VALARM")
+        triggers = sorted(a["TRIGGER"].dt for a in alarms)
+        assert triggers == [-dt.timedelta(days=6, hours=16), -dt.timedelta(hours=16)]
+        assert all(str(a["ACTION"]) == "DISPLAY" for a in alarms)
+        assert str(alarms[0]["DESCRIPTION"]).startswith("Còn 7 ngày: Hạn NV")
     nfd_event = events[milestone_uid(2020, *dated[1])]
-    assert "Rà soát, hệ thống hoá văn bản quy phạm pháp luật" in str(nfd_event["SUMMARY"])
+    assert "Rà soát, hệ thống hoá văn bản quy phạm…" in str(nfd_event["SUMMARY"])
 
 
 def test_ics_uids_are_stable_and_distinct(small_plan: ParsedPlan) -> None:
@@ -137,4 +204,16 @@ def test_ics_skips_duplicate_milestones(small_plan: ParsedPlan) -> None:
     cal = build_calendar((replace(first, tasks=(twice, extra)),), year=2020, stamp=STAMP)
     events = cal.walk("VEVENT")
     assert len(events) == 2
-    assert str(events[1]["SUMMARY"]).startswith("Hạn: Rà soát")  # no label: the task alone
+    assert str(events[1]["SUMMARY"]).startswith("Hạn NV 1.2: Rà soát")
+
+
+def test_ics_leaves_out_a_cancelled_task(small_plan: ParsedPlan) -> None:
+    first = small_plan.appendices[0]
+    before = len(build_calendar(small_plan.appendices, year=2020, stamp=STAMP).walk("VEVENT"))
+    cancelled = replace(first.tasks[0], cancelled_by="45/QĐ-UBND")
+    plan = (replace(first, tasks=(cancelled, *first.tasks[1:])), *small_plan.appendices[1:])
+    after = build_calendar(plan, year=2020, stamp=STAMP).walk("VEVENT")
+    dated = sum(1 for m in first.tasks[0].milestones if m.due is not None)
+    assert dated > 0
+    assert len(after) == before - dated
+    assert all(first.tasks[0].title[:20] not in str(e["SUMMARY"]) for e in after)

@@ -98,7 +98,9 @@ def test_period_areas_list_each_task_with_status_result_and_evidence(
         for task in area.tasks:
             assert f"- Nhiệm vụ {task.no}: {task.title}." in text
             assert f"Tình trạng: {STATUS_LABELS[task.status]}" in text
-            assert f"Minh chứng: {task.evidence_count} tệp." in text
+            if task.evidence_count:
+                assert f"Minh chứng: {task.evidence_count} tệp." in text
+    assert "Minh chứng: 0 tệp" not in text  # nothing to say is not said on every line
     assert "Chưa hoàn thành – trong hạn (40%)" in text
     assert "Kết quả: Đã triển khai kết quả số 1." in text
 
@@ -236,6 +238,32 @@ def test_agency_sheet(tmp_path: Path, agency_data: AgencySheetData, office: Offi
     ):
         assert expected in text, expected
     assert page_sizes(result.path)[-1] == A4_LANDSCAPE
+    # Addressed by "Kính gửi", the Nơi nhận list starts with "- Như trên;".
+    assert text.index("- Như trên;") < text.index("- Sở Nội vụ (b/c);")
+
+
+def test_the_standing_office_is_not_asked_to_report_to_itself(
+    tmp_path: Path, agency_data: AgencySheetData, office: OfficeSettings
+) -> None:
+    from dataclasses import replace
+
+    own = replace(agency_data, agency="Phòng Nội vụ")
+    text = all_text(build_agency_report(own, office, tmp_path / "nv.pdf").path)
+    assert "báo cáo kết quả thực hiện về Phòng Nội vụ" not in text
+    assert "tổng hợp, báo cáo kết quả thực hiện về UBND huyện Ngọc Lặc" in text
+
+
+def test_a_blank_date_line_has_the_year_the_report_counts_to(
+    tmp_path: Path, deadline_data: DeadlineReportData, office: OfficeSettings
+) -> None:
+    from dataclasses import replace
+
+    later = replace(deadline_data, as_of=dt.date(2026, 12, 4))
+    options = DocumentOptions(blank_number_and_date=True)
+    text = all_text(build_overdue_report(later, office, tmp_path / "o.pdf", options=options).path)
+    assert "tính đến ngày 04 tháng 12 năm 2026" in text
+    assert re.search(r"Ngọc Lặc, ngày\s*\S*\s*tháng\s*\S*\s*năm 2026", text)
+    assert "năm 2020\n" not in text.split("BÁO CÁO")[0]
 
 
 def test_office_reports_can_be_cancelled(

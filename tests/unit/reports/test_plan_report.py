@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
@@ -183,3 +184,22 @@ def test_seed_plan_prints_all_37_tasks(tmp_path: Path, office: OfficeSettings) -
     tops = top_texts(result.path)
     assert all(tops[i] == "" for i in starts)
     assert any(tops[i] == "2" for i in range(starts[0], len(sizes)))
+
+
+def test_the_seed_reprint_does_what_the_import_warnings_say(
+    tmp_path: Path, office: OfficeSettings
+) -> None:
+    from cchc_desktop.importer.plan_text import parse_plan_text
+
+    plan = parse_plan_text(
+        resource_path("ke-hoach-cchc-2020-ngoc-lac.txt").read_text(encoding="utf-8")
+    )
+    said = " ".join(w.message for w in plan.warnings)
+    text = all_text(build_plan_report(plan, office, tmp_path / "seed.pdf").path)
+    # "dòng 7 vẫn in «NGỌC LẠC»" and "dòng 223 vẫn in ngày 28/12/2019": so the reprint does.
+    assert "dòng 7 vẫn in «NGỌC LẠC»" in said
+    assert "ỦY BAN NHÂN DÂN HUYỆN NGỌC LẠC" in text
+    assert "dòng 223 vẫn in ngày 28/12/2019" in said
+    assert "6320/QĐ-UBND ngày 28 tháng 12 năm 2019" in text
+    assert plan.decision.date == dt.date(2019, 12, 26)
+    assert "Ngọc Lặc, ngày 26 tháng 12 năm 2019" in text

@@ -93,6 +93,20 @@ def test_period_report_pdf_prints_the_counts(db_path: Path, tmp_path: Path) -> N
     assert "quý I năm 2020" in text
     assert "Xã Minh Sơn" in text
     assert "Kết quả 2.6" in text
+    # A report sent up is addressed to the bodies it reports to (the "(b/c)" recipients),
+    # and its Nơi nhận starts with "- Như trên;".
+    assert "Kính gửi:" in text
+    assert "- Sở Nội vụ;" in text
+    assert "Nơi nhận:\n- Như trên;" in text
+    assert "Sở Nội vụ (b/c)" not in text
+
+
+def test_sent_up_moves_the_b_c_recipients_to_kinh_gui() -> None:
+    options = rs.sent_up(
+        rs.rd.DocumentOptions(), ("Sở Nội vụ (b/c);", "UBND các xã, thị trấn;", "Lưu: VT, NV.")
+    )
+    assert options.addressees == ("Sở Nội vụ",)
+    assert options.recipients == ("Như trên;", "UBND các xã, thị trấn;", "Lưu: VT, NV.")
 
 
 def test_plan_report_reproduces_every_task(db_path: Path, tmp_path: Path) -> None:

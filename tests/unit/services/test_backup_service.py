@@ -19,6 +19,7 @@ from cchc_desktop.errors import NotFoundError, StoreError, ValidationError
 from cchc_desktop.services import backup_service as bs
 from cchc_desktop.store import integrity
 from cchc_desktop.store.db import connect, open_database
+from cchc_desktop.store.evidence_files import file_in_folder
 
 TZ = dt.datetime.now().astimezone().tzinfo
 
@@ -57,7 +58,7 @@ def get_setting(path: Path, key: str) -> object:
 
 def add_evidence(db: Database, data_dir: Path, content: bytes) -> str:
     sha = hashlib.sha256(content).hexdigest()
-    path = bs.evidence_path(data_dir, sha)
+    path = file_in_folder(data_dir, sha)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     db.execute(
@@ -249,7 +250,7 @@ def test_restore_round_trip_with_evidence(db: Database, db_path: Path) -> None:
     assert get_setting(result.safety_backup.path, "office.name") == "sau"
     assert result.evidence == bs.EvidenceCheck(checked=1, missing=(), corrupt=())
     assert result.evidence.ok
-    assert bs.evidence_path(data_dir, sha).exists()
+    assert file_in_folder(data_dir, sha).exists()
     restored = connect(db_path)
     assert integrity.integrity_check(restored) == []
     assert restored.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -267,8 +268,8 @@ def test_restore_reports_missing_and_corrupt_evidence(db: Database, db_path: Pat
     kept = add_evidence(db, data_dir, b"kept file")
     backup = bs.create_backup(db, db_path)
     db.conn.close()
-    bs.evidence_path(data_dir, lost).unlink()
-    bs.evidence_path(data_dir, damaged).write_bytes(b"damaged FILE")
+    file_in_folder(data_dir, lost).unlink()
+    file_in_folder(data_dir, damaged).write_bytes(b"damaged FILE")
 
     result = bs.restore_backup(db_path, backup.path)
 
@@ -499,6 +500,7 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(["--db", str(missing), "backup", "restore", "x.db", "--yes"], capsys)
     assert code == 1
     assert "Không tìm thấy bản sao lưu x.db" in err
-    code, _, err = run_cli(["--db", str(missing), "backup"], capsys)
-    assert code == 1
-    assert "Thiếu lệnh con" in err
+    with pytest.raises(SystemExit) as usage:
+        run_cli(["--db", str(missing), "backup"], capsys)
+    assert usage.value.code == 2
+    assert "thiếu tham số bắt buộc: LỆNH" in capsys.readouterr().err

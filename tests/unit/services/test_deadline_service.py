@@ -72,7 +72,7 @@ def test_a_group_of_communes_means_every_commune(db: Database) -> None:
 
 def test_summary_counts_overdue_and_due_soon_tasks(db: Database) -> None:
     plan = plan_for_year(db, 2020)
-    summary = deadline_service.summary(db, plan.id, 2020, dt.date(2020, 3, 15))
-    assert summary.overdue_tasks > 0
-    assert summary.due_soon_tasks > 0  # the quarterly reports due on 20/3
-    assert summary.text().endswith("nhiệm vụ đến hạn trong 7 ngày")
+    summary = deadline_service.summary(db, plan.id, dt.date(2020, 3, 15))
+    # 12 due soon: the quarterly reports due on 20/3.
+    assert (summary.overdue_tasks, summary.due_soon_tasks) == (9, 12)
+    assert summary.text() == "9 nhiệm vụ quá hạn, 12 nhiệm vụ đến hạn trong 7 ngày"

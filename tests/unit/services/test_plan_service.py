@@ -17,6 +17,7 @@ from cchc_desktop.services import plan_service
 from cchc_desktop.services.startup import import_seed_plan, open_or_create, seed_plan_path
 from cchc_desktop.store.changes import Edit, apply_local_edits
 from cchc_desktop.store.db import open_database
+from tests.office_sample import sample_office
 
 
 @pytest.fixture
@@ -128,7 +129,19 @@ def test_plan_json_has_the_documented_keys(seeded: Database) -> None:
     assert {"year", "decision", "parts", "appendices"} <= set(data)
     assert {"number", "date", "signer"} <= set(data["decision"])
     task = data["appendices"][0]["tasks"][0]
-    assert set(task) == {"no", "title", "products", "agencies", "timeline", "note", "milestones"}
+    assert set(task) == {
+        "no",
+        "title",
+        "products",
+        "agencies",
+        "timeline",
+        "note",
+        "milestones",
+        "status",
+        "amendment",
+    }
+    assert (task["status"], task["amendment"]) == ("active", None)
+    assert data["amendments"] == []
     assert task["agencies"][0] == {"name": "Phòng Tư pháp", "role": str(AgencyRole.LEAD)}
     assert set(task["milestones"][0]) == {"label", "kind", "due", "period"}
     json.dumps(data)  # serialisable as is
@@ -181,11 +194,10 @@ def test_next_year_draft_moves_deadlines_and_leaves_the_decision_to_issue(
 
 
 def test_recurring_deadlines_follow_the_office_report_day(tmp_path: Path) -> None:
-    from cchc_desktop.domain.office import OfficeSettings
     from cchc_desktop.services.settings_service import save_office_settings
 
     db = open_database(tmp_path / "a.db")
-    save_office_settings(db, dataclasses.replace(OfficeSettings(), report_due_day=15))
+    save_office_settings(db, dataclasses.replace(sample_office(), report_due_day=15))
     import_seed_plan(db)
     plan = plan_service.load_plan(db, plan_service.plan_for_year(db, 2020).id)
     quarterly = plan.appendices[1].tasks[4]  # "Định kỳ hàng quý hoặc đột xuất theo yêu cầu"

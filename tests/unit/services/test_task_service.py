@@ -10,11 +10,16 @@ from sqlite_utils import Database
 from cchc_desktop.domain.model import AgencyRole, WorkState
 from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.services import progress_service, task_service
+from cchc_desktop.services import (
+    evidence_service,
+    history_service,
+    progress_service,
+    task_service,
+)
+from cchc_desktop.services.progress_service import ProgressEdit
 from cchc_desktop.services.task_service import (
     AgencyChoice,
     MilestoneOverride,
-    ProgressEdit,
     TaskEdit,
 )
 
@@ -136,27 +141,28 @@ def test_progress_save_validates_and_undo_of_a_new_report_deletes_it(make_db) ->
     unit = db.execute("SELECT id FROM agency ORDER BY name LIMIT 1").fetchone()[0]
     edit = ProgressEdit(task_id, unit, 2020, ReportingPeriod.Q1, WorkState.DONE, 80, "", None)
     with pytest.raises(ValidationError, match="100 %"):
-        task_service.save_progress(db, edit, today=TODAY)
+        progress_service.save_progress(db, edit, today=TODAY)
     done = ProgressEdit(task_id, unit, 2020, ReportingPeriod.Q1, WorkState.DONE, None, "Xong", None)
-    changes = task_service.save_progress(db, done, today=TODAY)
-    [record] = task_service.list_task_progress(db, task_id)
-    assert (record.percent, record.completed_on, record.state) == (100, TODAY, WorkState.DONE)
+    changes = progress_service.save_progress(db, done, today=TODAY)
+    [record] = progress_service.list_task_progress(db, task_id)
+    # No completion date was given: none is invented (today would be a made-up fact).
+    assert (record.percent, record.completed_on, record.state) == (100, None, WorkState.DONE)
     task_service.apply_edits(db, task_service.revert_edits(changes))
-    assert task_service.list_task_progress(db, task_id) == []
+    assert progress_service.list_task_progress(db, task_id) == []
     task_service.apply_edits(db, task_service.reapply_edits(changes))
-    assert len(task_service.list_task_progress(db, task_id)) == 1
+    assert len(progress_service.list_task_progress(db, task_id)) == 1
     na = ProgressEdit(
         task_id, unit, 2020, ReportingPeriod.H1, WorkState.NOT_APPLICABLE, None, "", None
     )
     with pytest.raises(ValidationError, match="lý do"):
-        task_service.save_progress(db, na, today=TODAY)
+        progress_service.save_progress(db, na, today=TODAY)
 
 
 def test_reporting_units_put_the_tasks_own_agencies_first(make_db) -> None:  # type: ignore[no-untyped-def]
     db = make_db()
     task_id = _task(db, 1, "1")
     own = [a.agency_id for a in task_service.load_task(db, task_id).agencies]
-    units = task_service.reporting_units(db, task_id)
+    units = progress_service.reporting_units(db, task_id)
     assert [u for u, _n in units[: len(own)]] == own
     assert len({u for u, _n in units}) == len(units)
 
@@ -168,17 +174,26 @@ def test_history_names_each_record(make_db) -> None:  # type: ignore[no-untyped-
     edit = ProgressEdit(
         task_id, unit[0], 2020, ReportingPeriod.Q1, WorkState.IN_PROGRESS, 50, "", None
     )
-    task_service.save_progress(db, edit, today=TODAY, author="Văn thư")
-    progress_id = task_service.progress_row_id(task_id, unit[0], 2020, "Q1")
-    progress_service.add_evidence(
+    progress_service.save_progress(db, edit, today=TODAY, author="Văn thư")
+    progress_id = progress_service.progress_row_id(task_id, unit[0], 2020, "Q1")
+    evidence_service.add_evidence(
         db, progress_id=progress_id, sha256="a" * 64, file_name="bao-cao.pdf", size=3
     )
-    history = task_service.record_changes(db, "task", task_id)
+    history = history_service.node_history(db, "task", task_id)
     labels = {c.record for c in history}
     assert f"Tiến độ quý I năm 2020 – {unit[1]}" in labels
-    assert "Minh chứng: bao-cao.pdf" in labels
+    assert "Minh chứng “bao-cao.pdf”" in labels
     assert "Nhiệm vụ" in labels
-    assert history == sorted(history, key=lambda c: c.entry.when, reverse=True)
+    assert history == sorted(history, key=lambda c: c.when, reverse=True)
+    [attached] = [c for c in history if c.record == "Minh chứng “bao-cao.pdf”"]
+    # One entry for the attachment, without its hash, size, keys or "not deleted".
+    assert attached.action == "Thêm"
+    assert [c.text() for c in attached.changes] == []
+    report = next(c for c in history if c.record.startswith("Tiến độ"))
+    assert report.text().startswith("Văn thư, ")
+    assert "trên máy " in report.text()
+    assert "Tỷ lệ hoàn thành: 50 %" in report.text()
+    assert unit[0] not in report.text(), "no raw ids"
 
 
 def test_the_live_preview_uses_the_office_report_day() -> None:

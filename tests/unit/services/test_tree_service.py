@@ -46,9 +46,9 @@ def test_task_rows_carry_lead_due_status_and_search_key(make_db) -> None:  # typ
 def test_summary_counts_match_the_deadline_service(make_db) -> None:  # type: ignore[no-untyped-def]
     db = make_db()
     plan = plan_service.list_plans(db)[0]
-    for today in (TODAY, dt.date(2020, 6, 16), dt.date(2020, 12, 28)):
+    for today in (TODAY, dt.date(2020, 6, 16), dt.date(2020, 12, 28), dt.date(2026, 12, 4)):
         mine = tree_service.summary_counts(db, plan.id, today)
-        theirs = deadline_service.summary(db, plan.id, 2020, today)
+        theirs = deadline_service.summary(db, plan.id, today)
         assert (mine.overdue, mine.due_soon) == (theirs.overdue_tasks, theirs.due_soon_tasks)
         assert mine.text() == theirs.text()
 
@@ -91,3 +91,26 @@ def test_a_task_reported_done_is_no_longer_overdue_in_the_tree(make_db) -> None:
     assert not after.overdue
     assert after.status is not None
     assert after.status.category is StatusCategory.DONE_ON_TIME
+
+
+def test_the_window_finds_plans_and_tasks_through_reads(make_db) -> None:  # type: ignore[no-untyped-def]
+    from cchc_desktop.domain.model import WorkState
+    from cchc_desktop.services import organisation, progress_service
+
+    db = make_db()
+    plan = plan_service.list_plans(db)[0]
+    assert tree_service.plan_year(db, plan.id) == 2020
+    assert tree_service.plan_year(db, "no-such-plan") is None
+    assert tree_service.task_count(db, plan.id) == 37
+    task = progress_service.find_task(db, plan.id, "2.5")
+    appendices = [r for r in tree_service.top_level(db, plan.id) if r.ref.table == APPENDIX]
+    assert tree_service.task_place(db, task) == (plan.id, appendices[1].ref.id)  # Phụ lục 02
+    unit = organisation.ensure_agency(db, "Xã Minh Sơn").agency_id
+    progress_service.set_progress(
+        db, task_id=task, unit_id=unit, year=2020, period="Q1", state=WorkState.IN_PROGRESS
+    )
+    row = progress_service.progress_row_id(task, unit, 2020, "Q1")
+    assert tree_service.task_of_record(db, "progress", row) == task
+    assert tree_service.task_of_record(db, TASK, task) == task
+    assert tree_service.task_of_record(db, "progress", "missing") is None
+    assert tree_service.task_of_record(db, "agency", unit) is None

@@ -15,13 +15,12 @@ from cchc_desktop.store import site as site_mod
 from cchc_desktop.store.changes import (
     Edit,
     LoggedChange,
-    Merger,
-    ValueChecker,
     apply_local_edits,
     canonical_json,
     insert_log,
 )
 from cchc_desktop.store.db import open_database
+from cchc_desktop.store.merger import Merger
 from cchc_desktop.store.site import (
     MAX_DRIFT_MS,
     EditBlockedError,
@@ -30,6 +29,7 @@ from cchc_desktop.store.site import (
     local_site,
     set_clock,
 )
+from cchc_desktop.store.value_checker import ValueChecker
 
 DAY = 86_400_000
 NOW = 1_790_000_000_000  # 2026-09
@@ -233,7 +233,7 @@ def test_ownership_is_enforced_when_editing(db: Database) -> None:
     _agency(db, "Xã B", "ag-b")
     db.execute("UPDATE local_site SET network_id = 'n', role = 'commune', unit_id = 'ag-a'")
     db.conn.commit()
-    with pytest.raises(OwnershipError, match="huyện quản lý"):
+    with pytest.raises(OwnershipError, match="tỉnh quản lý"):
         apply_local_edits(db, [Edit("agency", "ag-a", {"name": "đổi"})])
     apply_local_edits(db, [Edit("setting", "x", {"value": "1"})], check_ownership=False)
     # Moving a progress row from commune B to commune A needs the right to write B's row too.
@@ -257,7 +257,7 @@ def test_ownership_is_enforced_when_editing(db: Database) -> None:
     apply_local_edits(db, [Edit("progress", "pr", row)])
     db.execute("UPDATE local_site SET unit_id = 'ag-a'")
     db.conn.commit()
-    with pytest.raises(OwnershipError, match="chính xã đó"):
+    with pytest.raises(OwnershipError, match="chính đơn vị đó"):
         apply_local_edits(db, [Edit("progress", "pr", {"unit_id": "ag-a", "percent": 90})])
     assert db.execute("SELECT unit_id, percent FROM progress").fetchone() == ("ag-b", 10)
 
@@ -270,7 +270,7 @@ def test_edits_are_blocked_by_a_wrong_clock_or_a_restored_copy(db: Database) -> 
     set_clock(db, lambda: NOW)
     db.execute("UPDATE local_site SET max_trusted_wall = ?", [NOW + 3 * DAY])
     db.conn.commit()
-    with pytest.raises(EditBlockedError, match="gói dữ liệu huyện gần nhất"):
+    with pytest.raises(EditBlockedError, match="gói dữ liệu tỉnh gần nhất"):
         _agency(db, "Xã mới")
     # A wall clock up to a day behind the district is tolerated (time zones, small drift).
     db.execute("UPDATE local_site SET max_trusted_wall = ?", [NOW + DAY // 2])

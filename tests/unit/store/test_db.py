@@ -42,10 +42,10 @@ def test_every_migration_file_is_registered() -> None:
     registered = [m.name for m in migrations.build_migrations()._migrations]
     assert files == registered
     assert files[0] == "0001_initial"
-    # Numbers are reserved per line of work, so one may be missing until its work lands; they
-    # must still be unique and applied in order.
     numbers = [int(name[:4]) for name in files]
+    # Numbers ascend without repeats (branches are given numbers ahead, so gaps may occur).
     assert numbers == sorted(set(numbers))
+    assert numbers[0] == 1
 
 
 def test_existing_database_is_backed_up_before_a_pending_migration(tmp_path: Path) -> None:

@@ -9,9 +9,7 @@ change nothing.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import functools
 import io
 import json
 import random
@@ -22,67 +20,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from cchc_desktop import cli
-from cchc_desktop.cli_support import CliContext, add_db_option
-from cchc_desktop.errors import CchcError
-from cchc_desktop.sync import commands as sync_commands
 
 REPO = Path(__file__).resolve().parents[3]
 
 
-def _has_sync(parser: argparse.ArgumentParser) -> bool:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return "sync" in action.choices
-    return False
-
-
-@functools.cache
-def _parser() -> argparse.ArgumentParser:
-    """The product's parser; `sync` is added here only if the lead has not wired it in yet."""
-    parser = cli.build_parser()
-    if _has_sync(parser):
-        return parser
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-
-    def command(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
-        add_db_option(p, top=False)
-        p.set_defaults(handler=handler)
-        return p
-
-    sync_commands.register(command)
-    return parser
-
-
 def run(*argv: str) -> tuple[int, str, str]:
-    """Run the command line in-process; return (status, stdout, stderr).
-
-    The product's entry point `cli.main` when it has `sync`; before the lead wired it in, the
-    same steps with `sync` added to the parser.
-    """
+    """Run the product's command line in-process; return (status, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        if _has_sync(cli.build_parser()):
-            try:
-                status = cli.main(list(argv))
-            except SystemExit as exc:
-                status = int(exc.code or 0)
-            return status, out.getvalue(), err.getvalue()
         try:
-            args = _parser().parse_args(list(argv))
+            status = cli.main(list(argv))
         except SystemExit as exc:
-            return int(exc.code or 0), out.getvalue(), err.getvalue()
-        ctx = CliContext(db_path=args.db)
-        try:
-            status = args.handler(args, ctx)
-        except CchcError as exc:
-            sys.stderr.write(f"Lỗi: {exc}\n")
-            status = 1
-        finally:
-            ctx.close()
+            status = int(exc.code or 0)
     return status, out.getvalue(), err.getvalue()
 
 
@@ -254,7 +204,6 @@ def test_district_and_three_commune_pcs_by_command_line(tmp_path: Path) -> None:
     assert dump(dbs["a1"]) == before_a1
 
 
-@pytest.mark.skipif(not _has_sync(cli.build_parser()), reason="sync not yet wired into the CLI")
 def test_the_installed_entry_point_runs_sync(tmp_path: Path) -> None:
     db = tmp_path / "d" / "cchc.db"
     argv = [sys.executable, "-m", "cchc_desktop", "--db", str(db), "sync", "init-network"]

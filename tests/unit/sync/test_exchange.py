@@ -119,7 +119,7 @@ def test_concurrent_edits_converge_with_the_same_conflict_everywhere(net: Net) -
     assert {h.value for h in card.heads} == {60, 70}
     assert sum(h.in_use for h in card.heads) == 1
     assert card.record.startswith("Tiến độ nhiệm vụ 1.2 – Xã An – Quý I/2020")
-    assert card.field_label == "Tỷ lệ hoàn thành (%)"
+    assert card.field_label == "Tỷ lệ hoàn thành"
     assert "chưa nhận được thay đổi của nhau" in card.why
     assert card.may_resolve
     # The district may not choose (the commune owns the field).

@@ -15,7 +15,7 @@ from cchc_desktop.errors import SyncError, ValidationError
 from cchc_desktop.services import organisation
 from cchc_desktop.store.db import backup_copy, open_database
 from cchc_desktop.store.site import EditBlockedError
-from cchc_desktop.sync import keys, network
+from cchc_desktop.sync import keys, network, sites
 from cchc_desktop.sync.export import export_bundle
 from cchc_desktop.sync.importer import import_bundle
 from tests.unit.sync.netkit import TASKS, Net, deliver, edit, new_commune, progress_row, snapshot
@@ -45,7 +45,7 @@ def test_init_network_certifies_the_district_and_refuses_a_second_time(net: Net)
     assert parsed.site_id == net.district.site_id
     with pytest.raises(SyncError, match="đã thuộc mạng đồng bộ"):
         network.init_network(net.district.db, "Huyện Khác")
-    with pytest.raises(SyncError, match="Chỉ máy của huyện"):
+    with pytest.raises(SyncError, match="Chỉ máy của tỉnh"):
         network.init_network(open_database(net.usb.parent / "x" / "c.db", role="commune"), "X")
 
 
@@ -75,11 +75,14 @@ def test_enrolment_shows_the_same_fingerprint_and_adds_the_commune(
     result = network.enrol(net.district.db, tmp_path / "req.json")
     assert result.fingerprint == request.fingerprint
     assert result.new_agency
+    # The new commune was written through the one write path; the window is told of it.
+    assert result.changes.rows("agency") == {result.unit_id}
     assert net.district.db.execute(
         "SELECT kind FROM agency WHERE id = ?", [result.unit_id]
     ).fetchone() == ("commune",)
     again = network.enrol(net.district.db, tmp_path / "req.json")
     assert again.already_enrolled
+    assert not again.changes
     assert again.cert_serial == result.cert_serial
     # The same site id with another key is refused.
     record = json.loads((tmp_path / "req.json").read_text(encoding="utf-8"))
@@ -211,3 +214,44 @@ def test_a_second_commune_pc_added_later_gets_the_communes_history(
     deliver(net.district, a3, net.usb)
     assert a3.db.execute("SELECT percent FROM progress").fetchall() == [(33,)]
     a3.close()
+
+
+def test_the_dialogs_read_the_network_through_sites(net: Net, tmp_path: Path) -> None:
+    db = open_database(tmp_path / "c" / "cchc.db", role="commune")
+    network.enrol_request(db, "Xã Cao Thịnh", tmp_path / "req.json", pc_name="Máy 1")
+    assert sites.requested_unit(db) == "Xã Cao Thịnh"
+    assert sites.unit_name(db) == ""
+    assert not sites.has_changes(db)
+    result = network.enrol(net.district.db, tmp_path / "req.json")
+    rows = sites.site_rows(net.district.db)
+    [me] = [r for r in rows if r.is_self]
+    assert (me.role, me.role_label, me.state) == ("district", "huyện", sites.ACTIVE)
+    [commune] = [r for r in rows if r.site_id == result.site_id]
+    assert (commune.unit_name, commune.pc_name, commune.role) == (
+        "Xã Cao Thịnh",
+        "Máy 1",
+        "commune",
+    )
+    assert commune.fingerprint == result.fingerprint
+    assert (result.site_id, "commune", "Xã Cao Thịnh", "Máy 1") in sites.peer_rows(net.district.db)
+    assert sites.stored_fingerprint(net.district.db) == network.site_fingerprint(net.district.db)
+    assert sites.has_changes(net.district.db)
+
+
+def test_messages_follow_the_office_level(make_db) -> None:  # type: ignore[no-untyped-def]
+    """A district office (a plan before 2025) reads "huyện"; an office not set up is a commune
+    of a province and reads "tỉnh"."""
+    from cchc_desktop.services import office_setup
+    from cchc_desktop.sync.network import require_network
+
+    db = make_db(seed=False)
+    with pytest.raises(SyncError, match=r"Máy tỉnh: tạo mạng .* máy xã, phường: gửi"):
+        require_network(db)
+    office_setup.set_office(
+        db,
+        office_setup.OfficeChoice(
+            "district", "Thanh Hóa", "Ngọc Lặc", explicit={"signer_name": "Lê Văn Tuấn"}
+        ),
+    )
+    with pytest.raises(SyncError, match=r"Máy huyện: tạo mạng .* máy xã: gửi yêu cầu"):
+        require_network(db)

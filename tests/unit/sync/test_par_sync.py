@@ -12,7 +12,7 @@ import pytest
 from cchc_desktop.errors import OwnershipError
 from cchc_desktop.importer import par_criteria
 from cchc_desktop.services import par_evidence, par_service
-from cchc_desktop.sync import blobs
+from cchc_desktop.store import evidence_files as blobs
 from tests.unit.sync.netkit import Net, deliver
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "par" / "bo_chi_so_xa.txt"
@@ -40,7 +40,7 @@ def test_self_assessment_and_appraisal_round_trip(net: Net, tmp_path: Path) -> N
     par_service.set_score(commune.db, set_a, "3.3.1", "2", unit=unit)
     scan = tmp_path / "KH 05-KH-UBND.pdf"
     scan.write_bytes(b"%PDF-1.4 ke hoach cchc xa an")
-    sha = blobs.store_blob(commune.db, commune.path, scan)
+    sha = par_evidence.store_file(commune.db, commune.path, scan)
     par_evidence.attach_file(
         commune.db, set_a, "1.1.1", unit, sha256=sha, file_name=scan.name, size=28
     )

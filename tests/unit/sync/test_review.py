@@ -37,7 +37,7 @@ def test_history_shows_who_when_which_pc_and_old_and_new_values(net: Net) -> Non
     assert "Xã An" in percent[0].site_name
     assert percent[0].bundle.endswith(".hcb")
     assert percent[0].when is not None
-    assert percent[0].field_label == "Tỷ lệ hoàn thành (%)"
+    assert percent[0].field_label == "Tỷ lệ hoàn thành"
     review = [h for h in history if h.field == "district_review"]
     assert review[0].bundle == ""  # written on this PC
     assert review[0].site_name.startswith("UBND huyện Thử")

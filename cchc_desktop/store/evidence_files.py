@@ -1,8 +1,10 @@
 """Attachments (evidence files) stored by content: <data folder>/evidence/<aa>/<sha256>.
 
-The data folder is the folder holding the database file. A file is written to a temporary name,
-flushed, checked against its hash and renamed, so a half-written file never carries a valid
-name; an orphan file after a crash is harmless. The `blob` table lists the files this PC holds.
+The one module that knows this layout: the editor, the command line, backups and sync all
+reach evidence files through it. The data folder is the folder holding the database file. A
+file is written to a temporary name, flushed, checked against its hash and renamed, so a
+half-written file never carries a valid name; an orphan file after a crash is harmless. The
+`blob` table lists the files this PC holds.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import hashlib
 import mimetypes
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from sqlite_utils import Database
 
-from cchc_desktop.errors import SyncError
+from cchc_desktop.errors import CchcError
 from cchc_desktop.store.site import wall_ms
 
 CHUNK = 1 << 20
@@ -35,15 +38,24 @@ def is_sha256(text: str) -> bool:
     return bool(_HEX64.fullmatch(text))
 
 
+EVIDENCE_DIR_NAME = "evidence"
+
+
 def evidence_dir(db_path: Path) -> Path:
-    return Path(db_path).parent / "evidence"
+    return Path(db_path).parent / EVIDENCE_DIR_NAME
+
+
+def file_in_folder(data_dir: Path, sha256: str) -> Path:
+    """Where the file with this SHA-256 lives under a data folder (a backup's or the office's):
+    ``<data>/evidence/<first two hex>/<sha256>``."""
+    return Path(data_dir) / EVIDENCE_DIR_NAME / sha256[:2] / sha256
 
 
 def blob_path(db_path: Path, sha256: str) -> Path:
-    """Where the file with this SHA-256 (lowercase hex) lives."""
+    """Where the file with this SHA-256 (lowercase hex) lives beside the database."""
     if not is_sha256(sha256):
         raise ValueError(f"not a sha256: {sha256!r}")
-    return evidence_dir(db_path) / sha256[:2] / sha256
+    return file_in_folder(Path(db_path).parent, sha256)
 
 
 def has_blob(db_path: Path, sha256: str) -> bool:
@@ -104,18 +116,40 @@ def register_blobs(db: Database, entries: Iterable[tuple[str, int, str | None]])
     )
 
 
-def store_blob(db: Database, db_path: Path, file: Path) -> str:
-    """Store a file (e.g. a scanned evidence document) by its SHA-256; return the hash.
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A file copied into the store, ready to be attached to a progress report."""
 
-    Storing the same content twice keeps one copy.
+    name: str
+    sha256: str
+    size: int
+    mime: str | None
+
+
+def copy_files(
+    db_path: Path,
+    files: Iterable[Path],
+    *,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[StoredFile]:
+    """Copy files into the store by SHA-256 (safe on a worker thread: no database access).
+
+    Storing the same content twice keeps one copy. Stops early when `cancelled()` says so.
     """
-    file = Path(file)
-    try:
-        with file.open("rb") as fh:
-            sha, size = write_blob(db_path, fh)
-    except OSError as exc:
-        raise SyncError(f"Không lưu được tệp {file.name} vào thư mục dữ liệu: {exc}") from exc
-    mime = mimetypes.guess_type(file.name)[0]
-    with db.atomic():
-        register_blobs(db, [(sha, size, mime)])
-    return sha
+    files = [Path(f) for f in files]
+    stored: list[StoredFile] = []
+    for i, file in enumerate(files):
+        if cancelled is not None and cancelled():
+            break
+        try:
+            with file.open("rb") as fh:
+                sha, size = write_blob(db_path, fh)
+        except OSError as exc:
+            raise CchcError(
+                f"Không chép được tệp {file.name} vào thư mục dữ liệu: {exc.strerror or exc}"
+            ) from exc
+        stored.append(StoredFile(file.name, sha, size, mimetypes.guess_type(file.name)[0]))
+        if progress is not None:
+            progress(round(100 * (i + 1) / len(files)))
+    return stored

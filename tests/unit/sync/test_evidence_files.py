@@ -6,38 +6,37 @@ import hashlib
 import os
 from pathlib import Path
 
-from cchc_desktop.store.site import new_id
-from cchc_desktop.sync.blobs import blob_path, has_blob, store_blob
+import pytest
+
+from cchc_desktop.errors import NotFoundError
+from cchc_desktop.services import evidence_service
+from cchc_desktop.store.evidence_files import blob_path, copy_files, has_blob
 from cchc_desktop.sync.export import export_bundle, export_bundles
 from cchc_desktop.sync.importer import import_bundle
 from tests.unit.sync.netkit import TASKS, Net, Office, deliver, edit, progress_row
 
 
 def attach(office: Office, progress: str, source: Path) -> str:
-    sha = store_blob(office.db, office.path, source)
-    edit(
-        office,
-        "evidence",
-        new_id(),
-        progress_id=progress,
-        unit_id=office.unit_id,
-        sha256=sha,
-        file_name=source.name,
-        size=source.stat().st_size,
-    )
-    return sha
+    evidence_service.attach_files(office.db, office.path, progress, [source])
+    return hashlib.sha256(source.read_bytes()).hexdigest()
 
 
-def test_store_blob_keeps_one_copy_by_content(net: Net, tmp_path: Path) -> None:
+def test_attaching_keeps_one_copy_by_content(net: Net, tmp_path: Path) -> None:
     source = tmp_path / "bien-ban.pdf"
     source.write_bytes(b"%PDF-1.4 " + os.urandom(3000))
-    sha = store_blob(net.a1.db, net.a1.path, source)
-    assert sha == hashlib.sha256(source.read_bytes()).hexdigest()
+    row = progress_row(net.a1, TASKS[0], percent=100)
+    sha = attach(net.a1, row, source)
     assert blob_path(net.a1.path, sha) == net.a1.path.parent / "evidence" / sha[:2] / sha
-    assert store_blob(net.a1.db, net.a1.path, source) == sha
+    assert blob_path(net.a1.path, sha).read_bytes() == source.read_bytes()
+    [again] = copy_files(net.a1.path, [source])
+    assert (again.sha256, again.size, again.mime) == (sha, 3009, "application/pdf")
     assert net.a1.db.execute("SELECT sha256, size, mime FROM blob").fetchall() == [
         (sha, source.stat().st_size, "application/pdf")
     ]
+    [record] = evidence_service.list_evidence(net.a1.db, row)
+    assert (record.file_name, record.sha256, record.size) == ("bien-ban.pdf", sha, 3009)
+    with pytest.raises(NotFoundError, match="Không tìm thấy tệp"):
+        evidence_service.attach_files(net.a1.db, net.a1.path, row, [tmp_path / "missing.pdf"])
 
 
 def test_evidence_files_round_trip_byte_for_byte(net: Net, tmp_path: Path) -> None:

@@ -1,0 +1,177 @@
+"""Plans of other offices in the layouts their portals and offices publish (tests/fixtures/plans):
+a commune's web page without appendix tables, a ward's saved page whose one table has group rows
+and another column set, a department's Windows-1258 text with lead and partner columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_desktop.domain.model import AgencyRole, ParsedPlan, TaskAgency
+from cchc_desktop.importer.plan_text import read_plan_file
+
+PLANS = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
+
+
+def read(name: str) -> ParsedPlan:
+    return read_plan_file(PLANS / name)
+
+
+def shape(plan: ParsedPlan) -> list[tuple[int, str, int]]:
+    return [(a.number, a.title, len(a.tasks)) for a in plan.appendices]
+
+
+def test_commune_web_copy_without_tables_takes_tasks_from_its_items() -> None:
+    plan = read("xa-2025-web-khong-bang.txt")
+    assert (plan.year, plan.decision.number, plan.decision.signer) == (
+        2025,
+        "02/KH-UBND",
+        "Trần Văn Nam",
+    )
+    assert plan.title == "KẾ HOẠCH Cải cách hành chính xã Đông Hưng năm 2025"
+    assert shape(plan) == [
+        (1, "Cải cách thể chế", 2),
+        (2, "Cải cách thủ tục hành chính", 2),
+        (3, "Hiện đại hóa hành chính", 2),
+    ]
+    second = plan.appendices[0].tasks[1]
+    assert second.title == (
+        "Tổ chức tuyên truyền, phổ biến văn bản pháp luật mới cho cán bộ, công chức và nhân dân"
+    )
+    assert second.agencies == (
+        TaskAgency("Công chức Văn hóa - Xã hội", AgencyRole.LEAD),
+        TaskAgency("Đoàn Thanh niên xã", AgencyRole.COORDINATING),
+    )
+    assert second.timeline == "Thường xuyên"
+    wrapped = plan.appendices[1].tasks[0]  # its line was hard-wrapped by the web page
+    assert wrapped.title == (
+        "Niêm yết công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa và trên trang thông "
+        "tin điện tử của xã"
+    )
+    assert (wrapped.agencies_text, wrapped.timeline) == ("Văn phòng - Thống kê", "Tháng 3/2025")
+    listed = plan.appendices[2].tasks[1]
+    assert listed.products == ("Báo cáo kết quả hằng quý",)
+    assert (listed.agencies_text, listed.timeline) == ("Bộ phận Một cửa", "Hằng quý")
+    messages = [w.message for w in plan.warnings]
+    assert "1 nhiệm vụ chưa rõ cơ quan thực hiện (lời văn không nêu)." in messages
+
+
+def test_ward_web_page_with_group_rows_and_another_column_set() -> None:
+    plan = read("phuong-2023-bang-cot-khac.html")
+    assert (plan.year, plan.decision.number) == (2023, "45/KH-UBND")
+    assert shape(plan) == [(1, "CẢI CÁCH THỂ CHẾ", 2), (2, "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 3)]
+    first = plan.appendices[0].tasks[0]
+    assert first.products == ("Báo cáo kết quả rà soát",)
+    assert first.agencies == (
+        TaskAgency("Công chức Tư pháp - Hộ tịch", AgencyRole.LEAD),
+        TaskAgency("Văn phòng - Thống kê", AgencyRole.COORDINATING),
+    )
+    assert (first.timeline, first.note) == ("Quý III/2023", "Kinh phí: Ngân sách phường")
+    # a lead cell merged over two rows belongs to both
+    digitising = plan.appendices[1].tasks[1]
+    assert digitising.title == "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính"
+    assert digitising.agencies_text == "Bộ phận Một cửa"
+    assert plan.warnings == ()
+
+
+def test_department_text_in_windows_1258_with_lead_and_partner_columns() -> None:
+    plan = read("so-2021-hai-cot-co-quan.txt")
+    assert plan.title == "Kế hoạch cải cách hành chính năm 2021 của Sở Tư pháp"
+    assert (plan.decision.number, plan.decision.signer) == ("118/KH-STP", "Phạm Quốc Việt")
+    assert (plan.decision.authority_prefix, plan.decision.signer_position) == (
+        "KT.",
+        "PHÓ GIÁM ĐỐC",
+    )
+    assert shape(plan) == [(1, "Cải cách thể chế", 2), (2, "Cải cách thủ tục hành chính", 3)]
+    online = plan.appendices[1].tasks[1]
+    assert online.title == (
+        "Cung cấp dịch vụ công trực tuyến toàn trình lĩnh vực lý lịch tư pháp (tiếp theo) kết "
+        "nối với Cổng dịch vụ công quốc gia"
+    )
+    assert online.agencies == (
+        TaskAgency("Trung tâm Lý lịch tư pháp", AgencyRole.LEAD),
+        TaskAgency("Văn phòng Sở", AgencyRole.COORDINATING),
+    )
+    assert online.timeline == "Tháng 6/2021"
+    assert plan.warnings == ()
+
+
+def test_word_plan_with_a_header_table_and_automatic_numbering(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HƯNG"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 02/KH-UBND"
+    header.cell(1, 1).text = "Đông Hưng, ngày 06 tháng 01 năm 2025"
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Cải cách hành chính năm 2025")
+    document.add_paragraph("MỤC ĐÍCH, YÊU CẦU", style="List Number")
+    document.add_paragraph("Nâng cao chất lượng phục vụ.", style="List Bullet")
+    document.add_paragraph("NHIỆM VỤ TRỌNG TÂM", style="List Number")
+    for text in (
+        "Rà soát văn bản. Cơ quan chủ trì: Công chức Tư pháp. Thời gian: Quý II/2025.",
+        "Niêm yết thủ tục hành chính. Cơ quan chủ trì: Văn phòng - Thống kê. Thời gian: Tháng 3.",
+    ):
+        document.add_paragraph(text, style="List Bullet")
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    plan = read_plan_file(path)
+    assert (plan.title, plan.decision.number) == (
+        "KẾ HOẠCH Cải cách hành chính năm 2025",
+        "02/KH-UBND",
+    )
+    assert [p.number for p in plan.parts] == ["1", "2"]  # Word's numbers, written out
+    assert shape(plan) == [(1, "NHIỆM VỤ TRỌNG TÂM", 2)]
+    assert [(t.title, t.agencies_text, t.timeline) for t in plan.appendices[0].tasks] == [
+        ("Rà soát văn bản", "Công chức Tư pháp", "Quý II/2025"),
+        ("Niêm yết thủ tục hành chính", "Văn phòng - Thống kê", "Tháng 3"),
+    ]
+
+
+def test_a_table_without_an_stt_column_keeps_each_row_as_a_task() -> None:
+    from cchc_desktop.importer.plan_text import parse_plan_text
+
+    plan = parse_plan_text(
+        "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024\n"
+        "I. NHIỆM VỤ\n"
+        "Phụ lục 1: Cải cách thủ tục hành chính\n"
+        "Nội dung công việc\tCơ quan chủ trì\tThời gian hoàn thành\n"
+        "Niêm yết thủ tục\tVăn phòng\tQuý I/2024\n"
+        "Số hóa hồ sơ\tBộ phận Một cửa\tQuý II/2024\n"
+        "Khảo sát hài lòng\tVăn phòng\tQuý IV/2024\n"
+    )
+    tasks = plan.appendices[0].tasks
+    assert [(t.no, t.title, t.agencies_text, t.timeline) for t in tasks] == [
+        ("1", "Niêm yết thủ tục", "Văn phòng", "Quý I/2024"),
+        ("2", "Số hóa hồ sơ", "Bộ phận Một cửa", "Quý II/2024"),
+        ("3", "Khảo sát hài lòng", "Văn phòng", "Quý IV/2024"),
+    ]
+
+
+def test_a_word_row_without_stt_is_its_own_task_not_the_rest_of_the_row_above(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+    document.add_paragraph("Phụ lục 1: Cải cách thể chế")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [
+            ("STT", "Nhiệm vụ", "Thời gian"),
+            ("1", "Rà soát văn bản", "Quý I/2024"),
+            ("", "Tuyên truyền pháp luật", "Quý II/2024"),  # the clerk left STT empty
+        ]
+    ):
+        for k, text in enumerate(row):
+            table.cell(r, k).text = text
+    document.add_paragraph("")
+    path = tmp_path / "kh.docx"
+    document.save(str(path))
+    tasks = read_plan_file(path).appendices[0].tasks
+    assert [(t.no, t.title, t.timeline) for t in tasks] == [
+        ("1", "Rà soát văn bản", "Quý I/2024"),
+        ("", "Tuyên truyền pháp luật", "Quý II/2024"),
+    ]
