@@ -22,7 +22,7 @@ def register(command: CommandFactory) -> None:
         add_db_option(p, top=False)
         return p
 
-    p = verb("import", "nhập bộ tiêu chí từ bảng (văn bản .txt)", _import)
+    p = verb("import", "nhập bộ tiêu chí từ bảng (.docx, .pdf, .txt …)", _import)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--level", required=True, metavar="commune|department")

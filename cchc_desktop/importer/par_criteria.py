@@ -20,6 +20,7 @@ from cchc_desktop.domain import par
 from cchc_desktop.domain.par import Criterion
 from cchc_desktop.domain.text import fold, nfc
 from cchc_desktop.errors import PlanImportError
+from cchc_desktop.importer import documents
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
@@ -211,17 +212,33 @@ def parse_text(text: str, *, total: Decimal | None = None) -> CriteriaImport:
     return parse_rows(split_text(text), total=total)
 
 
+def document_rows(path: Path) -> list[list[str]]:
+    """Rows of cells from a Word, PDF, RTF or web document: its paragraphs before the first
+    table as one-cell rows (the set's title), then the rows of its tables in order."""
+    document = documents.read_document(path)
+    rows: list[list[str]] = []
+    seen_table = False
+    for block in document.blocks:
+        if isinstance(block, documents.Table):
+            seen_table = True
+            rows.extend(
+                [c.strip() for c in row] for row in block.rows if any(c.strip() for c in row)
+            )
+        elif not seen_table and block.text.strip():
+            rows.append([block.text.strip()])
+    return rows
+
+
 def read_file(path: Path, *, total: Decimal | None = None) -> CriteriaImport:
-    """Read a criteria table from a text file (UTF-8, or UTF-16 as Word saves it)."""
+    """Read a criteria table from a file: a text table (tabs or "|"), or the table of a
+    .docx/.pdf/.doc/.rtf/.html document."""
     path = Path(path)
+    if path.suffix.lower() in documents.FORMATS and path.suffix.lower() != ".txt":
+        return parse_rows(document_rows(path), total=total)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise PlanImportError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}") from exc
-    if path.suffix.lower() in {".docx", ".pdf", ".doc"}:
-        raise PlanImportError(
-            f"Tệp {path.name}: hãy lưu bảng tiêu chí dưới dạng văn bản (.txt) từ Word rồi nhập."
-        )
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             text = data.decode(encoding)

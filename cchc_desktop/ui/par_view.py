@@ -514,7 +514,10 @@ class ParDialog(QDialog):
 
     def import_criteria(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Chọn bảng tiêu chí (văn bản lưu từ Word)", "", "Văn bản (*.txt);;Mọi tệp (*)"
+            self,
+            "Chọn văn bản có bảng tiêu chí",
+            "",
+            "Văn bản (*.docx *.pdf *.doc *.rtf *.txt *.html *.htm);;Mọi tệp (*)",
         )
         if not name:
             return

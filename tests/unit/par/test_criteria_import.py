@@ -119,3 +119,26 @@ def test_no_header_is_refused() -> None:
 )
 def test_parse_points(text: str, value: Decimal | None) -> None:
     assert par.parse_points(text) == value
+
+
+def test_word_table_reads_like_the_text_table(tmp_path: Path) -> None:
+    import docx
+
+    rows = [line.split("\t") for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line]
+    document = docx.Document()
+    document.add_paragraph(rows[0][0])
+    table_rows = rows[2:]
+    table = document.add_table(rows=len(table_rows), cols=5)
+    for r, row in enumerate(table_rows):
+        for c in range(5):
+            table.cell(r, c).text = row[c] if c < len(row) else ""
+    path = tmp_path / "bo chi so.docx"
+    document.save(str(path))
+    parsed = par_criteria.read_file(path)
+    from_text = par_criteria.read_file(FIXTURE)
+    assert parsed.counts() == (8, 32, 47)
+    assert parsed.problems == []
+    assert [(n.code, n.max_score, n.title) for n in par.walk(parsed.areas)] == [
+        (n.code, n.max_score, n.title) for n in par.walk(from_text.areas)
+    ]
+    assert parsed.title == from_text.title
