@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from cchc_desktop import plan_commands
+from cchc_desktop import cli_par, plan_commands
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.errors import ConflictError, ValidationError
 from cchc_desktop.reports import commands as report_commands
@@ -122,6 +122,7 @@ def register(command: CommandFactory) -> None:
     office_commands.register(command)
     report_commands.register(command)
     sync_commands.register(command)
+    cli_par.register(command)
 
 
 def _iso_date(text: str) -> dt.date:

@@ -217,6 +217,56 @@ CREATE TABLE origin_progress (
   gaps TEXT
 );
 
+CREATE TABLE par_criterion (
+  id TEXT PRIMARY KEY,                   -- uuid5(set, code)
+  set_id TEXT NOT NULL REFERENCES par_set (id),
+  parent_id TEXT,                        -- NULL for an area
+  ord INTEGER NOT NULL,
+  code TEXT NOT NULL,                    -- "2.1.3": position in the tree
+  stt TEXT NOT NULL DEFAULT '',          -- the STT as written ("II", "1.2", "a")
+  title TEXT NOT NULL,
+  max_score TEXT,                        -- decimal as text
+  rule TEXT NOT NULL DEFAULT '',         -- how it is scored, as written
+  evidence_required TEXT NOT NULL DEFAULT '',
+  self_assessed INTEGER NOT NULL DEFAULT 1,  -- 0: scored by the survey, not by the unit
+  step TEXT NOT NULL DEFAULT '0.5',      -- the smallest score difference the rule allows
+  deleted INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE par_evidence (
+  id TEXT PRIMARY KEY,                   -- uuid5(criterion, unit, kind, ref or sha256)
+  criterion_id TEXT NOT NULL REFERENCES par_criterion (id),
+  unit_id TEXT NOT NULL REFERENCES agency (id),
+  kind TEXT NOT NULL CHECK (kind IN ('progress', 'evidence', 'document', 'file')),
+  ref_id TEXT,
+  sha256 TEXT,
+  file_name TEXT NOT NULL DEFAULT '',
+  size INTEGER,
+  caption TEXT NOT NULL DEFAULT '',
+  deleted INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE par_score (
+  id TEXT PRIMARY KEY,                   -- uuid5(criterion, unit)
+  criterion_id TEXT NOT NULL REFERENCES par_criterion (id),
+  unit_id TEXT NOT NULL REFERENCES agency (id),
+  score TEXT,                            -- decimal as text
+  note TEXT NOT NULL DEFAULT '',
+  appraised_score TEXT,
+  appraisal_note TEXT NOT NULL DEFAULT '',
+  deleted INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE par_set (
+  id TEXT PRIMARY KEY,
+  year INTEGER NOT NULL,
+  level TEXT NOT NULL CHECK (level IN ('commune', 'department')),
+  title TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',       -- the file it was imported from
+  total TEXT NOT NULL DEFAULT '100',     -- the stated total; decimal as text
+  deleted INTEGER NOT NULL DEFAULT 0
+);
+
 CREATE TABLE peer (
   site_id TEXT PRIMARY KEY,
   their_vv TEXT,
@@ -364,6 +414,12 @@ CREATE INDEX milestone_due ON milestone (due);
 CREATE INDEX milestone_task ON milestone (task_id, ord);
 
 CREATE INDEX missing_blob_sha ON missing_blob (sha256);
+
+CREATE INDEX par_criterion_set ON par_criterion (set_id, ord);
+
+CREATE INDEX par_evidence_criterion ON par_evidence (criterion_id, unit_id);
+
+CREATE INDEX par_score_criterion ON par_score (criterion_id, unit_id);
 
 CREATE INDEX plan_node_parent ON plan_node (plan_id, parent_id, ord);
 

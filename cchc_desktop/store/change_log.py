@@ -36,6 +36,10 @@ BUSINESS_TABLES = frozenset(
         "setting",
         "day_off",
         "document_register",
+        "par_set",
+        "par_criterion",
+        "par_score",
+        "par_evidence",
     }
 )
 

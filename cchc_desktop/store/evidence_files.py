@@ -25,6 +25,8 @@ from cchc_desktop.errors import CchcError
 from cchc_desktop.store.site import wall_ms
 
 CHUNK = 1 << 20
+# The (table, field) pairs whose value names a stored file that travels with its change.
+BLOB_FIELDS = frozenset({("evidence", "sha256"), ("par_evidence", "sha256")})
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 

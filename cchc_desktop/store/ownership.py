@@ -2,8 +2,8 @@
 
 The district owns the plan: its structure, tasks, agencies, milestones, indicators and office
 settings. A commune owns its own progress rows, evidence, indicator values and register of
-documents it issued. Review and
-approval fields on those rows belong to the district. Progress of units that are not communes
+documents it issued, and its PAR index self scores and evidence links. Review, approval and
+appraisal fields on those rows belong to the district. Progress of units that are not communes
 (departments, offices) is recorded by the district. A PC that has not joined a network yet works
 alone and may write everything.
 """
@@ -21,10 +21,13 @@ from cchc_desktop.store.wording import DISTRICT_WORDS, level_words_of
 
 # Rows that belong to the unit named in their `unit_id`; the document register holds the
 # documents each office issued itself.
-UNIT_OWNED_TABLES = frozenset({"progress", "evidence", "indicator_value", "document_register"})
+UNIT_OWNED_TABLES = frozenset(
+    {"progress", "evidence", "indicator_value", "document_register", "par_score", "par_evidence"}
+)
 DISTRICT_FIELDS = {
     "progress": frozenset({"district_review"}),
     "indicator_value": frozenset({"approved"}),
+    "par_score": frozenset({"appraised_score", "appraisal_note"}),
 }
 
 

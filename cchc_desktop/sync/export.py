@@ -398,8 +398,8 @@ def _blobs_for(
         lo = max(p.lo, peer_vv.get(p.origin, 0) + 1)
         for (value,) in db.execute(
             "SELECT value FROM change_log WHERE origin = ? AND seq BETWEEN ? AND ?"
-            " AND tbl = 'evidence' AND field = 'sha256'",
-            [p.origin, lo, p.hi],
+            " AND field = 'sha256' AND tbl IN (SELECT value FROM json_each(?))",
+            [p.origin, lo, p.hi, json.dumps(sorted({t for t, _ in blob_store.BLOB_FIELDS}))],
         ).fetchall():
             with contextlib.suppress(ValueError, TypeError):
                 sha = json.loads(value)

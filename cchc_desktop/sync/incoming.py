@@ -156,7 +156,7 @@ class Run:
         missing: list[tuple[str, int, str]] = []
         accepted: list[tuple[LoggedChange, dict[str, int]]] = []
         for change, vv in batch:
-            if change.table == "evidence" and change.field == "sha256":
+            if (change.table, change.field) in blob_store.BLOB_FIELDS:
                 sha = _blob_reference(change.value)
                 if sha is not None and not blob_store.has_blob(self.db_path, sha):
                     missing.append((change.origin, change.seq, sha))

@@ -40,6 +40,10 @@ TABLE_LABELS = {
     "setting": "Cài đặt",
     "day_off": "Ngày nghỉ",
     "document_register": "Sổ văn bản",
+    "par_set": "Bộ chỉ số CCHC",
+    "par_criterion": "Tiêu chí Chỉ số CCHC",
+    "par_score": "Điểm Chỉ số CCHC",
+    "par_evidence": "Tài liệu kiểm chứng Chỉ số CCHC",
     "site": "Máy tính",
 }
 

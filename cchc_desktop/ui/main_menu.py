@@ -81,6 +81,13 @@ def connect_actions(window: MainWindow) -> None:
         (ui.action_quarantine, show_quarantine),
     ):
         action.triggered.connect(lambda _checked=False, o=opener: o(window))
+    par = QAction("&Chỉ số CCHC (tự đánh giá, chấm điểm)…", window)
+    par.setToolTip(
+        "Bộ chỉ số cải cách hành chính của tỉnh: tự chấm điểm, tài liệu kiểm chứng, hồ sơ nộp"
+    )
+    par.triggered.connect(lambda _checked=False: show_par(window))
+    ui.menu_reports.insertAction(ui.menu_reports.actions()[0], par)
+    ui.menu_reports.insertSeparator(ui.menu_reports.actions()[1])
     for action in (
         ui.action_import_plan,
         ui.action_next_year,
@@ -112,6 +119,14 @@ def show_office_settings(window: MainWindow) -> None:
     from cchc_desktop.ui.office_settings_dialog import OfficeSettingsDialog
 
     OfficeSettingsDialog.ask(window.ctx, window.ops, window)
+
+
+def show_par(window: MainWindow) -> None:
+    from cchc_desktop.ui.par_view import ParDialog
+
+    ParDialog.show_for(
+        window.ctx, window.ops, window, year=window.plan_year() or window.ctx.today().year
+    )
 
 
 def show_days_off(window: MainWindow) -> None:
