@@ -107,7 +107,8 @@ def test_two_write_loops_lose_nothing(tmp_path: Path) -> None:
             "SELECT count(*) FROM setting WHERE id LIKE 'a.%' OR id LIKE 'b.%'"
         ).fetchone()[0]
         logged = conn.execute(
-            "SELECT count(DISTINCT row_id) FROM change_log WHERE row_id LIKE 'a.%' OR row_id LIKE 'b.%'"
+            "SELECT count(DISTINCT row_id) FROM change_log"
+            " WHERE row_id LIKE 'a.%' OR row_id LIKE 'b.%'"
         ).fetchone()[0]
     assert stored == 2 * count
     assert logged == 2 * count
