@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -44,7 +46,8 @@ def connect(path: Path | str, *, read_only: bool = False) -> Database:
         if read_only:
             conn = sqlite3.connect(sqlite_uri(Path(path), mode="ro"), uri=True)
         else:
-            conn = sqlite3.connect(str(path))
+            # Implicit transactions too take the write lock at their start (see WriteDatabase).
+            conn = sqlite3.connect(str(path), isolation_level="IMMEDIATE")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not read_only:
@@ -59,13 +62,41 @@ def connect(path: Path | str, *, read_only: bool = False) -> Database:
     return as_database(conn)
 
 
+class WriteDatabase(Database):
+    """A sqlite-utils database whose transactions take the write lock when they begin.
+
+    sqlite-utils opens a deferred `BEGIN`: the lock is then wanted only at the first write,
+    and a transaction that has already read cannot wait for it (SQLite answers "database is
+    locked" at once, whatever the busy timeout). `BEGIN IMMEDIATE` waits up to the busy
+    timeout for another writer to finish, so two programs writing at once both succeed.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:  # nested: sqlite-utils' savepoint
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
 def as_database(conn: sqlite3.Connection) -> Database:
     """Wrap a connection for sqlite-utils without loading sqlite-utils plugins.
 
     Plugins installed beside the program could change the connection; looking them up also
     scans every installed package, which costs the window's start-up about 25 ms.
     """
-    return Database(conn, execute_plugins=False)
+    return WriteDatabase(conn, execute_plugins=False)
 
 
 def is_new_database(path: Path) -> bool:

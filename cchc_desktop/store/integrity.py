@@ -256,8 +256,8 @@ def store_error(exc: BaseException, db_path: Path) -> StoreError:
         )
     if primary in (SQLITE_BUSY, SQLITE_LOCKED):
         return StoreError(
-            "Cơ sở dữ liệu đang bận (một chương trình khác đang ghi). Thay đổi chưa được lưu; "
-            "hãy thử lại sau ít phút."
+            "Cơ sở dữ liệu đang bận: một chương trình khác đang ghi và chưa xong sau "
+            f"{BUSY_TIMEOUT_MS // 1000} giây chờ. Thay đổi chưa được lưu; hãy thử lại sau ít phút."
         )
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return StoreError(
