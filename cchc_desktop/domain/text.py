@@ -56,3 +56,19 @@ def _split_tone(ch: str) -> tuple[str, int]:
         else:
             kept.append(part)
     return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+_ROMAN_VALUES = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def roman(n: int) -> str:
+    """Roman numerals for a positive number (part I–IV of a plan, article numbers …)."""
+    out = []
+    for value, numeral in _ROMAN_VALUES:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)

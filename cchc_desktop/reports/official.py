@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.office import DOCUMENT_TYPE_TITLES, OfficeSettings
-from cchc_desktop.domain.text import nfc
+from cchc_desktop.domain.text import nfc, roman
 from cchc_desktop.reports.data import DocumentOptions, PlanReference
 from cchc_desktop.reports.document import (
     Cancelled,
@@ -25,34 +25,6 @@ from cchc_desktop.reports.document import (
     title_block,
     with_closing,
 )
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
-
-
-def roman(n: int) -> str:
-    """Roman numeral for 1–3999 (part and appendix numbers)."""
-    if n <= len(_ROMAN):
-        return _ROMAN[n - 1]
-    out = []
-    for value, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
 
 
 def appendix_label(index: int, count: int) -> str:

@@ -10,7 +10,7 @@ from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
 from cchc_desktop.domain.office import OfficeSettings
 from cchc_desktop.domain.periods import period_phrase
-from cchc_desktop.domain.text import clean
+from cchc_desktop.domain.text import clean, roman
 from cchc_desktop.reports import fonts
 from cchc_desktop.reports.data import (
     AreaResult,
@@ -38,7 +38,6 @@ from cchc_desktop.reports.official import (
     appendix_label,
     closing_and_signature,
     reference_line,
-    roman,
     scaled,
     start_document,
 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import NodeKind
-from cchc_desktop.domain.text import nfc
+from cchc_desktop.domain.text import nfc, roman
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services.task_service import MAX_TEXT
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
@@ -30,32 +30,8 @@ class Created:
     changes: Changes
 
 
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
 _LETTER_ITEM = re.compile(r"^([a-zđ])(\)?)$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
 
 
 @dataclass(frozen=True, slots=True)
