@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from cchc_desktop import __version__
 from cchc_desktop.errors import NotFoundError, StoreError, ValidationError
-from cchc_desktop.store import integrity
+from cchc_desktop.store import integrity, maintenance
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 from cchc_desktop.store.db import as_database, backup_copy, connect
 from cchc_desktop.store.evidence_files import file_in_folder, file_sha256
@@ -548,7 +548,13 @@ def restore_backup(
             f"Cơ sở dữ liệu đang được mở trong CCHC Desktop trên máy {holder.host}. "
             "Hãy đóng chương trình trước khi phục hồi."
         )
-    when = (now or _now()).astimezone()
+    with maintenance.exclusive_job(db_path, maintenance.RESTORE):
+        return _restore_alone(db_path, source, (now or _now()).astimezone())
+
+
+def _restore_alone(db_path: Path, source: Path, when: dt.datetime) -> RestoreResult:
+    """`restore_backup` once no other program can write: every commit reported before it is in
+    the safety copy, and every later write waits for the replaced file."""
     data_dir = db_path.parent
     tmp = data_dir / f".cchc-restore-{os.getpid()}.tmp"
     try:

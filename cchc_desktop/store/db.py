@@ -14,6 +14,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from cchc_desktop.errors import StoreError
+from cchc_desktop.store import maintenance
 from cchc_desktop.store import migrations as migration_files
 from cchc_desktop.store.site import ensure_local_site
 
@@ -71,6 +72,9 @@ class WriteDatabase(Database):
     timeout for another writer to finish, so two programs writing at once both succeed.
     """
 
+    file_path: Path | None = None
+    identity: tuple[int, int] | None = None
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:  # nested: sqlite-utils' savepoint
@@ -79,6 +83,7 @@ class WriteDatabase(Database):
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            self._check_still_ours()
             yield self
         except BaseException:
             self.rollback()
@@ -89,6 +94,41 @@ class WriteDatabase(Database):
             self.rollback()
             raise
 
+    def _check_still_ours(self) -> None:
+        """Inside the write lock: no restore or migration runs, and the file is the one opened.
+
+        A restore replaces the file; a connection opened before it would otherwise commit into
+        the replaced file, and the clerk would be told a change was saved that is in no file.
+        """
+        path = self.file_path
+        if path is None:
+            return
+        maintenance.wait_until_free(self.conn, path)
+        if file_identity(path) != self.identity:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(
+                f"Tệp cơ sở dữ liệu {path} vừa được thay (phục hồi từ bản sao lưu) sau khi "
+                "chương trình mở nó. Thay đổi chưa được lưu; hãy đóng và mở lại chương trình "
+                "rồi làm lại."
+            )
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file on disk `path` names now (device and inode/file index)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def main_file(conn: sqlite3.Connection) -> Path | None:
+    """The file behind a connection's main database; None for an in-memory one."""
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return Path(file) if file else None
+    return None
+
 
 def as_database(conn: sqlite3.Connection) -> Database:
     """Wrap a connection for sqlite-utils without loading sqlite-utils plugins.
@@ -96,7 +136,10 @@ def as_database(conn: sqlite3.Connection) -> Database:
     Plugins installed beside the program could change the connection; looking them up also
     scans every installed package, which costs the window's start-up about 25 ms.
     """
-    return WriteDatabase(conn, execute_plugins=False)
+    db = WriteDatabase(conn, execute_plugins=False)
+    db.file_path = main_file(conn)
+    db.identity = file_identity(db.file_path) if db.file_path else None
+    return db
 
 
 def is_new_database(path: Path) -> bool:
@@ -149,16 +192,25 @@ def migrate(db: Database, db_path: Path | None = None, folder: Path | None = Non
             "Cơ sở dữ liệu này do phiên bản CCHC Desktop mới hơn tạo ra "
             f"(lược đồ {max(unknown)}). Hãy cài phiên bản mới nhất để mở."
         )
-    pending = [m.name for m in migrations.pending(db)]
-    if not pending:
+    if not list(migrations.pending(db)):
         return []
-    if db_path is not None and applied_names:
-        backup = backup_copy(db, pre_migration_backup_path(db_path, pending[-1]))
-        log.info("Backed up %s to %s before migrating", db_path, backup)
-    try:
-        migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Không nâng cấp được cơ sở dữ liệu: {exc}") from exc
+    alone = (
+        maintenance.exclusive_job(db_path, maintenance.MIGRATION)
+        if db_path is not None
+        else contextlib.nullcontext()
+    )
+    with alone:
+        # Asked again while alone: another program may have upgraded the file meanwhile.
+        pending = [m.name for m in migrations.pending(db)]
+        if not pending:
+            return []
+        if db_path is not None and applied_names:
+            backup = backup_copy(db, pre_migration_backup_path(db_path, pending[-1]))
+            log.info("Backed up %s to %s before migrating", db_path, backup)
+        try:
+            migrations.apply(db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"Không nâng cấp được cơ sở dữ liệu: {exc}") from exc
     return pending
 
 

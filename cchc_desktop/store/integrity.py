@@ -8,9 +8,7 @@ import getpass
 import json
 import logging
 import os
-import platform
 import sqlite3
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -22,6 +20,7 @@ from sqlite_utils import Database
 from cchc_desktop.errors import StoreError
 from cchc_desktop.store import migrations as migration_files
 from cchc_desktop.store.db import BUSY_TIMEOUT_MS, as_database, refuse_folder, sqlite_uri
+from cchc_desktop.store.processes import pid_alive, this_host
 
 log = logging.getLogger(__name__)
 
@@ -318,43 +317,11 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + LOCK_SUFFIX)
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        process_query_limited_information = 0x1000
-        still_active = 259
-        handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
-        if not handle:
-            return False
-        try:
-            code = ctypes.c_ulong()
-            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return bool(code.value == still_active)
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _user() -> str:
     try:
         return getpass.getuser()
     except OSError:
         return ""
-
-
-def this_host() -> str:
-    return platform.node() or "?"
 
 
 class DatabaseLock:
@@ -397,7 +364,7 @@ class DatabaseLock:
 
     def is_stale(self, owner: LockOwner) -> bool:
         if owner.host == this_host():
-            return not _pid_alive(owner.pid)
+            return not pid_alive(owner.pid)
         return self._age_seconds() > LOCK_STALE_SECONDS
 
     def held_elsewhere(self) -> LockOwner | None:
@@ -428,7 +395,7 @@ class DatabaseLock:
             owner is not None
             and owner.host == this_host()
             and owner.pid != os.getpid()
-            and _pid_alive(owner.pid)
+            and pid_alive(owner.pid)
         ):
             return None
         self._write()
