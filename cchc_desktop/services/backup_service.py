@@ -30,6 +30,7 @@ from cchc_desktop.store import integrity, maintenance
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 from cchc_desktop.store.db import as_database, backup_copy, connect
 from cchc_desktop.store.evidence_files import file_in_folder, file_sha256
+from cchc_desktop.store.leftovers import partial_path
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +272,7 @@ def _write_manifest(backup_file: Path, db_path: Path, reason: str, refs: list[Ev
         "evidence": [{"sha256": r.sha256, "size": r.size} for r in refs],
     }
     target = manifest_path(backup_file)
-    tmp = target.with_name("." + target.name + ".part")
+    tmp = partial_path(target)
     with tmp.open("w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False, indent=1)
         f.flush()
@@ -351,7 +352,7 @@ def create_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = _unique_target(db_path, reason, when)
-        part = folder / ("." + target.name + ".part")
+        part = partial_path(target)
         backup_copy(db, part)
         problems = _make_self_contained(part)
         if problems:
@@ -556,7 +557,7 @@ def _restore_alone(db_path: Path, source: Path, when: dt.datetime) -> RestoreRes
     """`restore_backup` once no other program can write: every commit reported before it is in
     the safety copy, and every later write waits for the replaced file."""
     data_dir = db_path.parent
-    tmp = data_dir / f".cchc-restore-{os.getpid()}.tmp"
+    tmp = partial_path(db_path)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from cchc_desktop import paths
 from cchc_desktop.store import integrity
 from cchc_desktop.store.db import connect, is_new_database, open_database, refuse_folder
+from cchc_desktop.store.leftovers import remove_leftovers
 
 if TYPE_CHECKING:
     from cchc_desktop.services.plan_service import ImportResult
@@ -48,6 +49,7 @@ def import_seed_plan(db: Database) -> ImportResult:
 def open_or_create(path: Path, *, seed: bool = True, role: str = "district") -> Database:
     """Open the database at `path`; a new one gets the embedded plan unless `seed` is False."""
     new = is_new_database(path)
+    remove_leftovers(path.parent)
     db = open_database(path, role=role)
     if new and seed:
         result = import_seed_plan(db)

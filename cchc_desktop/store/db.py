@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from cchc_desktop.errors import StoreError
 from cchc_desktop.store import maintenance
 from cchc_desktop.store import migrations as migration_files
+from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.site import ensure_local_site
 
 log = logging.getLogger(__name__)
@@ -154,7 +155,7 @@ def backup_copy(db: Database, target: Path) -> Path:
     backup's name.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.part")
+    partial = partial_path(target)
     partial.unlink(missing_ok=True)
     try:
         dest = sqlite3.connect(str(partial))

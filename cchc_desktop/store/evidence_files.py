@@ -22,6 +22,7 @@ from typing import Protocol
 from sqlite_utils import Database
 
 from cchc_desktop.errors import CchcError
+from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.site import wall_ms
 
 CHUNK = 1 << 20
@@ -79,7 +80,7 @@ def write_blob(
     """
     folder = evidence_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".incoming-{os.getpid()}-{os.urandom(6).hex()}.tmp"
+    tmp = partial_path(folder / f"incoming-{os.urandom(6).hex()}")
     digest = hashlib.sha256()
     size = 0
     try:

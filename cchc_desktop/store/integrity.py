@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from cchc_desktop.errors import StoreError
 from cchc_desktop.store import migrations as migration_files
 from cchc_desktop.store.db import BUSY_TIMEOUT_MS, as_database, refuse_folder, sqlite_uri
+from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.processes import pid_alive, this_host
 
 log = logging.getLogger(__name__)
@@ -404,7 +405,7 @@ class DatabaseLock:
 
     def _write(self) -> None:
         data = {"host": this_host(), "pid": os.getpid(), "user": _user(), "started": time.time()}
-        tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
+        tmp = partial_path(self.path)
         try:
             tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             tmp.replace(self.path)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_desktop.errors import StoreError
+from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.processes import pid_alive, this_host
 
 MARKER_SUFFIX = ".job"
@@ -148,7 +149,7 @@ def exclusive_job(db_path: Path, kind: str) -> Iterator[None]:
         }
         if not job_is_nested:
             # Written whole under another name first: a writer never reads half a marker.
-            partial = path.with_name(path.name + f".{os.getpid()}.part")
+            partial = partial_path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             partial.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
             partial.replace(path)

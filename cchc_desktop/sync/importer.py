@@ -25,6 +25,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from cchc_desktop.errors import CchcError, SyncError
 from cchc_desktop.services import backup_service
 from cchc_desktop.store import evidence_files as blob_store
 from cchc_desktop.store.changes import canonical_json
+from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.merger import Merger
 from cchc_desktop.store.ownership import UNIT_OWNED_TABLES
 from cchc_desktop.store.site import (
@@ -87,6 +89,9 @@ REVOKED_NOTE = (
     "Máy {name} đã bị thu hồi: {n} thay đổi ghi sau khi thu hồi được giữ lại để tham khảo."
 )
 CANCELLED = "Đã huỷ nhập dữ liệu; cơ sở dữ liệu không thay đổi."
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +189,23 @@ def import_bundle(
     file = Path(file)
     db_path = keys.database_path(db)
     inbox_copy, digest = _copy_to_inbox(db_path, file)
+    try:
+        return _import_copy(db, db_path, file, inbox_copy, digest, dry_run, progress, cancelled)
+    except SyncError:
+        _set_aside_refused(db_path, inbox_copy, digest)
+        raise
+
+
+def _import_copy(
+    db: Database,
+    db_path: Path,
+    file: Path,
+    inbox_copy: Path,
+    digest: str,
+    dry_run: bool,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+) -> ImportResult:
     sha_bytes = bytes.fromhex(digest)
     done = db.execute(
         "SELECT direction, processed_at FROM bundle_log WHERE sha256 = ?", [sha_bytes]
@@ -252,7 +274,7 @@ def _copy_to_inbox(db_path: Path, file: Path) -> tuple[Path, str]:
         inbox.mkdir(parents=True, exist_ok=True)
         if file.resolve().parent == inbox.resolve():
             return file, blob_store.file_sha256(file)
-        tmp = inbox / f".{file.name}.{os.getpid()}.tmp"
+        tmp = partial_path(inbox / file.name)
         digest = hashlib.sha256()
         with file.open("rb") as src, tmp.open("wb") as out:
             for chunk in iter(lambda: src.read(1 << 20), b""):
@@ -261,6 +283,10 @@ def _copy_to_inbox(db_path: Path, file: Path) -> tuple[Path, str]:
             out.flush()
             os.fsync(out.fileno())
         sha = digest.hexdigest()
+        known = _inbox_copy_of(inbox, sha)
+        if known is not None:  # the same bundle again, under any name: one copy is enough
+            tmp.unlink()
+            return known, sha
         target = inbox / f"{sha[:12]}-{file.name}"
         tmp.replace(target)
         return target, sha
@@ -270,6 +296,37 @@ def _copy_to_inbox(db_path: Path, file: Path) -> tuple[Path, str]:
         raise SyncError(
             f"Không chép được gói {file.name} vào máy ({exc}). Hãy cắm lại USB rồi thử lại."
         ) from exc
+
+
+REFUSED_FOLDER = "refused"
+REFUSED_KEPT = 20
+
+
+def _inbox_copy_of(inbox: Path, sha: str) -> Path | None:
+    """A copy of the bundle with this hash already in the inbox (kept or refused)."""
+    for folder in (inbox, inbox / REFUSED_FOLDER):
+        for path in folder.glob(f"{sha[:12]}-*"):
+            if path.is_file() and blob_store.file_sha256(path) == sha:
+                return path
+    return None
+
+
+def _set_aside_refused(db_path: Path, inbox_copy: Path, sha: str) -> None:
+    """Keep a refused bundle once, in inbox/refused, and only the newest `REFUSED_KEPT` of them.
+
+    The copy helps whoever looks into why it was refused; a hundred refused attempts must not
+    fill the disk.
+    """
+    refused = db_path.parent / "inbox" / REFUSED_FOLDER
+    try:
+        refused.mkdir(parents=True, exist_ok=True)
+        if inbox_copy.parent != refused:
+            inbox_copy.replace(refused / inbox_copy.name)
+        kept = sorted(refused.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[REFUSED_KEPT:]:
+            old.unlink()
+    except OSError as exc:
+        log.info("Cannot set aside refused bundle %s (%s): %s", inbox_copy, sha[:12], exc)
 
 
 def _stage_blobs(

@@ -294,3 +294,30 @@ def test_validly_signed_hostile_content(net: Net, bundle: Path, tmp_path: Path) 
         bundle, tmp_path / "seg.hcb", sender_key=key, origin_key=lambda _o: other, lines=percent_150
     )
     refused(net, path, "chữ ký phần dữ liệu của máy")
+
+
+def test_refused_bundles_are_kept_once_in_a_bounded_folder(
+    net: Net, bundle: Path, tmp_path: Path
+) -> None:
+    inbox = net.district.path.parent / "inbox"
+    data = bundle.read_bytes()
+    broken = tmp_path / "broken.hcb"
+    broken.write_bytes(data[: len(data) // 2])
+    for attempt in range(5):  # the same refused file, tried again and under other names
+        copy = tmp_path / f"attempt{attempt}.hcb"
+        copy.write_bytes(broken.read_bytes())
+        with pytest.raises(SyncError):
+            import_bundle(net.district.db, copy)
+    refused_folder = inbox / "refused"
+    assert [p.name.split("-", 1)[1] for p in refused_folder.iterdir()] == ["attempt0.hcb"]
+    assert not [p for p in inbox.iterdir() if p.is_file()], "no refused copy stays in the inbox"
+
+    for n in range(30):  # thirty different refused files: only the newest twenty are kept
+        other = tmp_path / f"other{n}.hcb"
+        other.write_bytes(data[: 100 + n])
+        with pytest.raises(SyncError):
+            import_bundle(net.district.db, other)
+    assert len(list(refused_folder.iterdir())) == 20
+    # A good bundle is not set aside.
+    assert import_bundle(net.district.db, bundle).n_new == 6
+    assert len([p for p in inbox.iterdir() if p.is_file()]) == 1
