@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cchc_desktop import __version__
 from cchc_desktop.context import AppContext
-from cchc_desktop.errors import CchcError, StoreError
+from cchc_desktop.errors import CchcError, StoreError, os_reason
 from cchc_desktop.qt import first_paint
 from cchc_desktop.qt.crash import CrashHandler
 from cchc_desktop.qt.geometry import ScreenFit
@@ -144,7 +144,7 @@ def start_daily_backups(window: MainWindow, ctx: AppContext) -> QTimer:
     def failed(exc: object) -> None:
         log.warning("Daily backup failed: %s", exc)
         if isinstance(exc, CchcError):
-            window.statusBar().showMessage(f"Chưa sao lưu được hôm nay: {exc}")
+            window.statusBar().showMessage(f"Chưa sao lưu được hôm nay: {os_reason(exc)}")
 
     timer = QTimer(window)
     timer.setInterval(DAILY_BACKUP_CHECK_MS)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_desktop.domain.text import clean
-from cchc_desktop.errors import DocumentError
+from cchc_desktop.errors import DocumentError, os_reason
 
 __all__ = [
     "FORMATS",
@@ -131,9 +131,7 @@ def read_document(path: Path) -> Document:
     except PermissionError as exc:
         raise DocumentError(f"Không đọc được tệp {path}: không có quyền đọc tệp.") from exc
     except OSError as exc:
-        raise DocumentError(
-            f"Không đọc được tệp {path}: lỗi hệ thống ({exc.strerror or exc})."
-        ) from exc
+        raise DocumentError(f"Không đọc được tệp {path}: lỗi hệ thống ({os_reason(exc)}).") from exc
     if not data.strip():
         raise DocumentError(f"Tệp «{name}» trống: không có nội dung nào để nhập.")
     kind = sniff_kind(data, extension)

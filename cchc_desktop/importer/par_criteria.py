@@ -19,7 +19,7 @@ from pathlib import Path
 from cchc_desktop.domain import par
 from cchc_desktop.domain.par import Criterion
 from cchc_desktop.domain.text import fold, nfc
-from cchc_desktop.errors import PlanImportError
+from cchc_desktop.errors import PlanImportError, os_reason
 from cchc_desktop.importer import documents
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
@@ -238,7 +238,7 @@ def read_file(path: Path, *, total: Decimal | None = None) -> CriteriaImport:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PlanImportError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}") from exc
+        raise PlanImportError(f"Không đọc được tệp {path.name}: {os_reason(exc)}") from exc
     for encoding in ("utf-8-sig", "utf-16"):
         try:
             text = data.decode(encoding)

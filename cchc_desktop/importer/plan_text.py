@@ -63,7 +63,7 @@ from cchc_desktop.domain.model import (
     PlanNode,
 )
 from cchc_desktop.domain.text import fold
-from cchc_desktop.errors import DocumentError, PlanImportError
+from cchc_desktop.errors import DocumentError, PlanImportError, os_reason
 from cchc_desktop.importer.documents import read_document
 from cchc_desktop.importer.plan_appendices import AppendixReader
 from cchc_desktop.importer.plan_items import tasks_from_items
@@ -149,7 +149,7 @@ def _plan_source(path: Path) -> tuple[str, str]:
     except DocumentError as exc:
         raise PlanImportError(str(exc)) from exc
     except OSError as exc:  # the file changed between two reads
-        raise PlanImportError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
+        raise PlanImportError(f"Không đọc được tệp {path}: {os_reason(exc)}.") from exc
     return document.to_text(), document.kind
 
 

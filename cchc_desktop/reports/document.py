@@ -42,7 +42,7 @@ from reportlab.platypus import (
 from cchc_desktop import formatting
 from cchc_desktop.domain.office import OfficeSettings
 from cchc_desktop.domain.text import nfc
-from cchc_desktop.errors import ReportError
+from cchc_desktop.errors import ReportError, os_reason
 from cchc_desktop.reports import fonts
 from cchc_desktop.reports.data import PageMargins
 from cchc_desktop.reports.files import write_bytes_atomically
@@ -776,7 +776,7 @@ class ReportWriter:
         except ReportError:
             raise
         except Exception as exc:
-            raise ReportError(f"Không tạo được báo cáo: {exc}") from exc
+            raise ReportError(f"Không tạo được báo cáo: {os_reason(exc)}") from exc
         finally:
             _state.reset(token)
         data = buffer.getvalue()

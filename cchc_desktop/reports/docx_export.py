@@ -31,7 +31,7 @@ from cchc_desktop import formatting
 from cchc_desktop.domain.model import Appendix, NodeKind, ParsedPlan, PlanNode, Task
 from cchc_desktop.domain.office import OfficeSettings, authority_lines
 from cchc_desktop.domain.text import clean, fold
-from cchc_desktop.errors import ReportError
+from cchc_desktop.errors import ReportError, os_reason
 from cchc_desktop.reports.official import scaled
 from cchc_desktop.reports.plan import PLAN_COLUMNS
 
@@ -62,7 +62,7 @@ def export_plan_docx(plan: ParsedPlan, office: OfficeSettings, out_path: Path) -
         tmp.replace(out_path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ReportError(f"Không ghi được tệp {out_path}: {exc.strerror or exc}.") from exc
+        raise ReportError(f"Không ghi được tệp {out_path}: {os_reason(exc)}.") from exc
     return out_path
 
 

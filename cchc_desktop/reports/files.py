@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from cchc_desktop.errors import ReportError
+from cchc_desktop.errors import ReportError, os_reason
 
 
 def write_bytes_atomically(target: Path, data: bytes, *, suffix: str = "") -> None:
@@ -28,4 +28,4 @@ def write_bytes_atomically(target: Path, data: bytes, *, suffix: str = "") -> No
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ReportError(f"Không ghi được tệp “{target}”: {exc.strerror or exc}") from exc
+        raise ReportError(f"Không ghi được tệp “{target}”: {os_reason(exc)}") from exc

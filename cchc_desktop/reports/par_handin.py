@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.domain import par
 from cchc_desktop.domain.office import OfficeSettings
-from cchc_desktop.errors import ReportError
+from cchc_desktop.errors import ReportError, os_reason
 from cchc_desktop.reports.par_report import (
     ParReportData,
     RankingData,
@@ -111,7 +111,7 @@ def write_handin(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportError(f"Không tạo được thư mục “{folder}”: {exc.strerror or exc}") from exc
+        raise ReportError(f"Không tạo được thư mục “{folder}”: {os_reason(exc)}") from exc
     result = HandIn(folder)
     data = report_data(db, set_, unit)
     table = folder / f"Bảng điểm Chỉ số CCHC năm {set_.year}.xlsx"
@@ -134,7 +134,7 @@ def write_handin(
                     shutil.copyfile(source, target)
                 except OSError as exc:
                     raise ReportError(
-                        f"Không chép được tệp “{stored.name}” vào “{folder}”: {exc.strerror or exc}"
+                        f"Không chép được tệp “{stored.name}” vào “{folder}”: {os_reason(exc)}"
                     ) from exc
                 result.files.append(target)
     if make_zip:
@@ -144,7 +144,7 @@ def write_handin(
                 for file in result.files:
                     zf.write(file, file.name)
         except OSError as exc:
-            raise ReportError(f"Không ghi được tệp nén: {exc.strerror or exc}") from exc
+            raise ReportError(f"Không ghi được tệp nén: {os_reason(exc)}") from exc
     return result
 
 

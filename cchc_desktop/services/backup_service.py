@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from cchc_desktop import __version__
-from cchc_desktop.errors import NotFoundError, StoreError, ValidationError
+from cchc_desktop.errors import NotFoundError, StoreError, ValidationError, os_reason
 from cchc_desktop.store import integrity, maintenance
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 from cchc_desktop.store.db import as_database, backup_copy, connect
@@ -442,7 +442,7 @@ def check_backup(backup_file: Path) -> list[str]:
     try:
         conn = integrity.connect_read_only(backup_file)
     except sqlite3.DatabaseError as exc:
-        return [f"Không đọc được bản sao lưu: {exc}"]
+        return [f"Không đọc được bản sao lưu: {os_reason(exc)}"]
     try:
         db = as_database(conn)
         problems = integrity.integrity_check(db)
@@ -564,7 +564,7 @@ def _restore_alone(db_path: Path, source: Path, when: dt.datetime) -> RestoreRes
         try:
             src = integrity.connect_read_only(source)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"Không đọc được bản sao lưu {source.name}: {exc}") from exc
+            raise StoreError(f"Không đọc được bản sao lưu {source.name}: {os_reason(exc)}") from exc
         dest = sqlite3.connect(str(tmp))
         try:
             src.backup(dest)

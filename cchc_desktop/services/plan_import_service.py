@@ -20,7 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import ParsedPlan
-from cchc_desktop.errors import PlanImportError, ValidationError
+from cchc_desktop.errors import PlanImportError, ValidationError, os_reason
 from cchc_desktop.services import plan_service
 from cchc_desktop.services.plan_matching import RetiredTask, match_plan
 from cchc_desktop.store import ids
@@ -82,7 +82,7 @@ def read_source(path: Path) -> ImportSource:
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
-        raise PlanImportError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
+        raise PlanImportError(f"Không đọc được tệp {path}: {os_reason(exc)}.") from exc
     return ImportSource(path, digest, parsed)
 
 

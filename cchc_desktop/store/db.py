@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from cchc_desktop.errors import StoreError
+from cchc_desktop.errors import StoreError, os_reason
 from cchc_desktop.store import maintenance
 from cchc_desktop.store import migrations as migration_files
 from cchc_desktop.store.leftovers import partial_path
@@ -58,9 +58,11 @@ def connect(path: Path | str, *, read_only: bool = False) -> Database:
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise StoreError(
-                f"Tệp {path} không phải cơ sở dữ liệu CCHC Desktop hoặc đã bị hỏng ({exc})."
+                f"Tệp {path} không phải cơ sở dữ liệu CCHC Desktop hoặc đã bị hỏng "
+                f"({os_reason(exc)})."
             ) from exc
-        raise StoreError(f"Không mở được cơ sở dữ liệu {path}: {exc}") from exc
+        reason = os_reason(exc, Path(path).parent)
+        raise StoreError(f"Không mở được cơ sở dữ liệu {path}: {reason}") from exc
     return as_database(conn)
 
 
@@ -211,7 +213,7 @@ def migrate(db: Database, db_path: Path | None = None, folder: Path | None = Non
         try:
             migrations.apply(db)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"Không nâng cấp được cơ sở dữ liệu: {exc}") from exc
+            raise StoreError(f"Không nâng cấp được cơ sở dữ liệu: {os_reason(exc)}") from exc
     return pending
 
 
@@ -234,7 +236,8 @@ def open_database(path: Path | str, *, role: str = "district") -> Database:
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"Không tạo được thư mục dữ liệu {db_path.parent}: {exc}") from exc
+        reason = os_reason(exc)
+        raise StoreError(f"Không tạo được thư mục dữ liệu {db_path.parent}: {reason}") from exc
     db = connect(db_path)
     try:
         db.execute("PRAGMA schema_version").fetchone()

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from cchc_desktop.errors import CchcError
+from cchc_desktop.errors import CchcError, os_reason
 from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.site import wall_ms
 
@@ -148,7 +148,7 @@ def copy_files(
                 sha, size = write_blob(db_path, fh)
         except OSError as exc:
             raise CchcError(
-                f"Không chép được tệp {file.name} vào thư mục dữ liệu: {exc.strerror or exc}"
+                f"Không chép được tệp {file.name} vào thư mục dữ liệu: {os_reason(exc)}"
             ) from exc
         stored.append(StoredFile(file.name, sha, size, mimetypes.guess_type(file.name)[0]))
         if progress is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import getpass
 import json
 import logging
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from cchc_desktop.errors import StoreError
+from cchc_desktop.errors import StoreError, os_reason
 from cchc_desktop.store import migrations as migration_files
 from cchc_desktop.store.db import BUSY_TIMEOUT_MS, as_database, refuse_folder, sqlite_uri
 from cchc_desktop.store.leftovers import partial_path
@@ -172,7 +171,10 @@ def open_read_only(db_path: Path) -> Database:
     try:
         db = as_database(connect_read_only(db_path))
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Không mở được cơ sở dữ liệu {db_path} ở chế độ chỉ đọc: {exc}") from exc
+        reason = os_reason(exc)
+        raise StoreError(
+            f"Không mở được cơ sở dữ liệu {db_path} ở chế độ chỉ đọc: {reason}"
+        ) from exc
     problem = schema_problem(db)
     if problem is None and pending_migrations(db):
         problem = (
@@ -238,11 +240,13 @@ def store_error(exc: BaseException, db_path: Path) -> StoreError:
         return exc
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
-    detail = str(exc)
-    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or primary == SQLITE_FULL:
+    detail = os_reason(exc, db_path.parent)
+    io_failure = primary in (SQLITE_IOERR, SQLITE_CANTOPEN) or isinstance(exc, OSError)
+    if detail.startswith("ổ đĩa đầy") or primary == SQLITE_FULL:
+        left = detail.removeprefix("ổ đĩa đầy")
         return StoreError(
-            f"Ổ đĩa đầy: không ghi được vào {db_path}. Thay đổi vừa rồi chưa được lưu; dữ liệu cũ "
-            "vẫn nguyên vẹn. Hãy xoá bớt tệp trên ổ đĩa rồi thử lại."
+            f"Ổ đĩa đầy{left}: không ghi được vào {db_path}. Thay đổi vừa rồi chưa được lưu; dữ "
+            "liệu cũ vẫn nguyên vẹn. Hãy xoá bớt tệp trên ổ đĩa rồi thử lại."
         )
     if not db_path.exists() or code == SQLITE_READONLY_DBMOVED:
         return StoreError(
@@ -264,7 +268,7 @@ def store_error(exc: BaseException, db_path: Path) -> StoreError:
             f"Cơ sở dữ liệu {db_path} bị hỏng ({detail}). Thay đổi chưa được lưu; hãy phục hồi từ "
             "bản sao lưu gần nhất."
         )
-    if primary in (SQLITE_IOERR, SQLITE_CANTOPEN) or isinstance(exc, OSError):
+    if io_failure:
         return StoreError(
             f"Lỗi đọc/ghi ổ đĩa với {db_path} ({detail}). Thay đổi chưa được lưu; hãy kiểm tra ổ "
             "đĩa hoặc kết nối mạng rồi thử lại."

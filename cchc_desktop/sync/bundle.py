@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cchc_desktop.domain.text import clean, fold
-from cchc_desktop.errors import SyncError
+from cchc_desktop.errors import SyncError, os_reason
 
 FORMAT = 1
 SUFFIX = ".hcb"
@@ -458,7 +458,7 @@ class BundleReader:
         try:
             size = self.path.stat().st_size
         except OSError as exc:
-            raise SyncError(f"Không đọc được tệp {self.path}: {exc}") from exc
+            raise SyncError(f"Không đọc được tệp {self.path}: {os_reason(exc)}") from exc
         if size > MAX_BUNDLE_BYTES:
             raise _fail(TOO_BIG, detail=f"tệp {size} byte")
         try:
@@ -466,7 +466,7 @@ class BundleReader:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
             raise SyncError(NOT_A_BUNDLE) from exc
         except OSError as exc:
-            raise SyncError(f"Không đọc được tệp {self.path}: {exc}") from exc
+            raise SyncError(f"Không đọc được tệp {self.path}: {os_reason(exc)}") from exc
         try:
             self.infos = self._check_members()
         except BaseException:

@@ -28,7 +28,7 @@ from typing import IO, Any
 from sqlite_utils import Database
 
 from cchc_desktop import __version__
-from cchc_desktop.errors import SyncError
+from cchc_desktop.errors import SyncError, os_reason
 from cchc_desktop.store import evidence_files as blob_store
 from cchc_desktop.store import migrations
 from cchc_desktop.store.changes import canonical_json, version_vector
@@ -673,7 +673,7 @@ def _verify_written(
     except (SyncError, ValueError, KeyError) as exc:
         _remove(path)
         raise SyncError(
-            f"Gói vừa ghi ra {path.name} đọc lại không khớp ({exc}); USB có thể bị lỗi."
+            f"Gói vừa ghi ra {path.name} đọc lại không khớp ({os_reason(exc)}); USB có thể bị lỗi."
             " Hãy thử USB khác rồi xuất lại."
         ) from exc
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from cchc_desktop.errors import CchcError, SyncError
+from cchc_desktop.errors import CchcError, SyncError, os_reason
 from cchc_desktop.services import backup_service
 from cchc_desktop.store import evidence_files as blob_store
 from cchc_desktop.store.changes import canonical_json
@@ -294,7 +294,8 @@ def _copy_to_inbox(db_path: Path, file: Path) -> tuple[Path, str]:
         raise SyncError(f"Không tìm thấy tệp {file}.") from exc
     except OSError as exc:
         raise SyncError(
-            f"Không chép được gói {file.name} vào máy ({exc}). Hãy cắm lại USB rồi thử lại."
+            f"Không chép được gói {file.name} vào máy ({os_reason(exc)}). "
+            "Hãy cắm lại USB rồi thử lại."
         ) from exc
 
 
@@ -347,8 +348,8 @@ def _stage_blobs(
             raise SyncError(DAMAGED.format(detail=f"tệp {entry.path}")) from exc
         except OSError as exc:
             raise SyncError(
-                f"Không lưu được tệp đính kèm vào thư mục dữ liệu ({exc}); hãy kiểm tra ổ đĩa"
-                " còn chỗ trống rồi nhập lại."
+                f"Không lưu được tệp đính kèm vào thư mục dữ liệu ({os_reason(exc)}); hãy kiểm tra "
+                "ổ đĩa còn chỗ trống rồi nhập lại."
             ) from exc
         staged += 1
     return staged
@@ -368,7 +369,7 @@ def _backup(db: Database, db_path: Path) -> None:
         backup_service.create_backup(db, db_path, backup_service.REASON_SYNC_IMPORT)
     except CchcError as exc:
         raise SyncError(
-            f"Không sao lưu được cơ sở dữ liệu trước khi nhập ({exc}); chưa nhập gì."
+            f"Không sao lưu được cơ sở dữ liệu trước khi nhập ({os_reason(exc)}); chưa nhập gì."
         ) from exc
 
 

@@ -23,7 +23,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlite_utils import Database
 
-from cchc_desktop.errors import SyncError
+from cchc_desktop.errors import SyncError, os_reason
 from cchc_desktop.store.changes import canonical_json
 
 KEY_MAGIC = b"HCCHKEY1"
@@ -134,7 +134,7 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
             " Máy cần được đăng ký lại."
         ) from exc
     except OSError as exc:
-        raise SyncError(f"Không đọc được khoá ký {path}: {exc}") from exc
+        raise SyncError(f"Không đọc được khoá ký {path}: {os_reason(exc)}") from exc
     if not data.startswith(KEY_MAGIC) or len(data) < len(KEY_MAGIC) + 2:
         raise SyncError(f"Tệp khoá {path.name} bị hỏng.")
     kind, payload = data[len(KEY_MAGIC)], data[len(KEY_MAGIC) + 1 :]

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.domain.model import AgencyKind
 from cchc_desktop.domain.text import clean, fold
-from cchc_desktop.errors import SyncError, ValidationError
+from cchc_desktop.errors import SyncError, ValidationError, os_reason
 from cchc_desktop.services import organisation
 from cchc_desktop.store.changes import Changes, canonical_json
 from cchc_desktop.store.site import (
@@ -390,7 +390,7 @@ def read_enrol_request(path: Path) -> EnrolRequest:
         with path.open("rb") as fh:
             data = fh.read(MAX_REQUEST_BYTES + 1)
     except OSError as exc:
-        raise SyncError(f"Không đọc được tệp yêu cầu đăng ký {path}: {exc}") from exc
+        raise SyncError(f"Không đọc được tệp yêu cầu đăng ký {path}: {os_reason(exc)}") from exc
     try:
         record = keys.parse_record(data, limit=MAX_REQUEST_BYTES)
         if record.get("type") != REQUEST_TYPE:
@@ -575,7 +575,7 @@ def enrol_request(
             os.fsync(fh.fileno())
         tmp.replace(out_file)
     except OSError as exc:
-        raise SyncError(f"Không ghi được tệp yêu cầu đăng ký {out_file}: {exc}") from exc
+        raise SyncError(f"Không ghi được tệp yêu cầu đăng ký {out_file}: {os_reason(exc)}") from exc
     with db.atomic():
         db.execute(
             "UPDATE local_site SET role = CASE WHEN network_id IS NULL THEN 'commune' ELSE role"
@@ -652,7 +652,7 @@ def backup_root_key(db: Database, path: Path, password: str) -> Path:
             Path(path), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
         )
     except OSError as exc:
-        raise SyncError(f"Không ghi được tệp sao lưu khoá gốc {path}: {exc}") from exc
+        raise SyncError(f"Không ghi được tệp sao lưu khoá gốc {path}: {os_reason(exc)}") from exc
     return Path(path)
 
 
@@ -660,7 +660,7 @@ def _read_backup(path: Path, password: str) -> tuple[dict[str, Any], Ed25519Priv
     try:
         document = keys.parse_record(Path(path).read_bytes(), limit=MAX_REQUEST_BYTES)
     except OSError as exc:
-        raise SyncError(f"Không đọc được tệp sao lưu khoá gốc {path}: {exc}") from exc
+        raise SyncError(f"Không đọc được tệp sao lưu khoá gốc {path}: {os_reason(exc)}") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise SyncError(f"Tệp {Path(path).name} không phải tệp sao lưu khoá gốc.") from exc
     if document.get("type") != BACKUP_TYPE:

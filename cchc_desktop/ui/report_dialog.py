@@ -31,7 +31,7 @@ from cchc_desktop.domain.model import AgencyKind
 from cchc_desktop.domain.office import DOCUMENT_TYPE_TITLES
 from cchc_desktop.domain.periods import ReportingPeriod, period_phrase
 from cchc_desktop.domain.text import sort_key
-from cchc_desktop.errors import CchcError, ReportError
+from cchc_desktop.errors import CchcError, ReportError, os_reason
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.workers import Worker
 from cchc_desktop.reports.document import ReportResult
@@ -398,7 +398,7 @@ class ReportDialog(QDialog):
             shutil.copyfile(self.current.path, target)
         except OSError as exc:
             raise ReportError(
-                f"Không lưu được tệp {target}: {exc.strerror or exc}. "
+                f"Không lưu được tệp {target}: {os_reason(exc)}. "
                 "Hãy chọn thư mục khác hoặc đóng tệp đang mở bằng chương trình khác."
             ) from exc
         return target

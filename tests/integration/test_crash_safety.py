@@ -388,6 +388,54 @@ def test_disk_full_on_a_real_file_system(tmp_path: Path) -> None:
         assert_sound(db_path)
 
 
+def fill_to(folder: Path, left_kb: int) -> None:
+    """Fill the disk holding `folder` until only about `left_kb` KB are free."""
+    free = shutil.disk_usage(folder).free
+    with (folder / "filler.bin").open("wb") as out:
+        out.write(b"\0" * max(0, free - left_kb * 1024))
+        out.flush()
+        os.fsync(out.fileno())
+
+
+ENGLISH = ("No space", "disk I/O", "error", "Errno", "device")
+
+
+@pytest.mark.parametrize("left_kb", [8, 48])
+def test_a_nearly_full_disk_says_so_in_vietnamese_whatever_is_left(
+    tmp_path: Path, left_kb: int
+) -> None:
+    with tiny_disk(tmp_path / "disk", 4096) as disk:
+        db_path = disk / "cchc.db"
+        cmd = [sys.executable, "-m", "cchc_desktop", "--db", str(db_path)]
+        where = ["--task", "2.5", "--unit", "Phòng Nội vụ", "--period", "Q1", "--year", "2020"]
+        ok = subprocess.run([*cmd, "plan", "list"], capture_output=True, env=child_env())
+        assert ok.returncode == 0, ok.stderr.decode()
+        fill_to(disk, left_kb)
+        outputs = []
+        for args in (
+            ["progress", "set", *where, "--status", "in_progress", "--note", "x" * 60000],
+            ["report", "plan", "--year", "2020", "--out", str(disk / "kehoach.pdf")],
+            ["backup", "create"],
+        ):
+            run = subprocess.run(
+                [*cmd, *args], capture_output=True, text=True, encoding="utf-8", env=child_env()
+            )
+            assert run.returncode == 1, (args, run.stdout, run.stderr)
+            outputs.append(run.stderr)
+            assert "ổ đĩa đầy" in run.stderr.lower(), (args, run.stderr)
+            assert not [w for w in ENGLISH if w in run.stderr], (args, run.stderr)
+        (disk / "filler.bin").unlink()
+        assert_sound(db_path)
+        progress = subprocess.run(
+            [*cmd, "progress", "list", "--year", "2020", "--json"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=child_env(),
+        )
+        assert "x" * 60000 not in progress.stdout, "the refused save changed nothing"
+
+
 # ---------------------------------------------------------------- restore via the command line
 
 
