@@ -14,6 +14,7 @@ CchcError
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -99,7 +100,7 @@ _SQLITE_REASONS = (
 )
 
 
-LOW_SPACE_BYTES = 64 * 1024 * 1024
+LOW_SPACE_BYTES = 4 * 1024 * 1024
 _IO_REASONS = ("lỗi đọc/ghi ổ đĩa", "không mở được tệp", "lỗi hệ thống")
 
 
@@ -111,6 +112,19 @@ def free_bytes(folder: Path) -> int:
         except OSError:
             continue
     return 1 << 62
+
+
+def on_read_only_disk(folder: Path) -> bool:
+    """Whether `folder` is on a file system mounted read-only (a CD, a locked USB stick)."""
+    statvfs = getattr(os, "statvfs", None)
+    for candidate in (folder, *folder.parents):
+        try:
+            if statvfs is not None:
+                return bool(statvfs(candidate).f_flag & os.ST_RDONLY)
+            return candidate.exists() and not os.access(candidate, os.W_OK)
+        except OSError:
+            continue
+    return False
 
 
 def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
@@ -126,6 +140,8 @@ def os_reason(exc: BaseException, folder: Path | None = None) -> str:
     """
     reason = _plain_reason(exc)
     if folder is not None and reason.startswith(_IO_REASONS):
+        if on_read_only_disk(folder):
+            return "ổ đĩa chỉ cho đọc"
         free = free_bytes(folder)
         if free < LOW_SPACE_BYTES:
             return f"ổ đĩa đầy (còn {free // 1024} KB trống)"

@@ -7,6 +7,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -35,7 +36,20 @@ _fault_file: TextIO | None = None
 
 
 def log_dir() -> Path:
-    return paths.user_log_dir()
+    """The first log folder that can be written: the usual one, else one in the temporary
+    folder (the data folder on a CD or a read-only share must not stop the window)."""
+    for candidate in (
+        paths.user_log_dir(),
+        Path(tempfile.gettempdir()) / "CCHC Desktop" / "logs",
+    ):
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            with (candidate / LOG_FILE).open("a", encoding="utf-8"):
+                pass
+        except OSError:
+            continue
+        return candidate
+    return Path(tempfile.gettempdir())
 
 
 def log_file() -> Path:
@@ -48,8 +62,7 @@ def setup_logging(*, debug: bool = False) -> Path:
     Returns the log file's path. Safe to call twice: handlers are added once.
     """
     directory = log_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    target = log_file()
+    target = directory / LOG_FILE
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     ours = [h for h in root.handlers if getattr(h, "_cchc", False)]

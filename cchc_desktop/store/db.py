@@ -46,7 +46,7 @@ def connect(path: Path | str, *, read_only: bool = False) -> Database:
     """
     try:
         if read_only:
-            conn = sqlite3.connect(sqlite_uri(Path(path), mode="ro"), uri=True)
+            conn = read_only_connection(Path(path))
         else:
             # Implicit transactions too take the write lock at their start (see WriteDatabase).
             conn = sqlite3.connect(str(path), isolation_level="IMMEDIATE")
@@ -64,6 +64,30 @@ def connect(path: Path | str, *, read_only: bool = False) -> Database:
         reason = os_reason(exc, Path(path).parent)
         raise StoreError(f"Không mở được cơ sở dữ liệu {path}: {reason}") from exc
     return as_database(conn)
+
+
+def read_only_connection(db_path: Path) -> sqlite3.Connection:
+    """A `mode=ro` connection, falling back to `immutable=1` on media SQLite cannot write at all
+    (a CD, a read-only mount: a WAL database needs its -shm file even to be read).
+
+    Raises:
+        sqlite3.DatabaseError: neither way opens the file as a database.
+    """
+    last_error: sqlite3.DatabaseError | None = None
+    for params in ({"mode": "ro"}, {"mode": "ro", "immutable": "1"}):
+        conn = None
+        try:
+            conn = sqlite3.connect(sqlite_uri(db_path, **params), uri=True)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            last_error = exc
+            continue
+        return conn
+    assert last_error is not None
+    raise last_error
 
 
 class WriteDatabase(Database):

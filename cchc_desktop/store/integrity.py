@@ -18,7 +18,12 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import StoreError, os_reason
 from cchc_desktop.store import migrations as migration_files
-from cchc_desktop.store.db import BUSY_TIMEOUT_MS, as_database, refuse_folder, sqlite_uri
+from cchc_desktop.store.db import (
+    BUSY_TIMEOUT_MS,
+    as_database,
+    read_only_connection,
+    refuse_folder,
+)
 from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.processes import pid_alive, this_host
 
@@ -131,27 +136,10 @@ def is_writable(db_path: Path) -> bool:
 
 
 def connect_read_only(db_path: Path) -> sqlite3.Connection:
-    """A `mode=ro` connection, falling back to `immutable=1` on media SQLite cannot write at all.
-
-    Raises:
-        sqlite3.DatabaseError: neither way opens the file as a database.
-    """
-    last_error: sqlite3.DatabaseError | None = None
-    for params in ({"mode": "ro"}, {"mode": "ro", "immutable": "1"}):
-        conn = None
-        try:
-            conn = sqlite3.connect(sqlite_uri(db_path, **params), uri=True)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
-            if conn is not None:
-                conn.close()
-            last_error = exc
-            continue
-        return conn
-    assert last_error is not None
-    raise last_error
+    """A read-only connection with foreign keys on (see `db.read_only_connection`)."""
+    conn = read_only_connection(db_path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
 
 
 def open_read_only(db_path: Path) -> Database:
@@ -254,7 +242,7 @@ def store_error(exc: BaseException, db_path: Path) -> StoreError:
             "chạy. Thay đổi vừa rồi chưa được lưu. Hãy đóng chương trình rồi phục hồi từ bản sao "
             "lưu (Tệp → Phục hồi) hoặc chép tệp về chỗ cũ."
         )
-    if primary == SQLITE_READONLY:
+    if primary == SQLITE_READONLY or detail == "ổ đĩa chỉ cho đọc":
         return StoreError(
             f"Không ghi được vào {db_path}: tệp hoặc thư mục chỉ cho đọc. Thay đổi chưa được lưu."
         )
@@ -403,19 +391,22 @@ class DatabaseLock:
             and pid_alive(owner.pid)
         ):
             return None
-        self._write()
-        self.owned = True
+        # On read-only media no lock can be written, and none is needed: nobody can write there.
+        self.owned = self._write()
         return None
 
-    def _write(self) -> None:
+    def _write(self) -> bool:
         data = {"host": this_host(), "pid": os.getpid(), "user": _user(), "started": time.time()}
         tmp = partial_path(self.path)
         try:
             tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             tmp.replace(self.path)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
             log.warning("Cannot write the lock file %s: %s", self.path, exc)
+            return False
+        return True
 
     def refresh(self) -> None:
         """Touch the lock so other PCs see it is alive (call every `LOCK_REFRESH_SECONDS`)."""

@@ -436,6 +436,53 @@ def test_a_nearly_full_disk_says_so_in_vietnamese_whatever_is_left(
         assert "x" * 60000 not in progress.stdout, "the refused save changed nothing"
 
 
+# ---------------------------------------------------------------- read-only media
+
+
+def test_a_data_folder_on_read_only_media_can_be_read_and_shown(tmp_path: Path) -> None:
+    """A portable install on a CD or a write-protected stick: reading, printing and the window
+    work; a write is refused in Vietnamese; logs go to a writable folder."""
+    with tiny_disk(tmp_path / "cd", 8192) as cd:
+        env = {**child_env(), "CCHC_DATA_DIR": str(cd), "QT_QPA_PLATFORM": "offscreen"}
+        cmd = [sys.executable, "-m", "cchc_desktop"]
+
+        def run(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [*cmd, *args],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                env={**env, **extra},
+                timeout=120,
+            )
+
+        assert run("plan", "list").returncode == 0  # the office's data, written once
+        shutil.rmtree(cd / "logs", ignore_errors=True)
+        subprocess.run(["mount", "-o", "remount,ro", str(cd)], check=True)
+        before = hashlib.sha256((cd / "cchc.db").read_bytes()).hexdigest()
+
+        assert "37 nhiệm vụ" in run("plan", "list").stdout
+        shown = run("plan", "show", "--year", "2020", "--json")
+        assert shown.returncode == 0, shown.stderr
+        out = tmp_path / "kehoach.pdf"
+        printed = run("report", "plan", "--year", "2020", "--out", str(out))
+        assert printed.returncode == 0, printed.stderr
+        assert out.read_bytes().startswith(b"%PDF")
+        exported = run("export", "xlsx", "--year", "2020", "--out", str(tmp_path / "kh.xlsx"))
+        assert exported.returncode == 0, exported.stderr
+
+        where = ["--task", "2.5", "--unit", "Phòng Nội vụ", "--period", "Q1", "--year", "2020"]
+        refused = run("progress", "set", *where, "--status", "in_progress")
+        assert refused.returncode == 1
+        assert "chỉ cho đọc" in refused.stderr
+        assert not [w for w in ENGLISH if w in refused.stderr], refused.stderr
+
+        window = run(**{"CCHC_QUIT_AFTER_FIRST_PAINT": "1", "TMPDIR": str(tmp_path)})
+        assert window.returncode == 0, window.stderr
+        assert (tmp_path / "CCHC Desktop" / "logs" / "cchc-desktop.log").exists()
+        assert hashlib.sha256((cd / "cchc.db").read_bytes()).hexdigest() == before
+
+
 # ---------------------------------------------------------------- restore via the command line
 
 
