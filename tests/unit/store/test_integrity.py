@@ -19,7 +19,7 @@ import pytest
 from cchc_desktop import paths
 from cchc_desktop.errors import StoreError
 from cchc_desktop.store import integrity
-from cchc_desktop.store.db import connect, open_database
+from cchc_desktop.store.db import connect, open_database, sqlite_uri
 
 needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions and mounts")
 
@@ -158,7 +158,7 @@ def test_schema_problem_for_a_newer_program_version(db_path: Path) -> None:
     ],
 )
 def test_sqlite_uri_escapes_what_sqlite_would_misread(path: Path, expected: str) -> None:
-    assert integrity.sqlite_uri(path, mode="ro") == expected
+    assert sqlite_uri(path, mode="ro") == expected
 
 
 def test_sqlite_uri_opens_a_folder_with_odd_characters(tmp_path: Path) -> None:
