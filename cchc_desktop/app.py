@@ -33,6 +33,7 @@ from cchc_desktop.qt.logging_qt import (
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.workers import Worker
+from cchc_desktop.services import health_service
 from cchc_desktop.services.startup import open_or_create
 from cchc_desktop.store.db import as_database
 from cchc_desktop.store.integrity import (
@@ -223,9 +224,12 @@ def run_gui(
         QTimer.singleShot(0, lambda: _first_run_setup(window, ctx))
         log.info("%s in %.3f s", INIT_FINISHED, time.perf_counter() - started)
         status = app.exec()
-        # Let a backup or check in flight finish: a copy cut off at exit would be wasted work.
+        # A damage check in flight stops at once (it is still due next time); let a backup in
+        # flight finish: a copy cut off at exit would be wasted work.
+        window.stop_integrity_check()
         QThreadPool.globalInstance().waitForDone()
         ctx.db.conn.close()
+        health_service.window_closed(db_path)
         return status
     finally:
         if instance is not None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from cchc_desktop import paths
+from cchc_desktop.services import health_service
 from cchc_desktop.store import integrity
 from cchc_desktop.store.db import connect, is_new_database, open_database, refuse_folder
 from cchc_desktop.store.leftovers import remove_leftovers
@@ -67,7 +68,9 @@ def open_for_command(path: Path, *, seed: bool = True, role: str = "district") -
     if path.exists() and path.stat().st_size > 0 and not integrity.is_writable(path):
         log.info("Opening %s read-only: the file or its folder cannot be written", path)
         return integrity.open_read_only(path)
-    return open_or_create(path, seed=seed, role=role)
+    db = open_or_create(path, seed=seed, role=role)
+    health_service.guard_writes(db, path)
+    return db
 
 
 @contextmanager
@@ -89,8 +92,3 @@ def reopen(db_path: Path) -> Database:
 def open_read_only(db_path: Path) -> Database:
     """Open a damaged database for reading only (the clerk chose to look, not write)."""
     return integrity.open_read_only(db_path)
-
-
-def integrity_problems(db_path: Path) -> list[str]:
-    """What `PRAGMA quick_check` finds wrong with the database file (empty when sound)."""
-    return list(integrity.inspect_database(db_path).problems)

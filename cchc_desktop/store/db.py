@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -101,6 +101,8 @@ class WriteDatabase(Database):
 
     file_path: Path | None = None
     identity: tuple[int, int] | None = None
+    # Run once before the first write transaction (the command line's damage check).
+    before_first_write: Callable[[], None] | None = None
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -108,9 +110,8 @@ class WriteDatabase(Database):
             with super().atomic():
                 yield self
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.begin_write()
         try:
-            self._check_still_ours()
             yield self
         except BaseException:
             self.rollback()
@@ -119,6 +120,20 @@ class WriteDatabase(Database):
             self.conn.execute("COMMIT")
         except BaseException:
             self.rollback()
+            raise
+
+    def begin_write(self) -> None:
+        """`BEGIN IMMEDIATE`, then the checks every write transaction owes: no restore or
+        migration running, the file not replaced, and (once) the damage check."""
+        if self.before_first_write is not None:
+            check, self.before_first_write = self.before_first_write, None
+            check()
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._check_still_ours()
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
 
     def _check_still_ours(self) -> None:

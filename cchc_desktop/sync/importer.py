@@ -34,9 +34,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from cchc_desktop.errors import CchcError, SyncError, os_reason
-from cchc_desktop.services import backup_service
+from cchc_desktop.services import backup_service, health_service
 from cchc_desktop.store import evidence_files as blob_store
 from cchc_desktop.store.changes import canonical_json
+from cchc_desktop.store.db import WriteDatabase
 from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.merger import Merger
 from cchc_desktop.store.ownership import UNIT_OWNED_TABLES
@@ -384,7 +385,10 @@ def _apply(job: ImportJob) -> ImportResult:
     # Rows arrive in origin order, not in reference order; the view is checked as a whole.
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        if isinstance(job.db, WriteDatabase):
+            job.db.begin_write()
+        else:
+            conn.execute("BEGIN IMMEDIATE")
         try:
             result = _apply_in_transaction(job)
         except BaseException:
@@ -394,6 +398,7 @@ def _apply(job: ImportJob) -> ImportResult:
             conn.rollback()
         else:
             conn.commit()
+            health_service.foreign_file_came_in(job.db_path)
     finally:
         conn.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
     return result

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QMessageBox
 
 from cchc_desktop.errors import CchcError
 from cchc_desktop.qt.workers import Worker
-from cchc_desktop.services.startup import integrity_problems, open_or_create, open_read_only
+from cchc_desktop.services import health_service
+from cchc_desktop.services.startup import open_or_create, open_read_only
 
 if TYPE_CHECKING:
     from cchc_desktop.ui.main_window import MainWindow
@@ -22,14 +24,27 @@ log = logging.getLogger(__name__)
 def _inspect(
     db_path: Path, *, progress: Callable[[int], None], cancelled: Callable[[], bool]
 ) -> list[str]:
-    """Worker job: the quick_check problems of the database file (empty when sound)."""
-    return integrity_problems(db_path)
+    """Worker job: the quick_check problems of the database file (empty when sound).
+
+    At the lowest priority, so the clerk's work goes first; a closing window cancels it.
+    """
+    QThread.currentThread().setPriority(QThread.Priority.LowestPriority)
+    try:
+        problems = health_service.run_check(db_path, cancelled=cancelled)
+    finally:
+        QThread.currentThread().setPriority(QThread.Priority.NormalPriority)
+    return problems or []  # None: cancelled at exit, still due next time
 
 
 def start(window: MainWindow) -> Worker | None:
-    """Check the open database on a worker; the caller keeps the worker until it finishes."""
+    """Check the open database on a worker when a check is due (health_service says when);
+    the caller keeps the worker until it finishes."""
     if window.ctx.read_only:
         return None
+    reason = health_service.window_opened(window.ctx.db_path)
+    if reason is None:
+        return None
+    log.info("Checking %s in the background: %s", window.ctx.db_path, reason)
     worker = Worker(_inspect, window.ctx.db_path)
     worker.signals.result.connect(window._on_integrity_result)
     worker.signals.error.connect(lambda exc: log.warning("Integrity check failed: %s", exc))

@@ -564,9 +564,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ integrity
 
     def start_integrity_check(self) -> None:
-        """Run `PRAGMA quick_check` on a worker once the window is up (it reads the whole
-        file, about a second per 250 MB); on damage, offer the latest good backup."""
+        """Run `PRAGMA quick_check` on a worker once the window is up, when one is due (it reads
+        the whole file, about a second per 250 MB); on damage, offer the latest good backup."""
         self._integrity_worker = integrity_check.start(self)
+
+    def stop_integrity_check(self) -> None:
+        """Cancel a check still running (the window is closing)."""
+        worker = getattr(self, "_integrity_worker", None)
+        if worker is not None:
+            worker.cancel()
 
     def _on_integrity_result(self, problems: list[str]) -> None:
         integrity_check.handle_result(self, problems)
