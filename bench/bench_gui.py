@@ -4,7 +4,8 @@ Each case runs in a fresh Python process (offscreen Qt) so its time and peak mem
 own. "startup" counts from the first line of the child process (imports included) until the
 main window is shown with the plan's top level and its start-up summary; "wall" adds the
 interpreter's own start. "filter" is the time of one search keystroke on the plan shown
-(the whole plan is read on the first search; "first filter" includes that read).
+(the window reads the whole plan on a worker once it is shown; the first search is typed
+after that has arrived, as a clerk's would be, and "settled" says when that was).
 
 Usage: python bench/bench_gui.py [--cases seed,10k,100k,bigplan] [--keep DIR]
 Targets (DESIGN.md §6): seed ≤ 0.4 s; 10,000 tasks ≤ 0.6 s and ≤ 150 MB; 100,000 tasks
@@ -44,6 +45,13 @@ window.show()
 app.processEvents()
 startup = time.perf_counter() - T0
 rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# The window reads the rest of the plan on a worker once it is shown; a clerk's first
+# keystroke comes after that. "settled" is when it has arrived (or 5 s, whichever is first).
+deadline = time.perf_counter() + 5
+while not window.model.all_loaded and time.perf_counter() < deadline:
+    app.processEvents()
+    time.sleep(0.005)
+settled = time.perf_counter() - T0
 
 from cchc_desktop.qtmodels.task_filter_proxy import TaskFilter
 words = ["c", "ca", "cai", "cai c", "cai cach", "cai cach h", "cai cach hanh"]
@@ -65,6 +73,7 @@ tasks = window._plan_task_count()
 total = ctx.db.execute("SELECT count(*) FROM task WHERE deleted = 0").fetchone()[0]
 print(json.dumps({
     "startup": startup,
+    "settled": settled,
     "rss_mb_at_startup": rss_start,
     "rss_mb_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "first_filter": times[0],
@@ -146,7 +155,7 @@ def main() -> None:
         print(
             f"{name:8s} tasks {best['db_tasks']:>7,.0f} (plan {best['plan_tasks']:,.0f}): "
             f"start-up {best['startup']:.3f} s (wall {best['wall']:.3f} s), "
-            f"{best['rss_mb_at_startup']:.0f} MB; "
+            f"{best['rss_mb_at_startup']:.0f} MB; whole plan read by {best['settled']:.2f} s; "
             f"first search {best['first_filter'] * 1000:.0f} ms, "
             f"keystroke max {best['filter_max_after_first'] * 1000:.0f} ms / median "
             f"{best['filter_median'] * 1000:.0f} ms; peak {best['rss_mb_peak']:.0f} MB"

@@ -94,14 +94,20 @@ def make_stress_db(
             ).fetchall()
             with db.atomic():
                 for (task_id,) in rng.sample(task_rows, k=len(task_rows) // 5):
+                    state = rng.choice(list(WorkState))
+                    # What the progress rule accepts: done is 100 %, in progress below it.
+                    percent = {
+                        WorkState.DONE: 100,
+                        WorkState.IN_PROGRESS: rng.randrange(10, 100, 10),
+                    }.get(state, 0)
                     set_progress(
                         db,
                         task_id=task_id,
                         unit_id=unit_id,
                         year=year,
                         period=rng.choice(["Q1", "H1", "Q3", "Y"]),
-                        state=rng.choice(list(WorkState)),
-                        percent=rng.randrange(0, 101, 10),
+                        state=state,
+                        percent=percent,
                         result="Đã triển khai theo kế hoạch.",
                         today=dt.date(year, 6, 1),
                         author="stress",

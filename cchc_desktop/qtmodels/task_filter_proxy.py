@@ -116,9 +116,11 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def set_filter(self, task_filter: TaskFilter) -> None:
         """Apply `task_filter`; the first real filter reads the whole plan so nothing is missed."""
-        self._filter = task_filter
         if task_filter.active:
+            # Rows are inserted under the old filter: judging each insert against the new one
+            # would cost the first search seconds on a large plan.
             self.tree().load_all()
+        self._filter = task_filter
         self._decide()
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import (
@@ -28,6 +29,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS, NodeKind
 from cchc_desktop.qt.icons import icon
+from cchc_desktop.qt.workers import Worker
 from cchc_desktop.qtmodels.roles import (
     ITEM_ROLE,
     REF_ROLE,
@@ -39,6 +41,7 @@ from cchc_desktop.qtmodels.roles import (
 )
 from cchc_desktop.qtmodels.status_style import color_of, icon_of, status_text
 from cchc_desktop.services import tree_service
+from cchc_desktop.services.startup import worker_connection
 from cchc_desktop.services.tree_service import APPENDIX, PLAN_NODE, TASK, NodeRef, TreeRow
 from cchc_desktop.store.changes import Changes
 
@@ -87,6 +90,20 @@ class _Node:
         return len(self.children) < self.total
 
 
+def _read_whole_plan(
+    db_path: Path,
+    plan_id: str,
+    generation: int,
+    today: dt.date,
+    *,
+    progress: Callable[[int], None],
+    cancelled: Callable[[], bool],
+) -> tuple[str, int, tree_service.WholePlan]:
+    """Worker job: the whole plan through a read-only connection of the worker's own."""
+    with worker_connection(db_path, read_only=True) as db:
+        return plan_id, generation, tree_service.whole_plan(db, plan_id, today)
+
+
 class TaskTreeModel(QAbstractItemModel):
     """One plan's tree over `tree_service`, read lazily.
 
@@ -112,6 +129,8 @@ class TaskTreeModel(QAbstractItemModel):
         self._by_ref: dict[NodeRef, _Node] = {}
         self._plan_id: str | None = None
         self._all_loaded = False
+        self._generation = 0
+        self._prefetch_worker: Worker | None = None
         self._bold = QFont()
         self._bold.setBold(True)
         self._struck = QFont()
@@ -131,6 +150,7 @@ class TaskTreeModel(QAbstractItemModel):
         """Show `plan_id` (None: nothing); reads only the top level."""
         self.beginResetModel()
         self._plan_id = plan_id
+        self._generation += 1  # a whole-plan read still in flight is for the old tree
         self._root = _Node(None, None, 0)
         self._by_ref = {}
         self._all_loaded = False
@@ -176,11 +196,32 @@ class TaskTreeModel(QAbstractItemModel):
         self._append(node, rows)
         self.endInsertRows()
 
-    def load_all(self) -> None:
-        """Read every node of the plan (a few whole-plan queries), inserting what is missing."""
+    def prefetch_all(self, db_path: Path) -> None:
+        """Read the whole plan on a worker and insert it when it arrives.
+
+        Searching needs every row; read here, after the window is shown, the first keystroke
+        only filters rows already loaded instead of waiting for the whole plan.
+        """
         if self._all_loaded or self._plan_id is None:
             return
-        whole = tree_service.whole_plan(self._db, self._plan_id, self._today())
+        worker = Worker(_read_whole_plan, db_path, self._plan_id, self._generation, self._today())
+        # A bound slot: Qt drops the connection if the model is gone when the read arrives.
+        worker.signals.result.connect(self._prefetched)
+        self._prefetch_worker = worker
+        worker.start()
+
+    def _prefetched(self, read: tuple[str, int, tree_service.WholePlan]) -> None:
+        plan_id, generation, whole = read
+        if generation == self._generation and plan_id == self._plan_id:
+            self.load_all(whole)
+
+    def load_all(self, whole: tree_service.WholePlan | None = None) -> None:
+        """Read every node of the plan (a few whole-plan queries), inserting what is missing;
+        `whole` is that read made already (on a worker)."""
+        if self._all_loaded or self._plan_id is None:
+            return
+        if whole is None:
+            whole = tree_service.whole_plan(self._db, self._plan_id, self._today())
         pending: list[_Node] = list(self._root.children)
         while pending:
             node = pending.pop()

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from cchc_desktop.ui.indicators_panel import IndicatorsPanel
 
 SEARCH_DELAY_MS = 150  # typing pause before the filter runs
+PREFETCH_DELAY_MS = 300  # after the first paint: the whole plan is read for the first search
 
 
 class MainWindow(QMainWindow):
@@ -265,6 +266,8 @@ class MainWindow(QMainWindow):
 
     def _show_plan(self, plan_id: str | None) -> None:
         self.model.set_plan(plan_id)
+        # Once the window is painted, read the rest of the plan for the first search.
+        QTimer.singleShot(PREFETCH_DELAY_MS, self, self._prefetch_plan)
         if plan_id:
             self.settings.set(setting_keys.LAST_PLAN_ID, str(plan_id))
             self.plan_changed.emit(str(plan_id))
@@ -273,6 +276,9 @@ class MainWindow(QMainWindow):
         self._follow_plan()
         self.refresh_summary()
         self._update_match_label()
+
+    def _prefetch_plan(self) -> None:
+        self.model.prefetch_all(self.ctx.db_path)
 
     def _follow_plan(self) -> None:
         """The editor shows a record of the plan on screen, never one of the plan left behind.

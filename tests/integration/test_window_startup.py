@@ -169,3 +169,49 @@ def test_the_daily_backup_runs_off_the_gui_thread(
     assert [b.reason for b in made] == [backup_service.REASON_DAILY]
     assert threads
     assert threads[0] != threading.main_thread().name
+
+
+def test_the_whole_plan_is_read_on_a_worker_so_the_first_search_only_filters(
+    qtbot: QtBot, seed_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from cchc_desktop.qtmodels.task_filter_proxy import TaskFilter
+    from cchc_desktop.services import tree_service
+
+    threads: list[str] = []
+    real = tree_service.whole_plan
+
+    def recording(*args: object, **kwargs: object) -> tree_service.WholePlan:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tree_service, "whole_plan", recording)
+    window = _window(qtbot, seed_ctx)
+    window.show()
+    assert not window.model.all_loaded  # the first paint shows the top level only
+    qtbot.waitUntil(lambda: window.model.all_loaded, timeout=10_000)
+    assert len(threads) == 1
+    assert threads[0] != threading.main_thread().name
+
+    window.proxy.set_filter(TaskFilter(text="cai cach thu tuc"))
+    assert len(threads) == 1, "the first search read nothing more"
+    assert 0 < window.proxy.match_count < 37
+
+
+def test_a_plan_read_for_a_tree_since_replaced_is_dropped(
+    qtbot: QtBot, seed_ctx: AppContext
+) -> None:
+    from cchc_desktop.services import tree_service
+
+    window = _window(qtbot, seed_ctx)
+    model = window.model
+    plan_id = model.plan_id
+    assert plan_id is not None
+    stale = tree_service.whole_plan(seed_ctx.db, plan_id, seed_ctx.today())
+    old_generation = model._generation
+    model.reload()  # e.g. a structure change while the read was in flight
+    model._prefetched((plan_id, old_generation, stale))
+    assert not model.all_loaded
+    model._prefetched((plan_id, model._generation, stale))
+    assert model.all_loaded
