@@ -1,15 +1,21 @@
-"""`cchc-desktop par …`: the PAR index (Chỉ số CCHC) from the command line."""
+"""`cchc-desktop par …`: the PAR index (Chỉ số CCHC) from the command line.
+
+The services are imported by the handlers: building the parser must stay cheap, since every
+start of the program, the window's included, builds it.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
 from cchc_desktop.domain.par import LEVELS, format_points
 from cchc_desktop.errors import ValidationError
-from cchc_desktop.importer import par_criteria
-from cchc_desktop.services import par_evidence, par_service
+
+if TYPE_CHECKING:
+    from cchc_desktop.services import par_service
 
 
 def register(command: CommandFactory) -> None:
@@ -78,11 +84,16 @@ def _missing(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _set(args: argparse.Namespace, ctx: CliContext) -> par_service.ParSet:
+    from cchc_desktop.services import par_service
+
     level = par_service.parse_level(args.level) if args.level else None
     return par_service.load_set(ctx.open_db(), args.year, level)
 
 
 def _import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.importer import par_criteria
+    from cchc_desktop.services import par_service
+
     level = par_service.parse_level(args.level)
     total = par_service.parse_score(args.total) if args.total else None
     parsed = par_criteria.read_file(args.file, total=total)
@@ -100,6 +111,8 @@ def _import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import par_service
+
     set_ = _set(args, ctx)
     db = ctx.open_db()
     unit = (
@@ -128,6 +141,8 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _score(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import par_service
+
     set_ = _set(args, ctx)
     db = ctx.open_db()
     node, value = par_service.check_score(set_, args.criterion, args.score)
@@ -139,6 +154,8 @@ def _score(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _appraise(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import par_service
+
     set_ = _set(args, ctx)
     db = ctx.open_db()
     node, value = par_service.check_score(set_, args.criterion, args.score, appraisal=True)
@@ -150,6 +167,7 @@ def _appraise(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _evidence(args: argparse.Namespace, ctx: CliContext) -> int:
+    from cchc_desktop.services import par_evidence, par_service
 
     set_ = _set(args, ctx)
     db = ctx.open_db()
@@ -189,6 +207,7 @@ def _evidence(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     from cchc_desktop.reports.par_handin import write_handin
+    from cchc_desktop.services import par_service
     from cchc_desktop.services.settings_service import load_office_settings
     from cchc_desktop.store import evidence_files as blobs
 

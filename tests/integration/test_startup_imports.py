@@ -31,6 +31,9 @@ HEAVY = (
     "cchc_desktop.sync.importer",
     "cchc_desktop.sync.bundle",
     "cchc_desktop.sync.export",
+    "cchc_desktop.services.par_service",
+    "cchc_desktop.services.par_evidence",
+    "cchc_desktop.importer.par_criteria",
 )
 
 _IMPORT_LINE = re.compile(r"^import time:\s+\d+\s+\|\s+\d+\s+\|\s*(\S+)\s*$")
