@@ -109,8 +109,19 @@ def main() -> None:
         db = make_database(folder, rows)
         out = folder / f"product-{rows}.pdf"
         product = timed(
-            [sys.executable, "-m", "cchc_desktop", "--db", str(db), "report", "plan"]
-            + ["--year", "2020", "--out", str(out)],
+            [
+                sys.executable,
+                "-m",
+                "cchc_desktop",
+                "--db",
+                str(db),
+                "report",
+                "plan",
+                "--year",
+                "2020",
+                "--out",
+                str(out),
+            ],
             args.runs,
         )
         naive = timed(
