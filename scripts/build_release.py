@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,6 +57,7 @@ class Report:
     files: int = 0
     checks: list[Check] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    startup_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -258,6 +260,52 @@ def smoke_test(app_dir: Path, report: Report) -> None:
             )
 
 
+def time_to_first_paint(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting `command` to the window's first paint (the program prints a marker
+    and quits there when CCHC_QUIT_AFTER_FIRST_PAINT is set)."""
+    started = time.perf_counter()
+    with subprocess.Popen(
+        command, env={**env, "CCHC_QUIT_AFTER_FIRST_PAINT": "1"}, stdout=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.strip() == "cchc-first-paint":
+                elapsed = time.perf_counter() - started
+                break
+        else:
+            raise RuntimeError(f"no first paint from {command[0]}")
+        proc.wait(timeout=120)
+    return elapsed
+
+
+def startup_figures(app_dir: Path, report: Report, runs: int = 5) -> None:
+    """The frozen program's start to the painted window against the source install's, both as
+    whole processes on the same ready database (median of `runs`)."""
+    exe = app_dir / ((CLI_NAME if sys.platform == "win32" else APP_NAME) + EXE_SUFFIX)
+    with tempfile.TemporaryDirectory(prefix="cchc-startup-") as tmp:
+        env = smoke_env(Path(tmp) / "data")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # the source install as a clerk has it
+        db = Path(tmp) / "cchc.db"
+        subprocess.run(
+            [str(exe), "--db", str(db), "office", "setup", "sample"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        figures = {}
+        for name, command in (
+            ("frozen", [str(exe), "--db", str(db)]),
+            ("source", [sys.executable, "-m", "cchc_desktop", "--db", str(db)]),
+        ):
+            times = [time_to_first_paint(command, env) for _ in range(runs)]
+            figures[name] = statistics.median(times)
+    report.startup_seconds = figures
+    print(
+        f"Start-up to the painted window (median of {runs}): frozen {figures['frozen']:.2f} s, "
+        f"source install {figures['source']:.2f} s"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
@@ -277,6 +325,8 @@ def main() -> int:
     report.size_bytes, report.files = folder_size(app_dir)
     print(f"Size: {report.size_bytes / 1e6:.1f} MB in {report.files} files")
     smoke_test(app_dir, report)
+    if report.ok:
+        startup_figures(app_dir, report)
     for note in report.skipped:
         print(f"[skip] {note}")
     if args.json:
