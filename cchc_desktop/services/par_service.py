@@ -352,7 +352,9 @@ def _write_score(
     # The row's identity is written once, by whoever creates it (the hub may not rewrite a
     # commune's row).
     if db.execute("SELECT 1 FROM par_score WHERE id = ?", [row]).fetchone() is None:
-        values.update({"criterion_id": node.id, "unit_id": unit, "deleted": 0})
+        values.update({"criterion_id": node.id, "unit_id": unit})
+        if not appraisal:
+            values["deleted"] = 0
     return apply_local_edits(db, [Edit("par_score", row, values)], author=author)
 
 

@@ -29,6 +29,9 @@ DISTRICT_FIELDS = {
     "indicator_value": frozenset({"approved"}),
     "par_score": frozenset({"appraised_score", "appraisal_note"}),
 }
+# Fields that only name a row (its id is made from them). The district writes them when its
+# appraisal creates the row of a criterion the unit left blank, or of a survey criterion.
+NAMING_FIELDS = {"par_score": frozenset({"criterion_id", "unit_id"})}
 
 
 def unit_kind(db: Database, unit_id: str | None) -> str | None:
@@ -56,6 +59,10 @@ def writer_allowed(
             if role != "district":
                 return words.say("Chỉ {hub} được ghi ý kiến xem xét, phê duyệt.")
             fields -= district_fields
+            if not fields:
+                return None
+        if role == "district":
+            fields -= NAMING_FIELDS.get(table, frozenset())
             if not fields:
                 return None
         row_unit = row.get("unit_id")

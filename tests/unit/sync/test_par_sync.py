@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_desktop.errors import OwnershipError
+from cchc_desktop.domain import par
+from cchc_desktop.errors import OwnershipError, ValidationError
 from cchc_desktop.importer import par_criteria
 from cchc_desktop.services import par_evidence, par_service
 from cchc_desktop.store import evidence_files as blobs
@@ -84,3 +85,45 @@ def test_self_assessment_and_appraisal_round_trip(net: Net, tmp_path: Path) -> N
     )
     quarantined = commune.db.execute("SELECT count(*) FROM quarantine").fetchone()[0]
     assert quarantined == 0
+
+
+def test_the_district_appraises_blank_and_survey_criteria_and_they_reach_the_commune(
+    net: Net,
+) -> None:
+    """A criterion the commune left blank can be appraised, and survey points (area VIII,
+    scored by the province's survey, never by the commune) are entered by the office above."""
+    district, commune = net.district, net.a1
+    par_service.import_criteria(
+        district.db, par_criteria.read_file(FIXTURE), year=2020, level="commune"
+    )
+    deliver(district, commune, net.usb)
+    set_a = par_service.load_set(commune.db, 2020)
+    unit = commune.unit_id
+    par_service.set_score(commune.db, set_a, "1.1.1", "1", unit=unit)
+    survey = set_a.node("8.1")
+    assert not survey.self_assessed
+    with pytest.raises(ValidationError, match="điều tra xã hội học"):
+        par_service.set_score(commune.db, set_a, "8.1", "5", unit=unit)
+    deliver(commune, district, net.usb)
+
+    set_d = par_service.load_set(district.db, 2020, "commune")
+    assert set_d.node("2.1") is not None
+    blank = next(n for n in par.walk(set_d.areas) if not n.children and n.code.startswith("2."))
+    assert set_d.node(blank.code).id not in par_service.scores(district.db, set_d, unit)
+    par_service.appraise(district.db, set_d, blank.code, "0", unit=unit, note="Không có hồ sơ")
+    par_service.appraise(district.db, set_d, "8.1", "5", unit=unit, note="Kết quả điều tra")
+    with pytest.raises(ValidationError, match="vượt điểm tối đa"):
+        par_service.appraise(district.db, set_d, "8.2", "7", unit=unit)
+    appraised = par_service.totals(
+        set_d, par_service.scores(district.db, set_d, unit), appraised=True
+    )
+    assert appraised["8"] == Decimal(5)
+    assert appraised[blank.code] == Decimal(0)
+
+    deliver(district, commune, net.usb)
+    back = par_service.scores(commune.db, set_a, unit)
+    assert back[set_a.node("8.1").id].appraised == Decimal(5)
+    assert back[set_a.node("8.1").id].score is None
+    assert back[set_a.node(blank.code).id].appraisal_note == "Không có hồ sơ"
+    assert back[set_a.node("1.1.1").id].score == Decimal(1)
+    assert commune.db.execute("SELECT count(*) FROM quarantine").fetchone()[0] == 0
