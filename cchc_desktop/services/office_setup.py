@@ -233,7 +233,7 @@ def office_for(current: OfficeSettings, choice: OfficeChoice) -> OfficeSettings:
 def set_office(db: Database, choice: OfficeChoice, *, author: str = "") -> OfficeSettings:
     """Resolve, derive, validate and store the office (and mark the first-run set-up made)."""
     office = office_for(settings_service.load_office_settings(db), choice)
-    edits = [*settings_service.office_edits(office), _choice_edit("own")]
+    edits = [*settings_service.office_edits(db, office), *_choice_edits(db, "own")]
     apply_local_edits(db, edits, author=author)
     return office
 
@@ -252,8 +252,12 @@ def setup_choice(db: Database) -> str | None:
     return str(value) if value in ("sample", "own") else None
 
 
-def _choice_edit(choice: str) -> Edit:
-    return Edit("setting", SETUP_KEY, {"value": json.dumps(choice)})
+def _choice_edits(db: Database, choice: str) -> list[Edit]:
+    """The first-run choice; a commune in a network has made it by joining (the hub's data is
+    its plan), and the setting is the hub's."""
+    if settings_service.settings_prefix(db) != settings_service.OFFICE_PREFIX:
+        return []
+    return [Edit("setting", SETUP_KEY, {"value": json.dumps(choice)})]
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +276,7 @@ def use_sample(db: Database, *, author: str = "") -> SetupResult:
     office = replace(
         office, report_due_day=settings_service.load_office_settings(db).report_due_day
     )
-    edits = [*settings_service.office_edits(office), _choice_edit("sample")]
+    edits = [*settings_service.office_edits(db, office), *_choice_edits(db, "sample")]
     edits += [
         Edit("agency", a.id, {"needs_review": 0})
         for a in organisation.list_agencies(db)
@@ -288,7 +292,7 @@ def use_own_office(db: Database, choice: OfficeChoice, *, author: str = "") -> S
     The sample plan is removed only while nobody recorded progress on it.
     """
     office = office_for(settings_service.load_office_settings(db), choice)
-    edits = [*settings_service.office_edits(office), _choice_edit("own")]
+    edits = [*settings_service.office_edits(db, office), *_choice_edits(db, "own")]
     removal = _sample_removal(db)
     edits += removal
     unit_edits, note = _unit_edits(db, office, removing=bool(removal))

@@ -110,7 +110,9 @@ def apply_local_edits(
                 continue
             if check_ownership:
                 merged = {**(old or {}), **values}
-                reason = ownership.refusal(db, site, edit.table, merged, changed, old_row=old)
+                reason = ownership.refusal(
+                    db, site, edit.table, merged, changed, old_row=old, row_id=edit.row_id
+                )
                 if reason:
                     raise OwnershipError(reason)
             planned.append((edit, old, changed))

@@ -75,9 +75,25 @@ def writer_allowed(
         return words.say("Máy của {unit} chỉ được nhập số liệu của đơn vị mình.")
     if role == "district":
         return None
+    if (
+        table == "setting"
+        and writer_unit
+        and str(row.get("id", "")).startswith(own_settings_prefix(writer_unit))
+    ):
+        return None  # a unit's own office settings: its name, signer, place, report day
     return words.say(
         "Kế hoạch, nhiệm vụ và thời hạn do {hub} quản lý; máy của {unit} không được sửa."
     )
+
+
+def own_settings_prefix(unit_id: str) -> str:
+    """Where a unit in a network keeps its own office settings (`setting` row ids).
+
+    The hub's settings (`office.…`) travel to every PC and word the network ("huyện",
+    "tỉnh"); a commune's reports carry its own header, place and signer, kept under this
+    prefix, which it alone writes.
+    """
+    return f"office@{unit_id}."
 
 
 def refusal(
@@ -88,6 +104,7 @@ def refusal(
     fields: Iterable[str],
     *,
     old_row: Mapping[str, Any] | None = None,
+    row_id: str = "",
 ) -> str | None:
     """The Vietnamese reason this site may not write `fields` of `row`, or None when it may.
 
@@ -103,8 +120,9 @@ def refusal(
     for candidate in rows:
         kind = unit_kind(db, candidate.get("unit_id")) if table in UNIT_OWNED_TABLES else None
         reason = writer_allowed(
-            site.role, site.unit_id, table, candidate, fields, kind, level_words_of(db)
-        )
+            site.role, site.unit_id, table, {"id": row_id, **candidate}, fields, kind,
+            level_words_of(db),
+        )  # fmt: skip
         if reason:
             return reason
     return None

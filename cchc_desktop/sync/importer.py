@@ -34,9 +34,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from cchc_desktop.errors import CchcError, SyncError, os_reason
-from cchc_desktop.services import backup_service, health_service
+from cchc_desktop.services import backup_service, health_service, settings_service
 from cchc_desktop.store import evidence_files as blob_store
-from cchc_desktop.store.changes import canonical_json
+from cchc_desktop.store.changes import apply_local_edits, canonical_json
 from cchc_desktop.store.db import WriteDatabase
 from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.merger import Merger
@@ -562,6 +562,11 @@ def _join(db: Database, trust: Trust) -> None:
         "UPDATE local_site SET network_id = ?, role = ?, unit_id = ?",
         [info.network_id, own.role, own.unit_id],
     )
+    if own.role == "commune" and own.unit_id:
+        # The commune's header, place and signer stay its own; the hub's arrive as `office.`.
+        edits = settings_service.keep_own_settings_on_joining(db, own.unit_id)
+        if edits:
+            apply_local_edits(db, edits, author="Tham gia mạng")
 
 
 def _register_blobs(db: Database, db_path: Path, manifest: Manifest) -> None:

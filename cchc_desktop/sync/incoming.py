@@ -452,7 +452,7 @@ def _refusal(
         reason = units.verdicts[key]
     else:
         role, unit = trust.role_unit(origin)
-        reason = writer_allowed(role, unit, table, {}, [field_name], None)
+        reason = writer_allowed(role, unit, table, {"id": row_id}, [field_name], None)
     return ("unauthorised", reason) if reason else None
 
 

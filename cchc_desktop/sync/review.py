@@ -245,7 +245,7 @@ def _may_write(db: Database, table: str, row_id: str, field: str) -> bool:
         return False
     row = db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id]).fetchone()  # noqa: S608
     values = dict(zip([c[1] for c in cols], row, strict=True)) if row else {}
-    return ownership.refusal(db, site, table, values, [field]) is None
+    return ownership.refusal(db, site, table, values, [field], row_id=row_id) is None
 
 
 def list_conflicts(db: Database, *, include_closed: bool = False) -> list[ConflictView]:
