@@ -252,7 +252,12 @@ def export_score_xlsx(data: ParReportData, path: str | os.PathLike[str]) -> Path
             "",
         ]
     )
-    _write_sheet(ws, XLSX_COLUMNS, rows)
+    # As the provinces' forms: the title and the unit above the table, areas and the total bold.
+    title = (
+        f"BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {data.year}",
+        f"Đơn vị: {data.unit} ({data.level_label})",
+    )
+    _write_sheet(ws, XLSX_COLUMNS, rows, title=title, bold_rows=lambda row: "." not in str(row[0]))
     return _save(wb, path)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ Cell = str | int | float | dt.date | None
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XLSX cannot hold
 _HEADER_FONT = Font(name="Times New Roman", bold=True, size=12)
 _BODY_FONT = Font(name="Times New Roman", size=12)
+_TITLE_FONT = Font(name="Times New Roman", bold=True, size=14)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -134,11 +135,27 @@ def _text(value: str) -> str:
 
 
 def _write_sheet(
-    ws: Worksheet, columns: Sequence[XlsxColumn], rows: Iterable[Sequence[Cell]]
+    ws: Worksheet,
+    columns: Sequence[XlsxColumn],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    title: Sequence[str] = (),
+    bold_rows: Callable[[Sequence[Cell]], bool] | None = None,
 ) -> int:
-    """Header, rows, widths, wrapping, frozen header row and a filter; returns the row count."""
+    """Header, rows, widths, wrapping, frozen header row and a filter; returns the row count.
+
+    `title` lines go above the table, each across its width (the forms provinces hand out);
+    rows for which `bold_rows` says so are bold (areas, totals).
+    """
+    last = get_column_letter(len(columns))
+    for n, line in enumerate(title, 1):
+        ws.cell(row=n, column=1, value=line).font = _TITLE_FONT if n == 1 else _HEADER_FONT
+        ws.cell(row=n, column=1).alignment = _CENTRE
+        ws.merge_cells(f"A{n}:{last}{n}")
+        ws.row_dimensions[n].height = 20
+    header = len(title) + 1
     ws.append([c.header for c in columns])
-    for cell in ws[1]:
+    for cell in ws[header]:
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = _HEADER_ALIGN
@@ -155,7 +172,7 @@ def _write_sheet(
                 cell.data_type = "s"  # text, never a formula
             elif isinstance(values[i - 1], dt.date):
                 cell.number_format = "DD/MM/YYYY"
-            cell.font = _BODY_FONT
+            cell.font = _HEADER_FONT if bold_rows is not None and bold_rows(row) else _BODY_FONT
             cell.alignment = _CENTRE if column.centre else _WRAP
             cell.border = _BORDER
         # Row heights from the wrapped text: LibreOffice does not grow rows by itself, and
@@ -163,13 +180,13 @@ def _write_sheet(
         lines = max(_lines(v, c.width) for v, c in zip(values, columns, strict=True))
         ws.row_dimensions[r].height = round(lines * _LINE_HEIGHT + 3, 2)
     header_lines = max(_lines(c.header, c.width) for c in columns)
-    ws.row_dimensions[1].height = round(header_lines * _LINE_HEIGHT + 6, 2)
+    ws.row_dimensions[header].height = round(header_lines * _LINE_HEIGHT + 6, 2)
     for i, column in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = column.width
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, ws.max_row)}"
+    ws.freeze_panes = f"A{header + 1}"
+    ws.auto_filter.ref = f"A{header}:{last}{max(header, ws.max_row)}"
     # Printed on landscape A4, every column on one page width, the header on every page.
-    ws.print_title_rows = "1:1"
+    ws.print_title_rows = f"{header}:{header}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -233,7 +233,11 @@ def test_handin_folder(db: Database, set_: ParSet, tmp_path: Path) -> None:
         assert sorted(zf.namelist()) == names
     ws = load_workbook(out / "Bảng điểm Chỉ số CCHC năm 2020.xlsx").active
     assert ws is not None
-    rows = list(ws.iter_rows(values_only=True))
+    title, unit_line, *rows = list(ws.iter_rows(values_only=True))
+    assert title[0] == "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2020"
+    assert str(unit_line[0]).startswith("Đơn vị: ")
+    assert ws["A4"].font.bold  # area 1
+    assert ws["A5"].font.bold is not False or ws["B6"].font.bold is False
     assert rows[0][:4] == (
         "STT",
         "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
