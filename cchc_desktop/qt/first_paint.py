@@ -10,11 +10,18 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 ENV_VAR = "CCHC_QUIT_AFTER_FIRST_PAINT"
 LINE = "cchc-first-paint"
+# With this also set, the probe waits after the first paint until the window answers at once
+# (the event loop on time for IDLE_TICKS ticks in a row), says so, and only then quits.
+IDLE_ENV_VAR = "CCHC_MEASURE_IDLE"
+IDLE_LINE = "cchc-idle"
+TICK_MS = 20
+LATE_MS = 30
+IDLE_TICKS = 10
 
 
 def wanted() -> bool:
@@ -44,4 +51,21 @@ class FirstPaintProbe(QObject):
         self._view.viewport().removeEventFilter(self)
         sys.stdout.write(LINE + "\n")
         sys.stdout.flush()
-        QCoreApplication.quit()
+        if not os.environ.get(IDLE_ENV_VAR):
+            QCoreApplication.quit()
+            return
+        self._on_time = 0
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(TICK_MS)
+
+    def _tick(self) -> None:
+        late = self._clock.restart() - TICK_MS
+        self._on_time = self._on_time + 1 if late < LATE_MS else 0
+        if self._on_time >= IDLE_TICKS:
+            self._timer.stop()
+            sys.stdout.write(IDLE_LINE + "\n")
+            sys.stdout.flush()
+            QCoreApplication.quit()
