@@ -149,6 +149,8 @@ def run_check(db_path: Path, *, cancelled: Callable[[], bool] | None = None) -> 
         health = load(db_path)
         health.last_ok = time.time()
         health.pending = None
+        if health.window_pid is not None and not pid_alive(health.window_pid):
+            health.window_pid = None  # the window that died has been checked after
         _save(db_path, health)
     return problems
 

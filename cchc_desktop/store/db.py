@@ -146,7 +146,8 @@ class WriteDatabase(Database):
         if path is None:
             return
         maintenance.wait_until_free(self.conn, path)
-        if file_identity(path) != self.identity:
+        now = file_identity(path)
+        if self.identity is not None and now is not None and now != self.identity:
             self.conn.execute("ROLLBACK")
             raise StoreError(
                 f"Tệp cơ sở dữ liệu {path} vừa được thay (phục hồi từ bản sao lưu) sau khi "
@@ -156,12 +157,14 @@ class WriteDatabase(Database):
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:
-    """Which file on disk `path` names now (device and inode/file index)."""
+    """Which file on disk `path` names now (device and inode/file index); None where the file
+    system does not tell (some network shares and FAT drives report 0), so no replacement is
+    ever imagined there."""
     try:
         stat = path.stat()
     except OSError:
         return None
-    return (stat.st_dev, stat.st_ino)
+    return (stat.st_dev, stat.st_ino) if stat.st_ino else None
 
 
 def main_file(conn: sqlite3.Connection) -> Path | None:

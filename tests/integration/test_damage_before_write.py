@@ -118,3 +118,13 @@ def test_damage_in_the_middle_or_at_the_end_stops_a_write_and_names_the_backup(
     assert good.path.name in refused.stderr, "the message names the backup to restore"
     assert f"backup restore {good.path.name}" in refused.stderr
     assert db_path.read_bytes() == before, "nothing was written into the damaged file"
+
+
+def test_after_a_window_died_one_check_is_enough(tmp_path: Path) -> None:
+    db_path = tmp_path / "cchc.db"
+    open_or_create(db_path).conn.close()
+    record = health_service.Health(last_ok=time.time(), window_pid=dead_pid())
+    health_service._save(db_path, record)
+    assert health_service.due_reason(db_path) == health_service.UNCLEAN_EXIT
+    assert health_service.run_check(db_path) == []
+    assert health_service.due_reason(db_path) is None
