@@ -186,11 +186,86 @@ def _write(
         " ON CONFLICT (origin) DO UPDATE SET contiguous_max = excluded.contiguous_max",
         [origin, last_seq],
     )
+    born = _born_here(db, planned)
     merger = Merger(db, strict=True)
+    heads: list[tuple[str, str, str, str, int]] = []
     for change in logged:
-        merger.add(change, vv)
+        if (change.table, change.row_id) in born:
+            heads.append((change.table, change.row_id, change.field, change.origin, change.seq))
+        else:
+            merger.add(change, vv)
+    if born:
+        # Rows are grouped by table below, not written in the order they came.
+        db.execute("PRAGMA defer_foreign_keys = ON")
     merger.flush()
+    _insert_born(db, planned, born, heads)
     return Changes(tuple(results), frozenset(c.table for c in results), _tasks_touched(db, planned))
+
+
+def _born_here(
+    db: Database, planned: list[tuple[Edit, dict[str, Any] | None, dict[str, Value]]]
+) -> set[tuple[str, str]]:
+    """Rows this write creates that no change ever touched (no field head): nothing can conflict
+    with them, so they skip the merge and are inserted in bulk (a plan import of 20,000 rows).
+
+    A row created deleted goes through the merge, which checks edits against deletions.
+    """
+    candidates: dict[str, list[str]] = {}
+    for edit, old, changed in planned:
+        if old is None and changed.get("deleted") != 1:
+            candidates.setdefault(edit.table, []).append(edit.row_id)
+    born: set[tuple[str, str]] = set()
+    for table, row_ids in candidates.items():
+        unique = list(dict.fromkeys(row_ids))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            known = {
+                r[0]
+                for r in db.execute(
+                    f"SELECT DISTINCT row_id FROM field_head WHERE tbl = ?"  # noqa: S608
+                    f" AND row_id IN ({marks})",
+                    [table, *chunk],
+                ).fetchall()
+            }
+            born.update((table, r) for r in chunk if r not in known)
+    # Two edits of one row in a write where the second would delete it: leave it to the merge.
+    for edit, _old, changed in planned:
+        if changed.get("deleted") == 1:
+            born.discard((edit.table, edit.row_id))
+    return born
+
+
+def _insert_born(
+    db: Database,
+    planned: list[tuple[Edit, dict[str, Any] | None, dict[str, Value]]],
+    born: set[tuple[str, str]],
+    heads: list[tuple[str, str, str, str, int]],
+) -> None:
+    """Insert the rows `_born_here` found, and their field heads, one statement per table and
+    column set."""
+    rows: dict[tuple[str, str], dict[str, Value]] = {}
+    for edit, _old, changed in planned:
+        key = (edit.table, edit.row_id)
+        if key in born:
+            rows.setdefault(key, {}).update(changed)
+    groups: dict[tuple[str, tuple[str, ...]], list[list[Value]]] = {}
+    for (table, row_id), values in rows.items():
+        columns = tuple(sorted(values))
+        groups.setdefault((table, columns), []).append([row_id, *(values[c] for c in columns)])
+    for (table, columns), params in groups.items():
+        names = ", ".join(f'"{c}"' for c in ("id", *columns))
+        marks = ", ".join("?" for _ in range(len(columns) + 1))
+        db.conn.executemany(
+            f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # noqa: S608
+            params,
+        )
+    # A field written twice in one write has one head: the later change saw the earlier.
+    last = {(t, r, f): (o, s) for t, r, f, o, s in heads}
+    db.conn.executemany(
+        "INSERT INTO field_head (tbl, row_id, field, origin, seq) VALUES (?, ?, ?, ?, ?)",
+        [(t, r, f, o, s) for (t, r, f), (o, s) in last.items()],
+    )
 
 
 _TASK_PARTS = frozenset({"task_agency", "milestone", "progress"})
