@@ -28,8 +28,9 @@ from cchc_desktop.errors import ValidationError
 from cchc_desktop.services import organisation, settings_service
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
+from cchc_desktop.store.ownership import SETUP_CHOICE_KEY
 
-SETUP_KEY = "setup.choice"  # "sample" or "own": the first-run choice was made
+SETUP_KEY = SETUP_CHOICE_KEY  # "sample" or "own": the first-run choice was made
 SAMPLE_SOURCE = "ke-hoach-cchc-2020-ngoc-lac.txt"
 
 # "Chủ tịch UBND huyện Ngọc Lặc", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "UBND xã Long Phụng".

@@ -9,11 +9,11 @@ from sqlite_utils import Database
 from cchc_desktop.domain.office import LevelWords, OfficeSettings, derived_office
 from cchc_desktop.domain.periods import ReportingRules
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
-from cchc_desktop.store.ownership import own_settings_prefix
+from cchc_desktop.store.ownership import OFFICE_SETTINGS_PREFIX, own_settings_prefix
 from cchc_desktop.store.site import local_site
 from cchc_desktop.store.wording import level_words_of
 
-OFFICE_PREFIX = "office."
+OFFICE_PREFIX = OFFICE_SETTINGS_PREFIX
 
 
 def _values(db: Database, prefix: str) -> dict[str, str]:

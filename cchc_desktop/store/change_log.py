@@ -45,7 +45,11 @@ BUSINESS_TABLES = frozenset(
 
 # Quarantined changes with these reasons never take part in the merge (fork copies are not in
 # change_log at all: the log keeps the first copy received).
-EXCLUDED_REASONS = ("unauthorised", "revoked", "invalid")
+# A commune's own writes of the network-wide settings from before it joined (its first-run
+# office set-up): its history, not an attempt on the hub's settings, so not listed for review.
+OWN_SETTING = "own_setting"
+EXCLUDED_REASONS = ("unauthorised", "revoked", "invalid", OWN_SETTING)
+EXCLUDED_MARKS = ", ".join("?" for _ in EXCLUDED_REASONS)
 MAX_TEXT_CHARS = 1_000_000
 
 Value = str | int | None

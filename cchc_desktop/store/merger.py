@@ -21,6 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from cchc_desktop.store.change_log import (
+    EXCLUDED_MARKS,
     EXCLUDED_REASONS,
     LoggedChange,
     canonical_json,
@@ -136,11 +137,11 @@ class Merger:
     def _seen_by_any(self, key: tuple[str, str, str], version: _Version) -> bool:
         """Whether any merged-or-pending change of the field saw `version` (full scan)."""
         rows = self.conn.execute(
-            "SELECT c.origin, c.seq, c.tx_seq, t.vv FROM change_log c"
+            "SELECT c.origin, c.seq, c.tx_seq, t.vv FROM change_log c"  # noqa: S608 - constants
             " JOIN change_tx t ON t.origin = c.origin AND t.tx_seq = c.tx_seq"
             " WHERE c.tbl = ? AND c.row_id = ? AND c.field = ?"
             " AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.origin = c.origin"
-            " AND q.seq = c.seq AND q.reason IN (?, ?, ?))",
+            f" AND q.seq = c.seq AND q.reason IN ({EXCLUDED_MARKS}))",
             [*key, *EXCLUDED_REASONS],
         ).fetchall()
         for origin, seq, tx_seq, vv_text in rows:

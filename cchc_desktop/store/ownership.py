@@ -86,6 +86,15 @@ def writer_allowed(
     )
 
 
+OFFICE_SETTINGS_PREFIX = "office."
+SETUP_CHOICE_KEY = "setup.choice"  # the first-run choice: "sample" or "own"
+
+
+def is_office_identity(row_id: str) -> bool:
+    """A `setting` row saying who an office is (its first-run set-up writes them)."""
+    return row_id.startswith(OFFICE_SETTINGS_PREFIX) or row_id == SETUP_CHOICE_KEY
+
+
 def own_settings_prefix(unit_id: str) -> str:
     """Where a unit in a network keeps its own office settings (`setting` row ids).
 

@@ -19,9 +19,10 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import SyncError
 from cchc_desktop.store import evidence_files as blob_store
+from cchc_desktop.store.change_log import OWN_SETTING
 from cchc_desktop.store.changes import LoggedChange, canonical_json, insert_log
 from cchc_desktop.store.merger import Merger
-from cchc_desktop.store.ownership import UNIT_OWNED_TABLES, writer_allowed
+from cchc_desktop.store.ownership import UNIT_OWNED_TABLES, is_office_identity, writer_allowed
 from cchc_desktop.store.value_checker import ValueChecker
 from cchc_desktop.sync.bundle import (
     BAD_FORMAT,
@@ -180,7 +181,7 @@ class Run:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 rejected,
             )
-            self.counts.n_quarantined += len(rejected)
+            self.counts.n_quarantined += sum(1 for r in rejected if r[2] != OWN_SETTING)
         for change, vv in accepted:
             self.merger.add(change, vv)
             self.top = max(self.top, (change.hlc_wall, change.hlc_ctr))
@@ -453,6 +454,8 @@ def _refusal(
     else:
         role, unit = trust.role_unit(origin)
         reason = writer_allowed(role, unit, table, {"id": row_id}, [field_name], None)
+        if reason and role == "commune" and table == "setting" and is_office_identity(row_id):
+            return OWN_SETTING, reason
     return ("unauthorised", reason) if reason else None
 
 

@@ -20,6 +20,7 @@ from cchc_desktop.domain.periods import PERIOD_LABELS, ReportingPeriod
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.services import progress_service
 from cchc_desktop.services.history_service import value_text
+from cchc_desktop.store.change_log import EXCLUDED_MARKS, OWN_SETTING
 from cchc_desktop.store.changes import EXCLUDED_REASONS, Changes, Edit, apply_local_edits
 from cchc_desktop.store.site import local_site
 
@@ -53,6 +54,7 @@ REASONS = {
     "revoked": "Máy đã bị thu hồi",
     "invalid": "Giá trị không hợp lệ",
     "fork": "Trùng mã máy (hai bản khác nhau của cùng một thay đổi)",
+    OWN_SETTING: "Cài đặt riêng của máy gửi (trước khi tham gia mạng)",
 }
 
 WHY = {
@@ -356,7 +358,9 @@ def list_quarantine(db: Database) -> list[QuarantineView]:
     names = _Names(db)
     views: list[QuarantineView] = []
     for origin, seq, reason, raw, at in db.execute(
-        "SELECT origin, seq, reason, raw, at FROM quarantine ORDER BY at, origin, seq"
+        "SELECT origin, seq, reason, raw, at FROM quarantine WHERE reason != ?"
+        " ORDER BY at, origin, seq",
+        [OWN_SETTING],
     ).fetchall():
         obj: dict[str, Any] = {}
         try:
@@ -403,9 +407,9 @@ def record_history(db: Database, table: str, row_id: str) -> list[HistoryEntry]:
     quarantined = {
         (o, s): r
         for o, s, r in db.execute(
-            "SELECT q.origin, q.seq, q.reason FROM quarantine q JOIN change_log c"
+            "SELECT q.origin, q.seq, q.reason FROM quarantine q JOIN change_log c"  # noqa: S608
             " ON c.origin = q.origin AND c.seq = q.seq WHERE c.tbl = ? AND c.row_id = ?"
-            " AND q.reason IN (?, ?, ?)",
+            f" AND q.reason IN ({EXCLUDED_MARKS})",
             [table, row_id, *EXCLUDED_REASONS],
         ).fetchall()
     }

@@ -11,7 +11,7 @@ from cchc_desktop.domain.office import derived_office
 from cchc_desktop.services import settings_service
 from cchc_desktop.services.office_setup import OfficeChoice, set_office
 from cchc_desktop.store.db import open_database
-from cchc_desktop.sync import network
+from cchc_desktop.sync import network, review
 from tests.unit.sync.netkit import Net, Office, deliver, new_district
 
 
@@ -46,7 +46,8 @@ def test_a_commune_keeps_its_own_office_through_joining_and_exchanges(tmp_path: 
 
     # After joining the commune edits its own settings; the hub's stay the hub's.
     settings_service.save_office_settings(commune.db, replace(own, signer_name="Phạm Văn Nam"))
-    deliver(commune, district, usb)
+    arrived = deliver(commune, district, usb)
+    assert arrived.n_quarantined == 0
     assert settings_service.load_office_settings(district.db).signer_name == "Lê Văn Tuấn"
 
     settings_service.save_office_settings(
@@ -56,14 +57,14 @@ def test_a_commune_keeps_its_own_office_through_joining_and_exchanges(tmp_path: 
     assert settings_service.load_office_settings(commune.db).signer_name == "Phạm Văn Nam"
     assert settings_service.load_office_settings(district.db).signer_name == "Nguyễn Văn Bình"
     assert commune.db.execute("SELECT count(*) FROM quarantine").fetchone()[0] == 0
-    # At the district only the commune's writes from before it joined are set aside (they set
-    # what was then its `office.` and may not change the hub's); its own rows all arrived.
-    set_aside = [
-        json.loads(raw)["row_id"]
-        for (raw,) in district.db.execute("SELECT raw FROM quarantine").fetchall()
-    ]
+    # The commune's writes from before it joined set what was then its `office.`; the district
+    # keeps them aside without listing them for review, and its own rows all arrived.
+    set_aside = district.db.execute("SELECT reason, raw FROM quarantine").fetchall()
     assert set_aside
-    assert [r for r in set_aside if r.startswith("office@")] == []
+    assert {reason for reason, _raw in set_aside} == {"own_setting"}
+    rows = [json.loads(raw)["row_id"] for _reason, raw in set_aside]
+    assert [row for row in rows if row.startswith("office@")] == []
+    assert review.list_quarantine(district.db) == []
 
 
 def test_a_commune_that_joined_without_settings_starts_from_its_unit(net: Net) -> None:

@@ -34,6 +34,7 @@ from sqlite_utils import Database
 
 from cchc_desktop.errors import SyncError
 from cchc_desktop.store import ids
+from cchc_desktop.store.change_log import EXCLUDED_MARKS
 from cchc_desktop.store.changes import EXCLUDED_REASONS, Edit, apply_local_edits, saw
 from cchc_desktop.store.db import open_database
 from cchc_desktop.store.site import MAX_DRIFT_MS, set_clock, wall_ms
@@ -319,7 +320,8 @@ def _check_merge_state(db: Database) -> None:
     excluded = {
         (o, s)
         for o, s in db.execute(
-            "SELECT origin, seq FROM quarantine WHERE reason IN (?, ?, ?)", list(EXCLUDED_REASONS)
+            f"SELECT origin, seq FROM quarantine WHERE reason IN ({EXCLUDED_MARKS})",  # noqa: S608
+            list(EXCLUDED_REASONS),
         )
     }
     changes: dict[tuple[str, str, str], list[tuple[str, int, int, int, str, dict[str, int]]]] = {}
