@@ -4,7 +4,7 @@ A full `PRAGMA quick_check` reads the whole file (about a second per 250 MB), so
 run at every start. It is due:
 
 - after the window was not closed properly last time (a crash, a power cut, a kill);
-- after a file from outside came in (a plan import, a USB bundle, a restore);
+- after a USB bundle from another office came in (a restore checks the file it puts back);
 - otherwise when the last good check is a week old.
 
 The window runs a due check on a worker after its first paint; a command that writes runs it
@@ -30,6 +30,7 @@ from cchc_desktop.errors import StoreError
 from cchc_desktop.services import backup_service
 from cchc_desktop.store import integrity
 from cchc_desktop.store.db import WriteDatabase
+from cchc_desktop.store.leftovers import partial_path
 from cchc_desktop.store.processes import pid_alive
 
 log = logging.getLogger(__name__)
@@ -62,15 +63,15 @@ def load(db_path: Path) -> Health:
             window_pid=int(data["window_pid"]) if data.get("window_pid") is not None else None,
             pending=str(data["pending"]) if data.get("pending") else None,
         )
-    except (OSError, ValueError, KeyError, TypeError):
-        return Health()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return Health()  # no record, or a damaged one: every check is then due
 
 
 def _save(db_path: Path, health: Health) -> None:
     """Best effort: on read-only media the record cannot be kept, and checks are then due."""
     path = record_path(db_path)
     try:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        tmp = partial_path(path)
         tmp.write_text(json.dumps(asdict(health)), encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
@@ -114,7 +115,8 @@ def window_closed(db_path: Path) -> None:
 
 
 def foreign_file_came_in(db_path: Path) -> None:
-    """A plan import, a USB bundle or a restore wrote the file: check it before the next write."""
+    """A USB bundle from another office was written into the file: check it before the next
+    write."""
     health = load(db_path)
     health.pending = FOREIGN_FILE
     _save(db_path, health)

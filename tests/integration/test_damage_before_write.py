@@ -128,3 +128,10 @@ def test_after_a_window_died_one_check_is_enough(tmp_path: Path) -> None:
     assert health_service.due_reason(db_path) == health_service.UNCLEAN_EXIT
     assert health_service.run_check(db_path) == []
     assert health_service.due_reason(db_path) is None
+
+
+def test_a_damaged_record_makes_a_check_due_instead_of_failing(tmp_path: Path) -> None:
+    db_path = tmp_path / "cchc.db"
+    open_or_create(db_path).conn.close()
+    health_service.record_path(db_path).write_text("[1, 2]", encoding="utf-8")
+    assert health_service.due_reason(db_path) == health_service.NEVER_CHECKED
