@@ -141,29 +141,28 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _score(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.services import par_service
-
-    set_ = _set(args, ctx)
-    db = ctx.open_db()
-    node, value = par_service.check_score(set_, args.criterion, args.score)
-    unit = par_service.resolve_unit(db, args.unit, args.year)
-    par_service.set_score(db, set_, node.code, value, unit=unit, note=args.note)
-    shown = format_points(value) if value is not None else "(đã xoá)"
-    out(f"Đã ghi điểm tự đánh giá tiêu chí {node.code}: {shown}.")
+    code, shown = _write_score(args, ctx, appraisal=False)
+    out(f"Đã ghi điểm tự đánh giá tiêu chí {code}: {shown}.")
     return 0
 
 
 def _appraise(args: argparse.Namespace, ctx: CliContext) -> int:
+    code, shown = _write_score(args, ctx, appraisal=True)
+    out(f"Đã ghi điểm thẩm định tiêu chí {code} của {args.unit}: {shown}.")
+    return 0
+
+
+def _write_score(args: argparse.Namespace, ctx: CliContext, *, appraisal: bool) -> tuple[str, str]:
+    """Store a self score or an appraisal; return the criterion's code and the score as shown."""
     from cchc_desktop.services import par_service
 
     set_ = _set(args, ctx)
     db = ctx.open_db()
-    node, value = par_service.check_score(set_, args.criterion, args.score, appraisal=True)
+    node, value = par_service.check_score(set_, args.criterion, args.score, appraisal=appraisal)
     unit = par_service.resolve_unit(db, args.unit, args.year)
-    par_service.appraise(db, set_, node.code, value, unit=unit, note=args.note)
-    shown = format_points(value) if value is not None else "(đã xoá)"
-    out(f"Đã ghi điểm thẩm định tiêu chí {node.code} của {args.unit}: {shown}.")
-    return 0
+    write = par_service.appraise if appraisal else par_service.set_score
+    write(db, set_, node.code, value, unit=unit, note=args.note)
+    return node.code, format_points(value) if value is not None else "(đã xoá)"
 
 
 def _evidence(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -36,7 +36,7 @@ from cchc_desktop.store.change_log import (
     table_columns,
     version_vector,
 )
-from cchc_desktop.store.merger import Merger, MergeStats
+from cchc_desktop.store.merger import Merger, MergeStats, rows_without_heads
 from cchc_desktop.store.site import (
     EditBlockedError,
     edit_refusal,
@@ -210,25 +210,14 @@ def _born_here(
 
     A row created deleted goes through the merge, which checks edits against deletions.
     """
-    candidates: dict[str, list[str]] = {}
-    for edit, old, changed in planned:
-        if old is None and changed.get("deleted") != 1:
-            candidates.setdefault(edit.table, []).append(edit.row_id)
-    born: set[tuple[str, str]] = set()
-    for table, row_ids in candidates.items():
-        unique = list(dict.fromkeys(row_ids))
-        for i in range(0, len(unique), 500):
-            chunk = unique[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            known = {
-                r[0]
-                for r in db.execute(
-                    f"SELECT DISTINCT row_id FROM field_head WHERE tbl = ?"  # noqa: S608
-                    f" AND row_id IN ({marks})",
-                    [table, *chunk],
-                ).fetchall()
-            }
-            born.update((table, r) for r in chunk if r not in known)
+    born = rows_without_heads(
+        db.conn,
+        (
+            (edit.table, edit.row_id)
+            for edit, old, changed in planned
+            if old is None and changed.get("deleted") != 1
+        ),
+    )
     # Two edits of one row in a write where the second would delete it: leave it to the merge.
     for edit, _old, changed in planned:
         if changed.get("deleted") == 1:

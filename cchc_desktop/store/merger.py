@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +66,31 @@ class MergeStats:
 
 def _winner(heads: Sequence[_Version]) -> _Version:
     return max(heads, key=_Version.order)
+
+
+def rows_without_heads(
+    conn: sqlite3.Connection, candidates: Iterable[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """The (table, row) pairs no field of which has a head yet: rows no change ever touched."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in candidates:
+        by_table.setdefault(table, []).append(row_id)
+    fresh: set[tuple[str, str]] = set()
+    for table, row_ids in by_table.items():
+        unique = list(dict.fromkeys(row_ids))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            known = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT DISTINCT row_id FROM field_head WHERE tbl = ?"  # noqa: S608
+                    f" AND row_id IN ({marks})",
+                    [table, *chunk],
+                ).fetchall()
+            }
+            fresh.update((table, r) for r in chunk if r not in known)
+    return fresh
 
 
 class Merger:
@@ -210,7 +235,9 @@ class Merger:
             untouched_before[row_key] = untouched_before.get(row_key, True) and not state.initial
             if state.heads:
                 rows.setdefault(row_key, {})[key[2]] = _winner(state.heads).value
-        new_rows = self._brand_new_rows([k for k, fresh in untouched_before.items() if fresh])
+        new_rows = rows_without_heads(
+            self.conn, [k for k, fresh in untouched_before.items() if fresh]
+        )
         self.conn.executemany(
             "DELETE FROM field_head WHERE tbl = ? AND row_id = ? AND field = ? AND origin = ?"
             " AND seq = ?",
@@ -245,27 +272,6 @@ class Merger:
             self._refresh_conflict((table, row_id, "deleted"), "edit_vs_delete", None)
         for table, row_id in deleted_rows:
             self._check_edit_vs_delete(table, row_id)
-
-    def _brand_new_rows(self, candidates: list[tuple[str, str]]) -> set[tuple[str, str]]:
-        """Rows no field of which had a head before this flush (call before writing heads)."""
-        by_table: dict[str, list[str]] = {}
-        for table, row_id in candidates:
-            by_table.setdefault(table, []).append(row_id)
-        fresh: set[tuple[str, str]] = set()
-        for table, row_ids in by_table.items():
-            for i in range(0, len(row_ids), 500):
-                chunk = row_ids[i : i + 500]
-                marks = ", ".join("?" for _ in chunk)
-                known = {
-                    r[0]
-                    for r in self.conn.execute(
-                        f"SELECT DISTINCT row_id FROM field_head WHERE tbl = ?"  # noqa: S608
-                        f" AND row_id IN ({marks})",
-                        [table, *chunk],
-                    ).fetchall()
-                }
-                fresh.update((table, r) for r in chunk if r not in known)
-        return fresh
 
     def _insert_new_rows(
         self, rows: Mapping[tuple[str, str], Mapping[str, str | None]]
