@@ -97,7 +97,7 @@ def timed(command: list[str], runs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", default="1000,10000")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, default=None, help="folder to keep the databases")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="cchc-bench-pdf-"))
