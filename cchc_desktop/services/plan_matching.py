@@ -79,8 +79,8 @@ def match_plan(db: Database, plan: str, parsed: ParsedPlan) -> PlanMatch:
         chosen[key] = row.id
         del free[row.id]
 
-    # 1. the same title in the same appendix, then anywhere
-    for same_appendix in (True, False):
+    # 1. the same title in the same appendix, then anywhere (nothing to match in a new plan)
+    for same_appendix in (True, False) if free else ():
         by_title: dict[tuple[int, str], list[_Stored]] = {}
         for row in free.values():
             by_title.setdefault((row.appendix if same_appendix else 0, fold(row.title)), []).append(

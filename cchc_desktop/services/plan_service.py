@@ -121,6 +121,7 @@ class _PlanEdits:
         self._agency_ids: dict[str, str] = {}
         self._rules = settings_service.reporting_rules(db)  # the office's report due day
         self._live: dict[str, set[str]] = {}
+        self._timelines: dict[str, tuple[Milestone, ...]] = {}
 
     def build(self) -> list[Edit]:
         p = self.parsed
@@ -202,16 +203,26 @@ class _PlanEdits:
         for ord_, (task, task_id) in enumerate(zip(appendix.tasks, task_ids, strict=True)):
             self._task(appendix_id, task_id, ord_, task)
 
+    def _timeline_milestones(self, timeline: str) -> tuple[Milestone, ...]:
+        """The milestones of a timeline cell, read once per wording: a plan says "Thường
+        xuyên" or "Quý IV/2025" for many tasks."""
+        milestones = self._timelines.get(timeline)
+        if milestones is None:
+            from cchc_desktop.domain import deadlines
+
+            milestones = self._timelines[timeline] = tuple(
+                deadlines.parse_timeline(
+                    timeline, self.parsed.year, self.parsed.decision.date, self._rules
+                )
+            )
+        return milestones
+
     def _task(self, appendix_id: str, task_id: str, ord_: int, task: Task) -> None:
         self._live.setdefault("task", set()).add(task_id)
         # The parser loads on first use: compiling its patterns would slow the window's start.
         from cchc_desktop.domain import deadlines
 
-        milestones = task.milestones or tuple(
-            deadlines.parse_timeline(
-                task.timeline, self.parsed.year, self.parsed.decision.date, self._rules
-            )
-        )
+        milestones = task.milestones or self._timeline_milestones(task.timeline)
         agency_ids = [self._agency(a.name) for a in task.agencies]
         # A task is flagged for its deadlines only; unconfirmed agencies are flagged on the
         # agency itself, so one unknown name does not mark every task it appears in.

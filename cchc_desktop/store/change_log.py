@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from typing import Any
@@ -126,11 +127,94 @@ def change_hash(
     value]), built directly (this runs once per change on every import).
     """
     q = encode_basestring
+    return _hash_quoted(
+        q(origin),
+        seq,
+        tx_seq,
+        hlc,
+        q(table),
+        q(row_id),
+        q(field_name),
+        "null" if value is None else q(value),
+    )
+
+
+def _hash_quoted(
+    origin: str,
+    seq: int,
+    tx_seq: int,
+    hlc: tuple[int, int],
+    table: str,
+    row_id: str,
+    field_name: str,
+    value: str,
+) -> bytes:
+    """change_hash with its text parts already JSON-quoted (a write quotes each once)."""
     payload = (
-        f"[{q(origin)},{int(seq)},{int(tx_seq)},[{int(hlc[0])},{int(hlc[1])}],{q(table)},"
-        f"{q(row_id)},{q(field_name)},{'null' if value is None else q(value)}]"
+        f"[{origin},{int(seq)},{int(tx_seq)},[{int(hlc[0])},{int(hlc[1])}],{table},"
+        f"{row_id},{field_name},{value}]"
     )
     return hashlib.sha256(payload.encode("utf-8")).digest()
+
+
+def insert_local_log(
+    db: Database,
+    origin: str,
+    first_seq: int,
+    tx_seq: int,
+    stamp: tuple[int, int],
+    author: str,
+    edited_wall: int,
+    entries: Iterable[tuple[str, str, Mapping[str, Value]]],
+) -> None:
+    """Append one local write to change_log: for each (table, row, fields) a change per field,
+    numbered from `first_seq`, stamped `stamp` then its counter + 1, + 2…, the same entries
+    `insert_log` would write for those LoggedChanges without making one object per field."""
+    q = encode_basestring
+    quoted_origin = q(origin)
+    wall, counter = stamp
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        seq, ctr = first_seq, counter
+        for table, row_id, fields in entries:
+            quoted_table, quoted_row = q(table), q(row_id)
+            for name, value in fields.items():
+                text = canonical_json(value)
+                digest = _hash_quoted(
+                    quoted_origin,
+                    seq,
+                    tx_seq,
+                    (wall, ctr),
+                    quoted_table,
+                    quoted_row,
+                    q(name),
+                    q(text),
+                )
+                yield (
+                    origin,
+                    seq,
+                    tx_seq,
+                    wall,
+                    ctr,
+                    table,
+                    row_id,
+                    name,
+                    text,
+                    author,
+                    edited_wall,
+                    digest,
+                    None,
+                    None,
+                )
+                seq += 1
+                ctr += 1
+
+    db.conn.executemany(
+        "INSERT INTO change_log (origin, seq, tx_seq, hlc_wall, hlc_ctr, tbl, row_id, field,"
+        " value, author, edited_wall, content_hash, received_bundle, received_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows(),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +275,31 @@ def table_columns(db: Database, table: str) -> tuple[str, ...]:
     return cols
 
 
+_DEFAULTS: dict[tuple[int, str], dict[str, Value]] = {}
+
+
+def column_defaults(db: Database, table: str) -> dict[str, Value]:
+    """The value a new row takes for each column not given: NULL for a nullable column without
+    a default, else its literal default (an integer or a quoted text). Columns whose default is
+    an expression are not listed."""
+    key = (id(db.conn), table)
+    defaults = _DEFAULTS.get(key)
+    if defaults is None:
+        defaults = {}
+        for _cid, name, _type, notnull, default, _pk in db.execute(
+            f"PRAGMA table_info({table})"
+        ).fetchall():
+            if default is None:
+                if not notnull and name != "id":
+                    defaults[name] = None
+            elif re.fullmatch(r"-?\d+", default):
+                defaults[name] = int(default)
+            elif re.fullmatch(r"'(?:[^']|'')*'", default):
+                defaults[name] = nfc(default[1:-1].replace("''", "'"))
+        _DEFAULTS[key] = defaults
+    return defaults
+
+
 def required_columns(db: Database, table: str) -> frozenset[str]:
     """Columns a row cannot exist without (NOT NULL, no default), `id` excepted."""
     rows = db.execute(f"PRAGMA table_info({table})").fetchall()
@@ -211,7 +320,7 @@ def saw(a_origin: str, a_seq: int, a_vv: Mapping[str, int], b_origin: str, b_seq
 
 def insert_log(
     db: Database,
-    changes: Sequence[LoggedChange],
+    changes: Iterable[LoggedChange],
     *,
     bundle: bytes | None = None,
     received_at: int | None = None,
@@ -221,7 +330,7 @@ def insert_log(
         "INSERT INTO change_log (origin, seq, tx_seq, hlc_wall, hlc_ctr, tbl, row_id, field,"
         " value, author, edited_wall, content_hash, received_bundle, received_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
+        (
             (
                 c.origin,
                 c.seq,
@@ -239,5 +348,5 @@ def insert_log(
                 received_at,
             )
             for c in changes
-        ],
+        ),
     )

@@ -122,22 +122,17 @@ def local_site(db: Database) -> LocalSite:
     return LocalSite(*row)
 
 
-def hlc_tick(db: Database, count: int = 1) -> list[tuple[int, int]]:
+def hlc_tick(db: Database, count: int = 1) -> tuple[int, int]:
     """Take `count` strictly increasing HLC stamps for local changes and persist the clock.
 
-    Must run inside the caller's transaction.
+    Returns the first; the others share its wall time and count up from its counter (the
+    clock is read once per write). Must run inside the caller's transaction.
     """
     wall, ctr = db.execute("SELECT hlc_wall, hlc_ctr FROM local_site").fetchone()
-    stamps: list[tuple[int, int]] = []
     physical = wall_ms(db)
-    for _ in range(count):
-        if physical > wall:
-            wall, ctr = physical, 0
-        else:
-            ctr += 1
-        stamps.append((wall, ctr))
-    db.execute("UPDATE local_site SET hlc_wall = ?, hlc_ctr = ?", [wall, ctr])
-    return stamps
+    first = (physical, 0) if physical > wall else (wall, ctr + 1)
+    db.execute("UPDATE local_site SET hlc_wall = ?, hlc_ctr = ?", [first[0], first[1] + count - 1])
+    return first
 
 
 def hlc_receive(db: Database, stamp: tuple[int, int]) -> tuple[int, int]:

@@ -44,7 +44,14 @@ def both(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
     bulk = open_or_create(tmp_path / "bulk.db")
     writes(bulk)
     with pytest.MonkeyPatch.context() as mp:  # the same writes, every row through the merge
-        mp.setattr(changes_module, "_born_here", lambda db, planned: set())
+        write = changes_module._write
+        mp.setattr(
+            changes_module,
+            "_write",
+            lambda db, origin, planned, born, author, seen: write(
+                db, origin, planned, set(), author, seen
+            ),
+        )
         merged = open_or_create(tmp_path / "merged.db")
         writes(merged)
     yield bulk, merged
@@ -71,9 +78,11 @@ def test_a_plan_import_inserts_rows_in_bulk(
     seen: list[int] = []
     real = changes_module._insert_born
 
-    def counting(db: Database, planned: object, born: set[object], heads: list[object]) -> None:
+    def counting(
+        db: Database, origin: str, planned: object, born: set[object], heads: object
+    ) -> None:
         seen.append(len(born))
-        real(db, planned, born, heads)  # type: ignore[arg-type]
+        real(db, origin, planned, born, heads)  # type: ignore[arg-type]
 
     monkeypatch.setattr(changes_module, "_insert_born", counting)
     db = open_or_create(tmp_path / "cchc.db")
