@@ -32,7 +32,7 @@ def test_every_entry_carries_the_hash_of_its_content(db: Database) -> None:
     apply_local_edits(
         db,
         [
-            Edit("agency", "ag-1", {"name": "Phòng Nội vụ \"A\"", "kind": "office"}),
+            Edit("agency", "ag-1", {"name": 'Phòng Nội vụ "A"', "kind": "office"}),
             Edit("agency", "ag-2", {"name": "Xã Minh Sơn", "kind": "commune"}),
         ],
         author="Chị Lan",
