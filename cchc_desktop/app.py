@@ -33,7 +33,7 @@ from cchc_desktop.qt.logging_qt import (
 from cchc_desktop.qt.operations import Operations
 from cchc_desktop.qt.settings import Settings
 from cchc_desktop.qt.workers import Worker
-from cchc_desktop.services import health_service
+from cchc_desktop.services import health_service, settings_service
 from cchc_desktop.services.startup import open_or_create
 from cchc_desktop.store.db import as_database
 from cchc_desktop.store.integrity import (
@@ -243,6 +243,8 @@ def run_gui(
 
 def _first_run_setup(window: MainWindow, ctx: AppContext) -> None:
     """The first start of a database asks: the sample plan, or one's own office."""
+    if ctx.read_only or settings_service.setup_choice(ctx.db) is not None:
+        return  # the usual start: the wizard's module is not even loaded
     from cchc_desktop.ui.setup_wizard import SetupWizard
 
     SetupWizard.run_if_needed(ctx, window.ops, window)

@@ -96,13 +96,12 @@ def office_json(office: OfficeSettings) -> dict[str, Any]:
 
 
 def _show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from cchc_desktop.services import office_setup
 
     db = ctx.open_db()
     office = settings_service.load_office_settings(db)
     if args.json:
         data = office_json(office)
-        data["setup"] = office_setup.setup_choice(db)
+        data["setup"] = settings_service.setup_choice(db)
         print_json(data)
         return 0
     _print(office)

@@ -242,17 +242,6 @@ def set_office(db: Database, choice: OfficeChoice, *, author: str = "") -> Offic
 # ---------------------------------------------------------------- the first-run choice
 
 
-def setup_choice(db: Database) -> str | None:
-    """ "sample", "own", or None while the first-run set-up has not been made."""
-    row = db.execute(
-        "SELECT value FROM setting WHERE id = ? AND deleted = 0", [SETUP_KEY]
-    ).fetchone()
-    if row is None or not row[0]:
-        return None
-    value = json.loads(row[0])
-    return str(value) if value in ("sample", "own") else None
-
-
 def _choice_edits(db: Database, choice: str) -> list[Edit]:
     """The first-run choice; a commune in a network has made it by joining (the hub's data is
     its plan), and the setting is the hub's."""

@@ -9,7 +9,11 @@ from sqlite_utils import Database
 from cchc_desktop.domain.office import LevelWords, OfficeSettings, derived_office
 from cchc_desktop.domain.periods import ReportingRules
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
-from cchc_desktop.store.ownership import OFFICE_SETTINGS_PREFIX, own_settings_prefix
+from cchc_desktop.store.ownership import (
+    OFFICE_SETTINGS_PREFIX,
+    SETUP_CHOICE_KEY,
+    own_settings_prefix,
+)
 from cchc_desktop.store.site import local_site
 from cchc_desktop.store.wording import level_words_of
 
@@ -21,6 +25,18 @@ def _values(db: Database, prefix: str) -> dict[str, str]:
         "SELECT id, value FROM setting WHERE deleted = 0 AND id LIKE ? || '%'", [prefix]
     ).fetchall()
     return {row_id[len(prefix) :]: json.loads(value) for row_id, value in rows if value}
+
+
+def setup_choice(db: Database) -> str | None:
+    """ "sample", "own", or None while the first-run set-up has not been made (checked at every
+    start of the window, so it lives here rather than with the set-up itself)."""
+    row = db.execute(
+        "SELECT value FROM setting WHERE id = ? AND deleted = 0", [SETUP_CHOICE_KEY]
+    ).fetchone()
+    if row is None or not row[0]:
+        return None
+    value = json.loads(row[0])
+    return str(value) if value in ("sample", "own") else None
 
 
 def settings_prefix(db: Database) -> str:

@@ -1,6 +1,6 @@
 """The first-run set-up: use the sample plan, or set up one's own office.
 
-Shown on the window's first start of a database (services.office_setup.setup_choice is None);
+Shown on the window's first start of a database (services.settings_service.setup_choice is None);
 the command line's analogue is `cchc-desktop office setup sample|own …`.
 """
 
@@ -16,7 +16,7 @@ from cchc_desktop.context import AppContext
 from cchc_desktop.domain.office import AUTHORITY_PREFIXES, derived_office
 from cchc_desktop.errors import CchcError, ValidationError
 from cchc_desktop.qt.operations import Operations
-from cchc_desktop.services import office_setup
+from cchc_desktop.services import office_setup, settings_service
 from cchc_desktop.store.changes import Changes
 from cchc_desktop.ui.forms.ui_setup_wizard import Ui_SetupWizard
 from cchc_desktop.ui.office_picker import OfficePicker
@@ -67,7 +67,7 @@ class SetupWizard(QDialog):
     @classmethod
     def run_if_needed(cls, ctx: AppContext, ops: Operations, parent: QWidget | None = None) -> bool:
         """Show the wizard when the first-run choice has not been made; True if it was shown."""
-        if ctx.read_only or office_setup.setup_choice(ctx.db) is not None:
+        if ctx.read_only or settings_service.setup_choice(ctx.db) is not None:
             return False
         dialog = cls(ctx, ops, parent)
         try:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from cchc_desktop.qt.operations import Operations
-from cchc_desktop.services import office_setup, organisation
+from cchc_desktop.services import office_setup, organisation, settings_service
 from cchc_desktop.services.plan_service import list_plans
 from cchc_desktop.services.settings_service import load_office_settings
 from cchc_desktop.ui.setup_wizard import SetupWizard
@@ -35,7 +35,7 @@ def test_the_sample_keeps_the_plan_and_confirms_its_agencies(qtbot, make_db):
     with qtbot.waitSignal(ops.changed):
         _click(qtbot, wizard.ui.sample_button)
     assert wizard.result() == QDialog.DialogCode.Accepted
-    assert office_setup.setup_choice(ctx.db) == "sample"
+    assert settings_service.setup_choice(ctx.db) == "sample"
     office = load_office_settings(ctx.db)
     assert (office.level, office.province, office.unit) == (
         "district",
@@ -73,7 +73,7 @@ def test_own_office_as_a_commune_of_a_province(qtbot, make_db):
     assert office.superior_agency == "UBND TỈNH QUẢNG NGÃI"
     assert office.signer_name == "Nguyễn Văn An"
     assert office.reporting_body == "Sở Nội vụ"
-    assert office_setup.setup_choice(ctx.db) == "own"
+    assert settings_service.setup_choice(ctx.db) == "own"
     assert list_plans(ctx.db) == []  # the sample plan is set aside
     names = [a.name for a in organisation.list_agencies(ctx.db)]
     assert names == ["Xã Long Phụng"]
@@ -113,7 +113,7 @@ def test_missing_signer_and_unknown_unit_keep_the_wizard_open(qtbot, make_db):
     ui.signer_edit.setText("")
     _click(qtbot, ui.finish_button)
     assert "Chưa nhập họ tên người ký" in wizard.error_text()
-    assert office_setup.setup_choice(ctx.db) is None
+    assert settings_service.setup_choice(ctx.db) is None
     assert [p.year for p in list_plans(ctx.db)] == [2020]
     _click(qtbot, ui.back_button)
     assert ui.pages.currentWidget() is ui.choice_page

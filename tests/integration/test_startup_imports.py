@@ -39,8 +39,9 @@ HEAVY = (
 _IMPORT_LINE = re.compile(r"^import time:\s+\d+\s+\|\s+\d+\s+\|\s*(\S+)\s*$")
 
 
-def _imported(args: list[str], tmp_path: Path) -> set[str]:
+def _imported(args: list[str], tmp_path: Path, **extra_env: str) -> set[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DATA_DIR=str(tmp_path / "data"))
+    env.update(extra_env)
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "cchc_desktop", *args],
         capture_output=True,
@@ -85,6 +86,24 @@ def test_the_window_paints_without_heavy_modules(seeded_db: Path, tmp_path: Path
     assert shot.stat().st_size > 0
     assert "PySide6.QtWidgets" in modules
     assert _heavy(modules) == []
+
+
+@pytest.mark.gui
+def test_an_office_already_set_up_starts_without_the_set_up_wizard(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "cchc_desktop", "--db", str(seeded_db), "office", "setup", "sample"],
+        capture_output=True,
+        env=dict(os.environ, CCHC_DATA_DIR=str(tmp_path / "data")),
+        timeout=120,
+        check=True,
+    )
+    modules = _imported(["--db", str(seeded_db)], tmp_path, CCHC_QUIT_AFTER_FIRST_PAINT="1")
+    assert "cchc_desktop.ui.main_window" in modules  # the window did start
+    assert "cchc_desktop.ui.setup_wizard" not in modules
+    assert "cchc_desktop.services.office_setup" not in modules
+    assert not any(m.startswith("vietnam_provinces") for m in modules)
 
 
 def test_the_report_command_still_loads_the_report_engine(seeded_db: Path, tmp_path: Path) -> None:
