@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from cchc_desktop import cli_par, plan_commands
-from cchc_desktop.cli_support import CliContext, CommandFactory, add_db_option, out, print_json
+from cchc_desktop.cli_support import (
+    CliContext,
+    CommandFactory,
+    add_db_option,
+    open_window,
+    out,
+    print_json,
+)
 from cchc_desktop.errors import ConflictError, ValidationError
 from cchc_desktop.reports import commands as report_commands
 from cchc_desktop.services import backup_commands, office_commands
@@ -130,13 +137,6 @@ def _iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"ngày “{text}” không đúng dạng YYYY-MM-DD") from exc
-
-
-def open_window(args: argparse.Namespace, ctx: CliContext) -> int:
-    """`gui` (and no command at all): the window, on the chosen database."""
-    if ctx.launch_gui is None:
-        raise ValidationError("Cửa sổ chương trình không có sẵn trong chế độ dòng lệnh này.")
-    return ctx.launch_gui(db_path=ctx.db_path, screenshot=getattr(args, "screenshot", None))
 
 
 def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:

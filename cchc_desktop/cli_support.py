@@ -73,3 +73,12 @@ def add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
         metavar="PATH",
         help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)",
     )
+
+
+def open_window(args: argparse.Namespace, ctx: CliContext) -> int:
+    """`gui` (and no command at all): the window, on the chosen database."""
+    from cchc_desktop.errors import ValidationError
+
+    if ctx.launch_gui is None:
+        raise ValidationError("Cửa sổ chương trình không có sẵn trong chế độ dòng lệnh này.")
+    return ctx.launch_gui(db_path=ctx.db_path, screenshot=getattr(args, "screenshot", None))

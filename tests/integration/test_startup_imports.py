@@ -104,6 +104,8 @@ def test_an_office_already_set_up_starts_without_the_set_up_wizard(
     assert "cchc_desktop.ui.setup_wizard" not in modules
     assert "cchc_desktop.services.office_setup" not in modules
     assert not any(m.startswith("vietnam_provinces") for m in modules)
+    # a plain start reads `--db PATH` itself: no parser of every command
+    assert "cchc_desktop.cli_commands" not in modules
 
 
 def test_the_report_command_still_loads_the_report_engine(seeded_db: Path, tmp_path: Path) -> None:

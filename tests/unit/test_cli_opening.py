@@ -91,3 +91,19 @@ def test_a_second_clone_names_the_draft_and_no_window_button(
     assert "Quyết định số  " not in err
     assert "Thay thế" not in err
     assert "plan show --year 2021" in err
+
+
+def test_a_plain_start_is_read_without_the_full_parser() -> None:
+    from pathlib import Path
+
+    from cchc_desktop.cli import _window_start
+
+    assert _window_start([]) is not None
+    started = _window_start(["--db", "d:/cchc/cchc.db"])
+    assert started is not None
+    assert started.db == Path("d:/cchc/cchc.db")
+    # anything else is the parser's: a command, a flag, a missing value
+    assert _window_start(["--db", "x.db", "gui"]) is None
+    assert _window_start(["--version"]) is None
+    assert _window_start(["--db", "--help"]) is None
+    assert _window_start(["plan", "list"]) is None
