@@ -25,6 +25,7 @@ HEAVY = (
     "docx",
     "pdfplumber",
     "pdfminer",
+    "pypdfium2",
     "cchc_desktop.reports.report_service",
     "cchc_desktop.reports.document",
     "cchc_desktop.importer.plan_text",

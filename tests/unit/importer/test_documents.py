@@ -253,3 +253,60 @@ def test_rtf_through_libreoffice(tmp_path: Path) -> None:
     read = read_document(path)
     assert read.kind == ".rtf"
     assert [p.text for p in read.paragraphs] == ["KẾ HOẠCH", "Cải cách hành chính"]
+
+
+def test_a_pdf_with_a_password_says_so(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from cchc_desktop.reports.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, encrypt="mat-khau")
+    pdf.setFont(REGULAR, 12)
+    pdf.drawString(72, 700, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026")
+    pdf.showPage()
+    pdf.save()
+    path = tmp_path / "khoa.pdf"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(DocumentError, match="có mật khẩu"):
+        read_document(path)
+
+
+def test_a_pdf_table_drawn_inside_a_form_is_read_where_it_is_shown(tmp_path: Path) -> None:
+    """Ruling lines inside a reusable drawing (a form XObject), placed by a matrix: the table
+    is found where the page shows it, and each cell keeps its own text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from cchc_desktop.reports.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf.beginForm("grid")
+    for y in (0, 20, 40, 60):  # three rows of two columns, drawn at the form's origin
+        pdf.line(0, y, 300, y)
+    for x in (0, 60, 300):
+        pdf.line(x, 0, x, 60)
+    pdf.endForm()
+    pdf.saveState()
+    pdf.translate(100, 600)
+    pdf.doForm("grid")
+    pdf.restoreState()
+    pdf.setFont(REGULAR, 10)
+    pdf.drawString(100, 680, "Phụ lục số 01: Cải cách thể chế")
+    for row, (no, task) in enumerate([("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra")]):
+        y = 600 + 60 - 20 * row - 14
+        pdf.drawString(105, y, no)
+        pdf.drawString(165, y, task)
+    pdf.showPage()
+    pdf.save()
+    path = tmp_path / "form.pdf"
+    path.write_bytes(out.getvalue())
+    document = read_document(path)
+    assert document.tables[0].rows == (("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra"))
+    assert [p.text for p in document.blocks if isinstance(p, Paragraph)] == [
+        "Phụ lục số 01: Cải cách thể chế"
+    ]
