@@ -6,7 +6,8 @@ python scripts/build_release.py --json out.json # also write the figures (time, 
 
 The smoke test runs the frozen executables (not the source) with QT_QPA_PLATFORM=offscreen and
 a throw-away data folder: `--version`, `--help`, `gui --screenshot` on a fresh database,
-`report plan` and `backup create/list` when those commands exist. It fails on a non-zero exit, a
+`report plan` (and reading that PDF back with `import-plan --dry-run`) and `backup create/list`
+when those commands exist. It fails on a non-zero exit, a
 missing output file, or any ModuleNotFoundError, "could not load the Qt platform plugin" or
 Traceback in the output, which is how a missing module, plugin or data file shows. A command the
 program does not have yet is skipped with a note, never faked.
@@ -219,6 +220,13 @@ def smoke_test(app_dir: Path, report: Report) -> None:
                 env,
                 expect_output=pdf,
                 output_check="%PDF",
+            )
+            run_check(  # the PDF reader (PDFium) in the frozen program, on the printed plan
+                report,
+                "import-plan out.pdf --dry-run",
+                [str(cli), "--db", str(work / "read.db"), "import-plan", str(pdf), "--dry-run"],
+                env,
+                expect_text="Phụ lục 07",
             )
         else:
             report.skipped.append("report plan: the program has no `report` command yet")

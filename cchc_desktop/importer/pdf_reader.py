@@ -37,6 +37,7 @@ _BROKEN_AT_HYPHEN = re.compile(r"(?<=\w)-\n(?=\w)")
 _MARGIN = 56.0  # points (2 cm): where a lone page number may stand
 # PDFium's mark for a hyphen that ends a line, standing for both ("HĐND-" / "UBND")
 _HYPHEN_BREAK = "\ufffe"
+_SAME_LINE = 3.0  # points: runs whose tops differ by less stand on one printed line
 _STRAIGHT = 1.0  # points: a segment this far off the horizontal (vertical) is still a ruling
 
 
@@ -344,23 +345,38 @@ def _placed_text(
 
 
 def _lines(chars: _Chars, indices: list[int]) -> list[tuple[float, float, str]]:
-    lines: list[list[int]] = [[]]
+    """Printed lines: the runs PDFium separates with line breaks, then the runs that stand on
+    one line of the page side by side (a letterhead's two columns, a row of a table without
+    rulings) joined left to right, as a reader sees them."""
+    runs: list[list[int]] = [[]]
     for index in indices:
         character = chars.text[index]
         if character in "\r\n":
-            lines.append([])
+            runs.append([])
         elif character == _HYPHEN_BREAK:  # a line ending in a hyphen: the hyphen ends it
-            lines[-1].append(index)
-            lines.append([])
+            runs[-1].append(index)
+            runs.append([])
         else:
-            lines[-1].append(index)
+            runs[-1].append(index)
+    placed: list[tuple[float, float, float, str]] = []
+    for run in runs:
+        inked = [chars.boxes[i] for i in run if not chars.text[i].isspace()]
+        printed = clean(_joined(chars, run).replace("-\n", "-").replace("\n", " "))
+        if printed and inked:
+            top, bottom = min(b[1] for b in inked), max(b[3] for b in inked)
+            placed.append((top, bottom, min(b[0] for b in inked), printed))
+    placed.sort(key=lambda item: item[0])
+    lines: list[list[tuple[float, float, float, str]]] = []
+    for item in placed:
+        if lines and abs(item[0] - lines[-1][0][0]) <= _SAME_LINE:
+            lines[-1].append(item)
+        else:
+            lines.append([item])
     found: list[tuple[float, float, str]] = []
     for line in lines:
-        inked = [chars.boxes[i] for i in line if not chars.text[i].isspace()]
-        printed = clean(_joined(chars, line).replace("-\n", "-").replace("\n", " "))
-        if printed and inked:
-            found.append((min(b[1] for b in inked), max(b[3] for b in inked), printed))
-    found.sort(key=lambda item: item[0])
+        line.sort(key=lambda item: item[2])
+        top, bottom = min(i[0] for i in line), max(i[1] for i in line)
+        found.append((top, bottom, " ".join(i[3] for i in line)))
     return found
 
 
