@@ -59,6 +59,9 @@ def points_text(value: Decimal | None) -> str | None:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+SURVEY_STEP = Decimal("0.01")
+
+
 def step_for(max_score: Decimal | None, rule: str) -> Decimal:
     """The smallest score difference the rule allows: 0.25, 0.5 or 1.
 
@@ -159,14 +162,18 @@ def score_problem(node: Criterion, score: Decimal | None, *, appraisal: bool = F
     """Why `score` cannot be given to `node`, or None when it can (None clears the score)."""
     if score is None:
         return None
-    what = "Điểm thẩm định" if appraisal else "Điểm tự đánh giá"
+    # A survey criterion's points come from the province's published survey results, which
+    # the unit records (and the office above may correct in its appraisal).
+    what = (
+        "Điểm thẩm định"
+        if appraisal
+        else ("Điểm tự đánh giá" if node.self_assessed else "Điểm điều tra xã hội học")
+    )
     if node.children:
         return (
             f"{node_label(node).capitalize()} {node.code} được tính bằng tổng các mục con; "
             "hãy chấm từng mục con."
         )
-    if not node.self_assessed and not appraisal:
-        return f"Tiêu chí {node.code} do điều tra xã hội học chấm, đơn vị không tự chấm."
     if score < ZERO:
         return f"{what} không được âm."
     if node.max_score is not None and score > node.max_score:
@@ -174,7 +181,13 @@ def score_problem(node: Criterion, score: Decimal | None, *, appraisal: bool = F
             f"{what} {format_points(score)} vượt điểm tối đa "
             f"{format_points(node.max_score)} của tiêu chí {node.code}."
         )
-    if (score / node.step) != int(score / node.step):
+    if not node.self_assessed:  # the province publishes survey results to the hundredth
+        if score != score.quantize(SURVEY_STEP):
+            return (
+                f"{what} của tiêu chí {node.code} ghi đến hai chữ số thập phân "
+                f"(đã nhập {format_points(score)})."
+            )
+    elif (score / node.step) != int(score / node.step):
         return (
             f"{what} của tiêu chí {node.code} phải là bội số của {format_points(node.step)} "
             f"(đã nhập {format_points(score)})."
@@ -189,6 +202,19 @@ def subtotal(node: Criterion, scores: dict[str, Decimal]) -> Decimal | None:
     parts = [subtotal(child, scores) for child in node.children]
     given = [p for p in parts if p is not None]
     return sum(given, ZERO) if given else None
+
+
+def part_totals(
+    areas: Iterable[Criterion], scores: dict[str, Decimal]
+) -> tuple[Decimal | None, Decimal | None]:
+    """(the self-assessed part, the survey part) of a unit's points: its scored leaves summed
+    by who scores them (None: nothing scored in that part yet)."""
+    own: list[Decimal] = []
+    survey: list[Decimal] = []
+    for node in walk(areas):
+        if not node.children and node.id in scores:
+            (own if node.self_assessed else survey).append(scores[node.id])
+    return (sum(own, ZERO) if own else None, sum(survey, ZERO) if survey else None)
 
 
 def renumber(areas: list[Criterion]) -> None:

@@ -32,6 +32,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 def report_data(db: Database, set_: ParSet, unit: str) -> ParReportData:
     given = par_service.scores(db, set_, unit)
     own = par_service.totals(set_, given)
+    own_part, survey_part = par_service.part_totals(set_, given)
     appraised = par_service.totals(set_, given, appraised=True)
     rows: list[ScoreRow] = []
     for node in par.walk(set_.areas):
@@ -63,9 +64,10 @@ def report_data(db: Database, set_: ParSet, unit: str) -> ParReportData:
         set_.level_label,
         set_.total,
         self_max,
-        own[""],
+        own_part,
         appraised[""],
         tuple(rows),
+        survey_part,
     )
 
 

@@ -53,6 +53,13 @@ class ParReportData:
     self_total: Decimal | None
     appraised_total: Decimal | None
     rows: tuple[ScoreRow, ...]
+    survey_total: Decimal | None = None  # the published survey points the unit recorded
+
+    @property
+    def recorded_total(self) -> Decimal | None:
+        """The unit's own points and the survey points it recorded: the column's total."""
+        parts = [p for p in (self.self_total, self.survey_total) if p is not None]
+        return sum(parts, Decimal(0)) if parts else None
 
     @property
     def areas(self) -> list[ScoreRow]:
@@ -112,7 +119,9 @@ def score_table_rows(data: ParReportData) -> list[list[str]]:
             r.code,
             r.title.upper() if r.depth == 0 else r.title,
             _points(r.max_score),
-            _points(r.self_score) if r.self_assessed else "(điều tra XHH)",
+            _points(r.self_score)
+            if r.self_assessed or r.self_score is not None
+            else "(điều tra XHH)",
             r.note,
             "\n".join(f"- {e}" for e in r.evidence),
         ]
@@ -159,6 +168,14 @@ def build_par_report(
                 f"1. Tổng điểm tự đánh giá: {_points(data.self_total) or '0'}/"
                 f"{_points(data.self_max)} điểm (phần điểm đơn vị tự đánh giá; thang điểm "
                 f"{_points(data.total)} của Bộ Chỉ số)."
+                + (
+                    f" Điểm điều tra xã hội học theo kết quả đã công bố: "
+                    f"{_points(data.survey_total)}/{_points(data.total - data.self_max)} điểm; "
+                    f"tổng cộng {_points(data.recorded_total)}/"
+                    f"{_points(data.total)} điểm."
+                    if data.survey_total is not None
+                    else ""
+                )
             ),
             st.body,
         ),
@@ -169,7 +186,12 @@ def build_par_report(
         own = (
             f"{_points(area.self_score) or '0'}/{_points(area.max_score)} điểm"
             if area.self_assessed
-            else f"{_points(area.max_score)} điểm, do điều tra xã hội học đánh giá"
+            else (
+                f"{_points(area.self_score)}/{_points(area.max_score)} điểm theo kết quả điều tra "
+                "xã hội học"
+                if area.self_score is not None
+                else f"{_points(area.max_score)} điểm, do điều tra xã hội học đánh giá"
+            )
         )
         end = "." if k == len(areas) else ";"
         body.append(
@@ -210,7 +232,7 @@ def build_par_report(
     )
     rows = [
         *score_table_rows(data),
-        ["", "TỔNG CỘNG", _points(data.total), _points(data.self_total), "", ""],
+        ["", "TỔNG CỘNG", _points(data.total), _points(data.recorded_total), "", ""],
     ]
     writer.add(
         data_table(
@@ -232,7 +254,7 @@ def export_score_xlsx(data: ParReportData, path: str | os.PathLike[str]) -> Path
             r.code,
             r.title,
             _number(r.max_score),
-            _number(r.self_score) if r.self_assessed else None,
+            _number(r.self_score),
             r.note,
             "\n".join(r.evidence),
             _number(r.appraised),
@@ -245,7 +267,7 @@ def export_score_xlsx(data: ParReportData, path: str | os.PathLike[str]) -> Path
             "",
             "Tổng cộng",
             _number(data.total),
-            _number(data.self_total),
+            _number(data.recorded_total),
             "",
             "",
             _number(data.appraised_total),

@@ -377,6 +377,18 @@ def totals(
     return result
 
 
+def part_totals(
+    set_: ParSet, given: dict[str, Score], *, appraised: bool = False
+) -> tuple[Decimal | None, Decimal | None]:
+    """The self-assessed and the survey part of a unit's points (see domain.par.part_totals)."""
+    flat = {
+        cid: value
+        for cid, s in given.items()
+        if (value := s.appraised if appraised else s.score) is not None
+    }
+    return par.part_totals(set_.areas, flat)
+
+
 def evidence_counts(db: Database, set_: ParSet, unit: str) -> dict[str, int]:
     """How many pieces of evidence each criterion has (leaves; parents the sum)."""
     own = dict(

@@ -269,8 +269,8 @@ class ParDialog(QDialog):
                 continue
             if node.self_assessed:
                 item.setText(COL_SELF, format_points(own[node.code]))
-            else:
-                item.setText(COL_SELF, "điều tra")
+            else:  # the published survey points, once the unit has recorded them
+                item.setText(COL_SELF, format_points(own[node.code]) or "điều tra")
                 for column in range(6):
                     item.setForeground(column, _SURVEY)
             item.setText(COL_APPRAISED, format_points(appraised[node.code]))
@@ -284,10 +284,17 @@ class ParDialog(QDialog):
         self_max = sum(
             (a.max_score for a in set_.areas if a.self_assessed and a.max_score), par.ZERO
         )
+        own_part, survey_part = par_service.part_totals(set_, given)
         text = (
-            f"Tổng tự chấm: {format_points(own['']) or '0'}/{format_points(self_max)} điểm "
+            f"Tổng tự chấm: {format_points(own_part) or '0'}/{format_points(self_max)} điểm "
             f"(thang {format_points(set_.total)})"
         )
+        if survey_part is not None:
+            text += (
+                f" · điều tra XHH: {format_points(survey_part)}/"
+                f"{format_points(set_.total - self_max)}"
+                f" · cộng: {format_points((own_part or par.ZERO) + survey_part)}"
+            )
         if appraised[""] is not None:
             text += f" · thẩm định: {format_points(appraised[''])}"
         if missing:
@@ -328,7 +335,12 @@ class ParDialog(QDialog):
         leaf = node is not None and node.is_leaf
         scorable = leaf and node is not None and node.self_assessed and self.unit is not None
         writable = not self._ctx.read_only
-        ui.score_group.setEnabled(writable and (leaf and node is not None and node.self_assessed))
+        survey = node is not None and not node.self_assessed
+        ui.score_group.setEnabled(writable and leaf)
+        ui.score_group.setTitle(
+            "Điểm điều tra xã hội học (theo kết quả tỉnh công bố)" if survey else "Tự đánh giá"
+        )
+        ui.note_caption.setText("&Nguồn (văn bản công bố):" if survey else "&Giải trình:")
         ui.evidence_group.setEnabled(writable and leaf)
         ui.proposal_group.setEnabled(writable and leaf)
         ui.appraisal_group.setEnabled(leaf and self.unit is not None and (writable or not self.hub))
@@ -336,9 +348,10 @@ class ParDialog(QDialog):
         ui.edit_button.setEnabled(writable and node is not None)
         ui.add_button.setEnabled(writable and node is not None and node.depth < par.MAX_DEPTH - 1)
         score = self.scores.get(node.id, Score()) if node else Score()
+        step_points = (node.step if node.self_assessed else par.SURVEY_STEP) if node else None
         for spin, value in ((ui.score_spin, score.score), (ui.appraised_spin, score.appraised)):
             spin.blockSignals(True)
-            step = float(node.step) if node else 0.5
+            step = float(step_points) if step_points is not None else 0.5
             spin.setSingleStep(step)
             spin.setMinimum(-step)
             spin.setSpecialValueText("chưa chấm")
@@ -346,9 +359,9 @@ class ParDialog(QDialog):
             spin.setValue(float(value) if value is not None else -step)
             spin.blockSignals(False)
         ui.max_label.setText(
-            f"/ {format_points(node.max_score)}, bước {format_points(node.step)}" if node else ""
+            f"/ {format_points(node.max_score)}, bước {format_points(step_points)}" if node else ""
         )
-        if node is not None and not node.self_assessed:
+        if survey and not leaf:
             ui.max_label.setText("do điều tra xã hội học chấm")
         ui.note_edit.setPlainText(score.note)
         ui.appraisal_edit.setPlainText(score.appraisal_note)

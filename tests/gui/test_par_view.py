@@ -85,9 +85,17 @@ def test_bad_score_is_refused_in_vietnamese(dialog: ParDialog) -> None:
     unit = dialog.unit
     assert unit is not None
     assert par_service.scores(dialog._ctx.db, set_, unit) == {}
-    _select(dialog, "8.1")  # the survey part
-    assert not ui.score_group.isEnabled()
+    _select(dialog, "8.1")  # the survey part: the unit records the published points
+    assert ui.score_group.isEnabled()
+    assert "điều tra xã hội học" in ui.score_group.title()
     assert dialog.items["8.1"].text(COL_SELF) == "điều tra"
+    ui.score_spin.setValue(5)
+    ui.note_edit.setPlainText("QĐ 15/QĐ-UBND công bố kết quả")
+    ui.save_score_button.click()
+    assert dialog.items["8.1"].text(COL_SELF) == "5"
+    assert "điều tra XHH: 5/30" in ui.totals_label.text()
+    _select(dialog, "1.1.1")
+    assert ui.score_group.title() == "Tự đánh giá"
 
 
 def test_editor_fixes_a_maximum(dialog: ParDialog) -> None:

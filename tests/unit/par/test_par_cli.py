@@ -77,7 +77,7 @@ def test_import_show_score(db: Path, capsys: pytest.CaptureFixture[str]) -> None
     [
         (("--criterion", "1.1.1", "--score", "2"), "vượt điểm tối đa 1"),
         (("--criterion", "9.9.9", "--score", "1"), "Không có tiêu chí 9.9.9"),
-        (("--criterion", "8.1", "--score", "3"), "điều tra xã hội học"),
+        (("--criterion", "8.1", "--score", "99"), "Điểm điều tra xã hội học 99 vượt"),
         (("--criterion", "1.1.1", "--score", "0,3"), "bội số của 0,5"),
     ],
 )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlite_utils import Database
 
 from cchc_desktop.errors import NotFoundError, ValidationError
@@ -77,7 +78,8 @@ def test_scoring_bounds(db: Database, set_: ParSet) -> None:
         ("1.1.1", "1,5", "vượt điểm tối đa 1"),
         ("3.3.1", "2,5", "bội số của 1"),
         ("1.1", "2", "tổng các mục con"),
-        ("8.1", "5", "điều tra xã hội học"),
+        ("8.1", "99", "Điểm điều tra xã hội học 99 vượt điểm tối đa"),
+        ("8.1", "4,555", "hai chữ số thập phân"),
         ("1.1.1", "-1", "không phải là số"),
         ("1.1.1", "một", "không phải là số"),
     ]
@@ -95,6 +97,21 @@ def test_scoring_bounds(db: Database, set_: ParSet) -> None:
     # Clearing a score takes it out of the totals.
     par_service.set_score(db, set_, "5.2.1", "", unit=unit)
     assert par_service.totals(set_, par_service.scores(db, set_, unit))[""] == Decimal("1.5")
+
+
+def test_the_unit_records_its_published_survey_points_apart_from_its_own(
+    db: Database, set_: ParSet
+) -> None:
+    unit = _unit(db)
+    par_service.set_score(db, set_, "1.1.1", "1", unit=unit)
+    par_service.set_score(db, set_, "8.1", "5", unit=unit, note="QĐ 15/QĐ-UBND công bố kết quả")
+    given = par_service.scores(db, set_, unit)
+    assert par_service.part_totals(set_, given) == (Decimal(1), Decimal(5))
+    assert par_service.totals(set_, given)["8"] == Decimal(5)
+    assert given[set_.node("8.1").id].note == "QĐ 15/QĐ-UBND công bố kết quả"
+    node = par_service.to_json(db, set_, unit)["areas"][7]  # type: ignore[index]
+    assert node["self_assessed"] is False
+    assert node["self_score"] == 5
 
 
 def test_show_json_nodes(db: Database, set_: ParSet) -> None:
@@ -215,6 +232,7 @@ def test_handin_folder(db: Database, set_: ParSet, tmp_path: Path) -> None:
     par_service.set_score(db, set_, "1.1.1", "1", unit=unit, note="Đúng hạn")
     par_service.set_score(db, set_, "2.2.3", "0,5", unit=unit)
     par_service.set_score(db, set_, "6.1.2", "1", unit=unit)
+    par_service.set_score(db, set_, "8.1", "4,75", unit=unit, note="Kết quả tỉnh công bố")
 
     out = tmp_path / "nop"
     result = write_handin(
@@ -251,9 +269,13 @@ def test_handin_folder(db: Database, set_: ParSet, tmp_path: Path) -> None:
     assert by_code["2.2"][3] == 0.5
     assert rows[-1][1] == "Tổng cộng"
     assert rows[-1][2] == 100
-    assert rows[-1][3] == 2.5
-    pdf = (out / "Báo cáo tự đánh giá Chỉ số CCHC năm 2020.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF")
+    assert by_code["8.1"][3] == 4.75  # the published survey points, beside the unit's own
+    assert rows[-1][3] == 7.25
+    pdf = out / "Báo cáo tự đánh giá Chỉ số CCHC năm 2020.pdf"
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert "Tổng điểm tự đánh giá: 2,5/70 điểm" in text
+    assert "Điểm điều tra xã hội học theo kết quả đã công bố: 4,75/30 điểm" in text
+    assert "tổng cộng 7,25/100 điểm" in text
 
 
 def test_handin_names_linked_documents_and_task_files(

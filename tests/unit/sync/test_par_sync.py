@@ -90,8 +90,9 @@ def test_self_assessment_and_appraisal_round_trip(net: Net, tmp_path: Path) -> N
 def test_the_district_appraises_blank_and_survey_criteria_and_they_reach_the_commune(
     net: Net,
 ) -> None:
-    """A criterion the commune left blank can be appraised, and survey points (area VIII,
-    scored by the province's survey, never by the commune) are entered by the office above."""
+    """A criterion the commune left blank can be appraised; survey points (area VIII, from
+    the province's survey) are recorded by the commune as published, and the office above
+    may correct them in its appraisal."""
     district, commune = net.district, net.a1
     par_service.import_criteria(
         district.db, par_criteria.read_file(FIXTURE), year=2020, level="commune"
@@ -102,12 +103,15 @@ def test_the_district_appraises_blank_and_survey_criteria_and_they_reach_the_com
     par_service.set_score(commune.db, set_a, "1.1.1", "1", unit=unit)
     survey = set_a.node("8.1")
     assert not survey.self_assessed
-    with pytest.raises(ValidationError, match="điều tra xã hội học"):
-        par_service.set_score(commune.db, set_a, "8.1", "5", unit=unit)
+    par_service.set_score(commune.db, set_a, "8.1", "4,5", unit=unit, note="Kết quả công bố")
+    with pytest.raises(ValidationError, match="Điểm điều tra xã hội học 99 vượt"):
+        par_service.set_score(commune.db, set_a, "8.1", "99", unit=unit)
     deliver(commune, district, net.usb)
 
     set_d = par_service.load_set(district.db, 2020, "commune")
     assert set_d.node("2.1") is not None
+    received = par_service.scores(district.db, set_d, unit)[set_d.node("8.1").id]
+    assert (received.score, received.note) == (Decimal("4.5"), "Kết quả công bố")
     blank = next(n for n in par.walk(set_d.areas) if not n.children and n.code.startswith("2."))
     assert set_d.node(blank.code).id not in par_service.scores(district.db, set_d, unit)
     par_service.appraise(district.db, set_d, blank.code, "0", unit=unit, note="Không có hồ sơ")
@@ -123,7 +127,7 @@ def test_the_district_appraises_blank_and_survey_criteria_and_they_reach_the_com
     deliver(district, commune, net.usb)
     back = par_service.scores(commune.db, set_a, unit)
     assert back[set_a.node("8.1").id].appraised == Decimal(5)
-    assert back[set_a.node("8.1").id].score is None
+    assert back[set_a.node("8.1").id].score == Decimal("4.5")  # the commune's record stays
     assert back[set_a.node(blank.code).id].appraisal_note == "Không có hồ sơ"
     assert back[set_a.node("1.1.1").id].score == Decimal(1)
     assert commune.db.execute("SELECT count(*) FROM quarantine").fetchone()[0] == 0
