@@ -7,6 +7,7 @@ start of the program, the window's included, builds it.
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,35 +126,46 @@ def _show(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(data)
         return 0
 
+    def points(value: object) -> str:
+        return "–" if value is None else format_points(Decimal(str(value)))
+
     def show(nodes: list[dict[str, object]], indent: str) -> None:
         for node in nodes:
-            own = node["self_score"]
-            mark = "" if node["self_assessed"] else "  (điều tra XHH)"
+            scored = "tự chấm" if node["self_assessed"] else "điểm điều tra XHH"
             out(
-                f"{indent}{node['code']}. {node['title']} — tối đa {node['max']}, tự chấm "
-                f"{'–' if own is None else own}, minh chứng {node['evidence']}{mark}"
+                f"{indent}{node['code']}. {node['title']} — tối đa {points(node['max'])}, "
+                f"{scored} {points(node['self_score'])}, minh chứng {node['evidence']}"
             )
             show(node["criteria"], indent + "  ")  # type: ignore[arg-type]
 
-    show(data["areas"], "")  # type: ignore[arg-type]
-    out(f"Tổng điểm tự đánh giá: {data['self_total'] or 0}/{data['total']}")
+    areas: list[dict[str, object]] = data["areas"]  # type: ignore[assignment]
+    show(areas, "")
+    own_max = sum(Decimal(str(a["max"] or 0)) for a in areas if a["self_assessed"])
+    out(f"Tổng điểm tự đánh giá: {points(data['self_total'] or 0)}/{points(own_max)}")
+    if data["survey_total"] is not None:
+        survey_max = Decimal(str(data["total"])) - own_max
+        out(f"Điểm điều tra xã hội học đã ghi: {points(data['survey_total'])}/{points(survey_max)}")
     return 0
 
 
 def _score(args: argparse.Namespace, ctx: CliContext) -> int:
-    code, shown = _write_score(args, ctx, appraisal=False)
-    out(f"Đã ghi điểm tự đánh giá tiêu chí {code}: {shown}.")
+    code, shown, survey = _write_score(args, ctx, appraisal=False)
+    what = "điểm điều tra xã hội học" if survey else "điểm tự đánh giá"
+    out(f"Đã ghi {what} tiêu chí {code}: {shown}.")
     return 0
 
 
 def _appraise(args: argparse.Namespace, ctx: CliContext) -> int:
-    code, shown = _write_score(args, ctx, appraisal=True)
+    code, shown, _survey = _write_score(args, ctx, appraisal=True)
     out(f"Đã ghi điểm thẩm định tiêu chí {code} của {args.unit}: {shown}.")
     return 0
 
 
-def _write_score(args: argparse.Namespace, ctx: CliContext, *, appraisal: bool) -> tuple[str, str]:
-    """Store a self score or an appraisal; return the criterion's code and the score as shown."""
+def _write_score(
+    args: argparse.Namespace, ctx: CliContext, *, appraisal: bool
+) -> tuple[str, str, bool]:
+    """Store a self score (survey points on a survey criterion) or an appraisal; return the
+    criterion's code, the score as shown and whether the criterion is the survey's."""
     from cchc_desktop.services import par_service
 
     set_ = _set(args, ctx)
@@ -162,7 +174,8 @@ def _write_score(args: argparse.Namespace, ctx: CliContext, *, appraisal: bool) 
     unit = par_service.resolve_unit(db, args.unit, args.year)
     write = par_service.appraise if appraisal else par_service.set_score
     write(db, set_, node.code, value, unit=unit, note=args.note)
-    return node.code, format_points(value) if value is not None else "(đã xoá)"
+    shown = format_points(value) if value is not None else "(đã xoá)"
+    return node.code, shown, not node.self_assessed
 
 
 def _evidence(args: argparse.Namespace, ctx: CliContext) -> int:

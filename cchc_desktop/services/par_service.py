@@ -408,9 +408,11 @@ def evidence_counts(db: Database, set_: ParSet, unit: str) -> dict[str, int]:
 
 def to_json(db: Database, set_: ParSet, unit: str) -> dict[str, object]:
     """`{"areas": [NODE…]}` with NODE {"code", "title", "max", "self_assessed", "self_score",
-    "appraised_score", "evidence", "criteria": [NODE…]}; scores as numbers."""
+    "appraised_score", "evidence", "criteria": [NODE…]}; scores as numbers. A survey node's
+    self_score is the published survey points the unit recorded."""
     given = scores(db, set_, unit)
     own = totals(set_, given)
+    own_part, survey_part = part_totals(set_, given)
     appraised = totals(set_, given, appraised=True)
     counts = evidence_counts(db, set_, unit)
 
@@ -435,7 +437,8 @@ def to_json(db: Database, set_: ParSet, unit: str) -> dict[str, object]:
         "year": set_.year,
         "level": set_.level,
         "total": number(set_.total),
-        "self_total": number(own[""]),
+        "self_total": number(own_part),  # the self-assessed part
+        "survey_total": number(survey_part),  # the published survey points recorded
         "appraised_total": number(appraised[""]),
         "areas": [node_json(a) for a in set_.areas],
     }

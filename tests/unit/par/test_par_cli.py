@@ -50,7 +50,8 @@ def test_import_show_score(db: Path, capsys: pytest.CaptureFixture[str]) -> None
         == 0
     )
     assert run(db, "par", "score", "--year", "2020", "--criterion", "5.2.1", "--score", "1,5") == 0
-    capsys.readouterr()
+    assert run(db, "par", "score", "--year", "2020", "--criterion", "8.2", "--score", "5,25") == 0
+    assert "Đã ghi điểm điều tra xã hội học tiêu chí 8.2: 5,25." in capsys.readouterr().out
     assert run(db, "par", "show", "--year", "2020", "--json") == 0
     data = json.loads(capsys.readouterr().out)
     area2 = data["areas"][1]
@@ -59,7 +60,9 @@ def test_import_show_score(db: Path, capsys: pytest.CaptureFixture[str]) -> None
     node = area2["criteria"][1]["criteria"][1]
     assert (node["code"], node["max"], node["self_score"], node["evidence"]) == ("2.2.2", 1, 1, 0)
     assert data["areas"][4]["criteria"][1]["self_score"] == 1.5
-    assert data["self_total"] == 2.5
+    assert data["self_total"] == 2.5  # the unit's own points; the survey's are apart
+    assert data["survey_total"] == 5.25
+    assert data["areas"][7]["criteria"][1]["self_score"] == 5.25
     assert set(node) == {
         "code",
         "title",
