@@ -54,6 +54,10 @@ MAX_VV_ENTRIES = 10_000
 
 # Messages a clerk reads (each refusal has its own).
 NOT_A_BUNDLE = "Tệp không phải gói dữ liệu CCHC (không đọc được tệp nén)."
+# What reading a damaged member raises: zipfile's NotImplementedError is a header flag (patched
+# data, strong encryption) that the central directory did not show.
+_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError)
+
 DAMAGED = "Gói dữ liệu bị hỏng hoặc chép chưa xong ({detail}). Hãy chép lại gói từ máy gửi."
 UNSAFE = "Gói dữ liệu chứa tệp không an toàn ({detail}); không nhập gói này."
 TOO_BIG = "Gói dữ liệu vượt giới hạn an toàn ({detail}); không nhập gói này."
@@ -497,8 +501,10 @@ class BundleReader:
             mode = (info.external_attr >> 16) & 0o170000
             if mode and not stat.S_ISREG(mode):
                 raise _fail(UNSAFE, detail=f"“{name}” là liên kết hoặc thư mục")
-            if info.flag_bits & 0x1:
+            if info.flag_bits & 0x41:  # encrypted, or strongly encrypted
                 raise _fail(UNSAFE, detail=f"“{name}” được mã hoá")
+            if info.flag_bits & 0x20:  # "patched data": never written by this program
+                raise _fail(UNSAFE, detail=f"“{name}” nén theo cách không hỗ trợ")
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise _fail(UNSAFE, detail=f"“{name}” nén theo cách không hỗ trợ")
             limit = self._limit(name)
@@ -544,7 +550,7 @@ class BundleReader:
             with self.zf.open(info) as raw:
                 reader = _CountingReader(raw, self._limit(name), name)
                 return reader.read(-1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except _MEMBER_ERRORS as exc:
             raise _fail(DAMAGED, detail=f"tệp {name}") from exc
 
     def hash_member(self, name: str) -> tuple[str, int]:
@@ -593,7 +599,7 @@ class _MemberStream:
             raise _fail(BAD_FORMAT, detail=f"thiếu {self.name}")
         try:
             self.raw = self.bundle.zf.open(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except _MEMBER_ERRORS as exc:
             raise _fail(DAMAGED, detail=f"tệp {self.name}") from exc
         reader = _CountingReader(self.raw, BundleReader._limit(self.name), self.name)
         return reader, self._chunks(reader)
@@ -601,7 +607,7 @@ class _MemberStream:
     def _chunks(self, reader: _CountingReader) -> Iterator[bytes]:
         try:
             yield from iter(partial(reader.read, 1 << 20), b"")
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except _MEMBER_ERRORS as exc:
             raise _fail(DAMAGED, detail=f"tệp {self.name}") from exc
 
     def __exit__(self, *_exc: object) -> None:

@@ -321,3 +321,26 @@ def test_refused_bundles_are_kept_once_in_a_bounded_folder(
     # A good bundle is not set aside.
     assert import_bundle(net.district.db, bundle).n_new == 6
     assert len([p for p in inbox.iterdir() if p.is_file()]) == 1
+
+
+def test_a_member_flagged_in_an_unsupported_way_is_refused(
+    net: Net, bundle: Path, tmp_path: Path
+) -> None:
+    """A member flagged "patched data" (bit 5) or "strong encryption" (bit 6) in the zip's
+    directory, as a fuzzed copy had: refused, never an unexpected error."""
+    data = bytearray(bundle.read_bytes())
+    entry = data.index(b"PK\x01\x02")
+    while True:  # find manifest.json's entry in the central directory
+        name_length = int.from_bytes(data[entry + 28 : entry + 30], "little")
+        if data[entry + 46 : entry + 46 + name_length] == b"manifest.json":
+            break
+        extra = int.from_bytes(data[entry + 30 : entry + 32], "little")
+        comment = int.from_bytes(data[entry + 32 : entry + 34], "little")
+        entry += 46 + name_length + extra + comment
+        assert data[entry : entry + 4] == b"PK\x01\x02"
+    for bit, name in ((0x20, "patched"), (0x40, "strong")):
+        odd = bytearray(data)
+        odd[entry + 8] |= bit  # the general-purpose flags of the directory entry
+        path = tmp_path / f"{name}.hcb"
+        path.write_bytes(bytes(odd))
+        refused(net, path, "không an toàn")
