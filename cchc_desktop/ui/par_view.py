@@ -341,6 +341,7 @@ class ParDialog(QDialog):
             "Điểm điều tra xã hội học (theo kết quả tỉnh công bố)" if survey else "Tự đánh giá"
         )
         ui.note_caption.setText("&Nguồn (văn bản công bố):" if survey else "&Giải trình:")
+        ui.save_score_button.setText("&Lưu điểm điều tra" if survey else "&Lưu điểm tự đánh giá")
         ui.evidence_group.setEnabled(writable and leaf)
         ui.proposal_group.setEnabled(writable and leaf)
         ui.appraisal_group.setEnabled(leaf and self.unit is not None and (writable or not self.hub))

@@ -88,6 +88,7 @@ def test_bad_score_is_refused_in_vietnamese(dialog: ParDialog) -> None:
     _select(dialog, "8.1")  # the survey part: the unit records the published points
     assert ui.score_group.isEnabled()
     assert "điều tra xã hội học" in ui.score_group.title()
+    assert ui.save_score_button.text() == "&Lưu điểm điều tra"
     assert dialog.items["8.1"].text(COL_SELF) == "điều tra"
     ui.score_spin.setValue(5)
     ui.note_edit.setPlainText("QĐ 15/QĐ-UBND công bố kết quả")
