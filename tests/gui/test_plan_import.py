@@ -94,6 +94,28 @@ def test_import_reviews_then_writes_and_asks_before_replacing(
     assert len(plan_service.list_plans(seed_ctx.db)) == 2
 
 
+def test_a_pdf_plan_is_read_on_the_worker_and_imported(
+    qtbot: QtBot, seed_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF reader (PDFium) runs on the import worker, not the window's thread."""
+    from tests.document_files import make_pdf
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    reviews: list[PlanReviewDialog] = []
+    answer_review(monkeypatch, reviews, accept=True)
+    text = seed_plan_path().read_text(encoding="utf-8").replace("6320/QĐ-UBND", "6888/QĐ-UBND")
+    document = tmp_path / "ke-hoach.pdf"
+    document.write_bytes(make_pdf(text))
+    window = MainWindow(seed_ctx, Operations(), Settings())
+    qtbot.addWidget(window)
+    importer = PlanImporter(seed_ctx, window.ops, window.settings, window)
+    with qtbot.waitSignal(importer.imported, timeout=20_000):
+        importer.run(document)
+    assert reviews[-1].ui.number_edit.text() == "6888/QĐ-UBND"
+    assert shown[-1].startswith("Đã nhập kế hoạch từ “ke-hoach.pdf”: 7 phụ lục, 37 nhiệm vụ.")
+
+
 def test_cancelling_the_review_writes_nothing(
     qtbot: QtBot, seed_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
