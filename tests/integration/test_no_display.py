@@ -35,8 +35,23 @@ def test_a_missing_xcb_cursor_library_names_the_package() -> None:
     problem = display_problem(env, platform="linux", find_library=lambda name: None)
     assert problem is not None
     assert "sudo apt install libxcb-cursor0" in problem
-    found = display_problem(env, platform="linux", find_library=lambda name: "libxcb-cursor.so.0")
+    found = display_problem(env, platform="linux", find_library=lambda name: f"lib{name}.so")
     assert found is None
+
+
+def test_every_missing_xcb_library_is_named() -> None:
+    """Qt's xcb plugin also aborts without libxcb-icccm4 or libxcb-keysyms1 (seen on a server
+    image that had libxcb-cursor0), and its own hint names only libxcb-cursor0."""
+    present = {"xcb-cursor", "xcb-image", "xcb-render-util", "xcb-shape", "xkbcommon-x11"}
+    problem = display_problem(
+        {"DISPLAY": ":0"},
+        platform="linux",
+        find_library=lambda name: f"lib{name}.so" if name in present else None,
+    )
+    assert problem is not None
+    assert "sudo apt install libxcb-icccm4 libxcb-keysyms1;" in problem
+    assert "sudo dnf install xcb-util-wm xcb-util-keysyms)" in problem
+    assert "libxcb-cursor0" not in problem
 
 
 def test_offscreen_wayland_and_windows_need_nothing() -> None:
