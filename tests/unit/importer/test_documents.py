@@ -310,3 +310,36 @@ def test_a_pdf_table_drawn_inside_a_form_is_read_where_it_is_shown(tmp_path: Pat
     assert [p.text for p in document.blocks if isinstance(p, Paragraph)] == [
         "Phụ lục số 01: Cải cách thể chế"
     ]
+
+
+def test_a_rotated_pdf_page_reads_as_printed(tmp_path: Path) -> None:
+    """A page turned by /Rotate (a landscape appendix in a portrait file): the text and the
+    ruling lines are read in the same frame, so rows stay rows (pdfplumber read it sideways)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from cchc_desktop.reports.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf.setPageRotation(90)
+    pdf.setFont(REGULAR, 10)
+    pdf.drawString(100, 700, "Phụ lục số 01: Cải cách thể chế")
+    for y in (600, 620, 640, 660):
+        pdf.line(100, y, 400, y)
+    for x in (100, 160, 400):
+        pdf.line(x, 600, x, 660)
+    for row, (no, task) in enumerate([("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra")]):
+        y = 660 - 20 * row - 14
+        pdf.drawString(105, y, no)
+        pdf.drawString(165, y, task)
+    pdf.showPage()
+    pdf.save()
+    path = tmp_path / "xoay.pdf"
+    path.write_bytes(out.getvalue())
+    document = read_document(path)
+    assert document.tables[0].rows == (("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra"))
+    assert [p.text for p in document.blocks if isinstance(p, Paragraph)] == [
+        "Phụ lục số 01: Cải cách thể chế"
+    ]
