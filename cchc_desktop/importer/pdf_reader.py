@@ -1,10 +1,11 @@
 """PDF files with a text layer: lines of text and ruled tables, page by page (PDFium).
 
 PDFium (pypdfium2) reads the page: the ruling lines of its tables come from the page's path
-objects, and the text of a table cell or of a printed line is read by its box. Which ruling
-lines make which table and cells is pdfplumber's table finder, given those lines. The text
-outside the tables becomes one paragraph per printed line (the plan parser joins a paragraph's
-wrapped lines). A table that goes on over the next page is joined to its first part, without
+objects (forms and rotated pages included), and its characters come with their boxes. Which
+ruling lines make which table and cells is pdfplumber's table finder, given those lines; each
+character belongs to the cell (or the line outside the tables) where the centre of its box is.
+The text outside the tables becomes one paragraph per printed line (the plan parser joins a
+paragraph's wrapped lines). A table that goes on over the next page is joined to its first part, without
 the repeated header row. Page numbers alone on a line at the top or bottom of a page are left
 out. A PDF without any text (a scan) is refused with a message saying so: reading text from
 images is not done here.
