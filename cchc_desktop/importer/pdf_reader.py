@@ -5,10 +5,10 @@ objects (forms and rotated pages included), and its characters come with their b
 ruling lines make which table and cells is pdfplumber's table finder, given those lines; each
 character belongs to the cell (or the line outside the tables) where the centre of its box is.
 The text outside the tables becomes one paragraph per printed line (the plan parser joins a
-paragraph's wrapped lines). A table that goes on over the next page is joined to its first part, without
-the repeated header row. Page numbers alone on a line at the top or bottom of a page are left
-out. A PDF without any text (a scan) is refused with a message saying so: reading text from
-images is not done here.
+paragraph's wrapped lines). A table that goes on over the next page is joined to its first
+part, without the repeated header row. Page numbers alone on a line at the top or bottom of a
+page are left out. A PDF without any text (a scan) is refused with a message saying so: reading
+text from images is not done here.
 """
 
 from __future__ import annotations
