@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -65,8 +65,9 @@ class Edit:
     values: Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class FieldChange:
+class FieldChange(NamedTuple):
+    """One field a write changed (a tuple: a plan import makes half a million of them)."""
+
     table: str
     row_id: str
     field: str

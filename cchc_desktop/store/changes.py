@@ -104,7 +104,11 @@ def apply_local_edits(
         planned: list[tuple[Edit, dict[str, Any] | None, dict[str, Value]]] = []
         for edit in edits:
             cols = table_columns(db, edit.table)
-            values = {name: normalise_value(v) for name, v in edit.values.items()}
+            values = {
+                # ints and None are stored as they are: the common case, without a call
+                name: v if v is None or type(v) is int else normalise_value(v)
+                for name, v in edit.values.items()
+            }
             unknown = set(values) - set(cols) | ({"id"} & set(values))
             if unknown:
                 raise ValueError(f"unknown columns for {edit.table}: {sorted(unknown)}")
@@ -161,19 +165,26 @@ def _defaults_left_out(
     Only a field's first value in the write is left out, so a later edit back to the default
     in the same write is still recorded.
     """
+    edits_of: dict[tuple[str, str], int] = {}
+    for edit, _old, _changed in planned:
+        key = (edit.table, edit.row_id)
+        edits_of[key] = edits_of.get(key, 0) + 1
     written: set[tuple[str, str, str]] = set()
     kept: list[tuple[Edit, dict[str, Any] | None, dict[str, Value]]] = []
     for edit, old, changed in planned:
-        if (edit.table, edit.row_id) in born:
+        key = (edit.table, edit.row_id)
+        if key in born:
             defaults = column_defaults(db, edit.table)
-            first = {
-                name: value
-                for name, value in changed.items()
-                if (edit.table, edit.row_id, name) in written
-                or name not in defaults
-                or defaults[name] != value
-            }
-            written.update((edit.table, edit.row_id, name) for name in changed)
+            missing = object()
+            if edits_of[key] == 1:  # the usual new row: one edit, every value its first
+                first = {n: v for n, v in changed.items() if defaults.get(n, missing) != v}
+            else:
+                first = {
+                    n: v
+                    for n, v in changed.items()
+                    if (*key, n) in written or defaults.get(n, missing) != v
+                }
+                written.update((*key, n) for n in changed)
             changed = first or changed  # a row is never created without a logged field
         kept.append((edit, old, changed))
     return kept
@@ -302,8 +313,9 @@ def _insert_born(
             rows.setdefault(key, {}).update(changed)
     groups: dict[tuple[str, tuple[str, ...]], list[list[Value]]] = {}
     for (table, row_id), values in rows.items():
-        columns = tuple(sorted(values))
-        groups.setdefault((table, columns), []).append([row_id, *(values[c] for c in columns)])
+        # Rows made by one builder list their columns in one order: group them as they come.
+        columns = tuple(values)
+        groups.setdefault((table, columns), []).append([row_id, *values.values()])
     del rows
     for (table, columns), params in groups.items():
         names = ", ".join(f'"{c}"' for c in ("id", *columns))
