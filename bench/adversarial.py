@@ -1,11 +1,13 @@
 """A repeatable adversarial run against the real command line: nothing lost, true counts.
 
-    python bench/adversarial.py              # 400 plans, 300 bundles, 200 kills, 2 × 200 writes
+    python bench/adversarial.py              # 400 plans, 200 PDFs, 300 bundles, 200 kills,
+                                             # 2 × 200 writes
     python bench/adversarial.py --quick      # a few of each (the test suite runs this)
     python bench/adversarial.py --seed 7     # replay a run
 
-Four parts, each in throw-away data folders, each driving `python -m cchc_desktop` (or the
-product's own write path in a child process) as a clerk's PC would:
+Four parts (the first with PDFs too), each in throw-away data folders, each driving
+`python -m cchc_desktop` (or the product's own write path in a child process) as a clerk's PC
+would:
 
 1. **Mutated plans.** The seed plan with lines deleted, doubled or swapped, an appendix heading
    dropped, blocks repeated, rows doubled, garbage bytes, very long lines, cut short. Each is
@@ -13,6 +15,8 @@ product's own write path in a child process) as a clerk's PC would:
    progress recorded. Checked: the exit status is 0 or 1, messages are Vietnamese (no traceback,
    no English error), the stored task count equals the count the import reported, and recorded
    progress never ends up on a task of another content.
+   The same for the plan as a PDF with bytes overwritten or cut (`--pdfs`), each read in its
+   own process so that a crash of the PDF library would show.
 2. **Bundles.** A real network (district and commune), a real bundle, then bytes flipped, the file
    cut, zip members replaced or added, a bundle of another network, the same bundle twice.
    Checked: refused with exit 1 and a Vietnamese message, or taken; the commune's database passes
@@ -47,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the PDF maker of the tests
 SEED_PLAN = ROOT / "resources" / "ke-hoach-cchc-2020-ngoc-lac.txt"
 # what an English or internal error looks like in a message meant for a clerk
 _FOREIGN = re.compile(
@@ -217,6 +222,38 @@ def mutated_plans(count: int, rng: random.Random, work: Path) -> Tally:
             continue
         tally.accepted += 1
         shutil.rmtree(folder)
+    return tally
+
+
+def mutated_pdfs(count: int, rng: random.Random, work: Path) -> Tally:
+    """The seed plan as a PDF with bytes overwritten or cut: read with `import-plan --dry-run`
+    in its own process, so that a crash of the PDF library would show as a bad exit."""
+    from tests.document_files import make_pdf
+
+    tally = Tally()
+    folder = work / "pdfs"
+    folder.mkdir()
+    db = folder / "cchc.db"
+    good = make_pdf(SEED_PLAN.read_text(encoding="utf-8"))
+    for n in range(count):
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.2:
+            del data[rng.randrange(1, len(data)) :]
+        path = folder / f"ke-hoach-{n}.pdf"
+        path.write_bytes(bytes(data))
+        tally.tried += 1
+        result = cli(db, "import-plan", str(path), "--dry-run", "--json")
+        if not _said_well(result):
+            tally.problem(
+                "bad_message", f"pdf {n}: exit {result.returncode} {result.stderr[-200:]}"
+            )
+        elif result.returncode == 1:
+            tally.refused += 1
+        else:
+            tally.accepted += 1
+        path.unlink()
     return tally
 
 
@@ -462,6 +499,7 @@ def two_writers(count: int, work: Path) -> Tally:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=400)
+    parser.add_argument("--pdfs", type=int, default=200)
     parser.add_argument("--bundles", type=int, default=300)
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--writes", type=int, default=200)
@@ -469,7 +507,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=random.randrange(1 << 30))
     args = parser.parse_args()
     if args.quick:
-        args.plans, args.bundles, args.kills, args.writes = 12, 10, 4, 20
+        args.plans, args.pdfs, args.bundles, args.kills, args.writes = 12, 4, 10, 4, 20
     rng = random.Random(args.seed)
     print(f"# seed {args.seed}")
     started = time.perf_counter()
@@ -477,6 +515,7 @@ def main() -> int:
         work = Path(tmp)
         parts = {
             "mutated plans": mutated_plans(args.plans, rng, work),
+            "mutated PDFs": mutated_pdfs(args.pdfs, rng, work),
             "bundles": bundles(args.bundles, rng, work),
             "kill -9": kills(args.kills, rng, work),
             "two writers": two_writers(args.writes, work),
