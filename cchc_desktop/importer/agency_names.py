@@ -397,15 +397,20 @@ def agency_key(name: str) -> str:
 # the Telex way so that it stays plain ASCII ("xa sown haj"), with the tone at the end of its
 # word so that "Hoá" and "Hóa" still agree.
 _UNIT_TYPES = ("xa ", "phuong ", "dac khu ", "thi tran ")
+_UNIT_WORD_BREAKS = re.compile(r"[\s,.;:()\[\]\-–&/\\\"'“”‘’•+]+")
 _PEOPLES_COMMITTEE = re.compile(r"^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+", re.IGNORECASE)
 _TONE_LETTERS = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 _SHAPE_LETTERS = {"\u0306": "w", "\u031b": "w"}  # ă; ơ, ư (â, ê, ô double their vowel)
 
 
 def _unit_key(name: str) -> str:
-    type_words = len(next(t for t in _UNIT_TYPES if fold(clean(name)).startswith(t)).split())
-    words = clean(name).casefold().replace("-", " ").split()
-    out = [fold(" ".join(words[:type_words]))]
+    # The words as agency_key splits them (punctuation and connectors are spaces), marks kept.
+    words = [w for w in _UNIT_WORD_BREAKS.split(clean(name).casefold()) if w]
+    folded = [fold(w) for w in words]
+    type_words = next(
+        (len(t.split()) for t in _UNIT_TYPES if folded[: len(t.split())] == t.split()), 0
+    )
+    out = [" ".join(folded[:type_words])]
     for word in words[type_words:]:
         letters: list[str] = []
         tone = ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_desktop.domain.model import AgencyRole
 from cchc_desktop.importer.agency_names import (
@@ -270,3 +272,21 @@ def test_agency_key_is_nfd_safe() -> None:
     name = "Phòng Văn hoá - thông tin"
     assert agency_key(unicodedata.normalize("NFD", name)) == agency_key(name)
     assert agency_key("Phòng TC-KH") == "phong tai chinh ke hoach"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Xã Minh Sơn", "-Xã Minh Sơn", "(Xã Minh Sơn", "Xã,Minh Sơn", "Xã. Minh Sơn",
+     "Xã/Minh Sơn", "...Xã Minh Sơn", "UBND xã,Minh Sơn"],
+)  # fmt: skip
+def test_a_commune_written_with_stray_punctuation_is_the_same_unit(written: str) -> None:
+    """Punctuation around "Xã" (a damaged PDF, a careless table) once stopped the import with
+    an unexpected error; it is the same unit as the clean spelling."""
+    assert agency_key(written) == agency_key("Xã Minh Sơn") == "xa minh sown"
+
+
+@given(st.text(max_size=60))
+def test_any_text_has_a_key(text: str) -> None:
+    assert isinstance(agency_key(text), str)
+    assert isinstance(agency_key("Xã" + text), str)
+    assert isinstance(agency_key("UBND phường" + text), str)
