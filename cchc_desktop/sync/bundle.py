@@ -467,10 +467,11 @@ class BundleReader:
             raise _fail(TOO_BIG, detail=f"tệp {size} byte")
         try:
             self.zf = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-            raise SyncError(NOT_A_BUNDLE) from exc
         except OSError as exc:
             raise SyncError(f"Không đọc được tệp {self.path}: {os_reason(exc)}") from exc
+        except (*_MEMBER_ERRORS, zipfile.LargeZipFile, ValueError) as exc:
+            # NotImplementedError: a directory entry asks for a zip version nobody writes
+            raise SyncError(NOT_A_BUNDLE) from exc
         try:
             self.infos = self._check_members()
         except BaseException:
