@@ -72,7 +72,8 @@ def _check_package(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
-    except (zipfile.BadZipFile, ValueError) as exc:
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a damaged directory entry asking for an unknown zip version
         raise DocumentError(
             f"Tệp «{name}» không phải tệp Word (.docx) hợp lệ (không mở được gói nén). Nếu đây là "
             "tệp Word cũ, hãy đổi đuôi thành .doc; hoặc mở bằng Word và Lưu thành… .docx."

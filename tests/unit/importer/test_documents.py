@@ -202,6 +202,14 @@ def test_damaged_files_get_a_message(tmp_path: Path) -> None:
     docx_path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     with pytest.raises(DocumentError, match="không phải tệp Word"):
         read_document(docx_path)
+    good = make_docx("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026\n")
+    entry = good.index(b"PK\x01\x02")  # the first entry of the zip's directory
+    odd = bytearray(good)
+    odd[entry + 6] = 129  # "version needed to extract" 12.9: the zip reader gives up
+    version_path = tmp_path / "phien-ban.docx"
+    version_path.write_bytes(bytes(odd))
+    with pytest.raises(DocumentError, match="không phải tệp Word"):
+        read_document(version_path)
     pdf_path = tmp_path / "hong.pdf"
     pdf_path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
     with pytest.raises(DocumentError, match="PDF"):
