@@ -197,3 +197,12 @@ def test_the_document_readers_and_their_libraries_are_bundled() -> None:
     for library in CONSTANTS["DOCUMENT_LIBRARIES"]:
         assert importlib.util.find_spec(library) is not None, library
         assert library not in CONSTANTS["OTHER_EXCLUDES"]
+
+
+def test_pdfiums_shared_library_is_collected() -> None:
+    """The PDF reader needs PDFium's library (libpdfium.so / pdfium.dll) next to pypdfium2_raw:
+    the hook of pyinstaller-hooks-contrib collects it once the package is in the build."""
+    hooks = pytest.importorskip("PyInstaller.utils.hooks")
+    assert "pypdfium2_raw" in CONSTANTS["DOCUMENT_LIBRARIES"]
+    libraries = hooks.collect_dynamic_libs("pypdfium2_raw")
+    assert any("pdfium" in Path(source).name for source, _dest in libraries), libraries
