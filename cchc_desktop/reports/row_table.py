@@ -11,7 +11,7 @@ page is cut between its lines.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
@@ -57,6 +57,7 @@ class _Head:
     numbers: list[str] | None
     number_style: TextStyle
     number_height: float
+    forms: set[object] = field(default_factory=set)  # canvases holding the drawn header
 
     @property
     def total(self) -> float:
@@ -190,9 +191,19 @@ class RowTable(Flowable):
         top = self.height
         # Header paragraphs, centred vertically in their row.
         inner_h = head.height - PAD_TOP - PAD_BOTTOM
-        for para, x in zip(head.cells, xs, strict=False):
-            h = para.height
-            para.drawOn(canv, x + PAD_LEFT, top - PAD_TOP - (inner_h - h) / 2 - h)
+        # Drawn once per document into a form, then placed on every page.
+        name = f"rowtable-head-{id(head)}"
+        if canv not in head.forms:
+            canv.beginForm(name, 0, -head.height, self.width, 0)  # type: ignore[arg-type]
+            for para, x in zip(head.cells, xs, strict=False):
+                h = para.height
+                para.drawOn(canv, x + PAD_LEFT, -PAD_TOP - (inner_h - h) / 2 - h)
+            canv.endForm()
+            head.forms.add(canv)
+        canv.saveState()
+        canv.translate(0, top)
+        canv.doForm(name)
+        canv.restoreState()
         y_rows = top - head.height
         text = canv.beginText()
         if head.numbers is not None:
