@@ -11,7 +11,6 @@ from cchc_desktop import formatting
 from cchc_desktop.domain.model import STATUS_LABELS
 from cchc_desktop.domain.office import OfficeSettings
 from cchc_desktop.domain.text import clean, sort_key
-from cchc_desktop.reports import fonts
 from cchc_desktop.reports.data import (
     DeadlineReportData,
     DeadlineRow,
@@ -37,7 +36,7 @@ from cchc_desktop.reports.official import (
     scaled,
     start_document,
 )
-from cchc_desktop.reports.styles import CELL_LEADING, CELL_SIZE, PARAGRAPH_GAP
+from cchc_desktop.reports.styles import PARAGRAPH_GAP
 
 AGENCY_COLUMNS: tuple[Column, ...] = (
     NUMBER_COLUMN,
@@ -143,8 +142,9 @@ def _agency_table(writer: ReportWriter, data: DeadlineReportData) -> Flowable:
         [str(i), a, str(overdue.get(a, 0)), str(soon.get(a, 0))] for i, a in enumerate(agencies, 1)
     ]
     rows.append(["", "Tổng cộng", str(len(data.overdue)), str(len(data.due_soon))])
-    table = data_table(scaled(AGENCY_COLUMNS, writer.text_width_mm()), rows, number_row=False)
-    table.setStyle([("FONT", (0, -1), (-1, -1), fonts.BOLD, CELL_SIZE, CELL_LEADING)])
+    table = data_table(
+        scaled(AGENCY_COLUMNS, writer.text_width_mm()), rows, number_row=False, bold_last=True
+    )
     return table
 
 

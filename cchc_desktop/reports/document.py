@@ -46,6 +46,12 @@ from cchc_desktop.errors import ReportError, os_reason
 from cchc_desktop.reports import fonts
 from cchc_desktop.reports.data import PageMargins
 from cchc_desktop.reports.files import write_bytes_atomically
+from cchc_desktop.reports.row_table import (
+    WORD_CACHE_LIMIT,
+    WORD_WIDTHS,
+    RowTable,
+    TextStyle,
+)
 from cchc_desktop.reports.styles import (
     CELL_LEADING,
     CELL_SIZE,
@@ -169,91 +175,16 @@ def rule_under(size: float, leading: float, length: float) -> Rule:
     return Rule(length, before=gap, after=2.0)
 
 
-class DataTable(Table):
-    """A Table that keeps rows whole and reports drawn rows to the running build.
-
-    A row is split across pages only when it cannot fit on an empty page: ReportLab would
-    otherwise put a repeated header and one line of a row at the bottom of a page.
-    """
-
-    frame_height: float = 0.0  # set by ReportWriter.add; 0 = never split inside a row
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        # _calc, _splitRows and _rowHeights are ReportLab internals the stubs do not declare.
-        self._calc(availWidth, availHeight)  # type: ignore[attr-defined]
-        pieces: list[Flowable] = self._splitRows(availHeight, doInRowSplit=False)  # type: ignore[attr-defined]
-        if not pieces and self.frame_height:
-            header = _header_rows(self)
-            heights: list[float] = list(self._rowHeights)  # type: ignore[attr-defined]
-            if len(heights) > header:
-                needed = sum(heights[: header + 1])
-                at_top = availHeight >= 0.9 * self.frame_height
-                if needed > self.frame_height and at_top:
-                    pieces = self._splitRows(availHeight, doInRowSplit=True)  # type: ignore[attr-defined]
-        for piece in pieces:
-            if isinstance(piece, DataTable):
-                piece.frame_height = self.frame_height
-        return pieces
-
-    def draw(self) -> None:
-        super().draw()
-        state = _state.get()
-        if state is not None:
-            state.rows_drawn += data_rows(self)
-            state.report()
-
-    def _drawCell(  # noqa: N802 - overrides ReportLab's (pinned 5.1.0) private hook
-        self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
-    ) -> None:
-        # Fast path for the common cell: top-aligned plain text, left or centred. One text
-        # object per cell instead of one per line (ReportLab's way) saves a third of the time.
-        align = cellstyle.alignment
-        if not (
-            isinstance(cellval, str)
-            and align in ("LEFT", "CENTER", "CENTRE")
-            and cellstyle.valign == "TOP"
-            and not cellstyle.direction
-            and not cellstyle.shaping
-        ):
-            super()._drawCell(cellval, cellstyle, pos, size)  # type: ignore[misc]
-            return
-        if not cellval:
-            return
-        canv = self.canv
-        if getattr(canv, "_fillColorObj", None) != cellstyle.color:
-            canv.setFillColor(cellstyle.color)
-        # The canvas font is left alone here: make the base method set it again next time.
-        self._curcellstyle = None
-        colpos, rowpos = pos
-        colwidth, rowheight = size
-        font, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
-        y = rowpos + rowheight - cellstyle.topPadding - fontsize
-        lines = cellval.split("\n")
-        if align == "LEFT":
-            text = canv.beginText(colpos + cellstyle.leftPadding, y)
-            text.setFont(font, fontsize, leading)
-            for line in lines:
-                text.textLine(line)
-        else:
-            centre = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) / 2
-            text = canv.beginText(centre, y)
-            text.setFont(font, fontsize, leading)
-            for line in lines:
-                text.setTextOrigin(centre - _text_width(line, font, fontsize) / 2, y)
-                text.textOut(line)
-                y -= leading
-        canv.drawText(text)
+def data_rows(table: Flowable) -> int:
+    """Body rows of a data table (below its repeated header rows)."""
+    return table.row_count if isinstance(table, RowTable) else 0
 
 
-def _header_rows(table: Table) -> int:
-    repeat: int | tuple[int, ...] = table.repeatRows
-    return repeat if isinstance(repeat, int) else len(repeat)
-
-
-def data_rows(table: Table) -> int:
-    """Rows of `table` below its repeated header rows."""
-    rows: int = getattr(table, "_nrows", 0)
-    return max(0, rows - _header_rows(table))
+def _rows_drawn(count: int) -> None:
+    state = _state.get()
+    if state is not None:
+        state.rows_drawn += count
+        state.report()
 
 
 def _page_end(canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -491,20 +422,8 @@ TASK_REF_COLUMN = Column("Phụ lục/ Nhiệm vụ", 25, "CENTER")  # "2.5": ap
 _CELL_PAD = 3.0
 
 
-# Word widths per (font, size): Vietnamese text is made of a few thousand short syllables, so
-# nearly every width is a dictionary hit instead of a glyph-by-glyph sum.
-_WORD_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
-_WORD_CACHE_LIMIT = 200_000
-
-
-def _text_width(text: str, font: str, size: float) -> float:
-    widths = _WORD_WIDTHS.setdefault((font, size), {})
-    w = widths.get(text)
-    if w is None:
-        if len(widths) > _WORD_CACHE_LIMIT:
-            widths.clear()
-        w = widths[text] = pdfmetrics.stringWidth(text, font, size)
-    return w
+_WORD_WIDTHS = WORD_WIDTHS
+_WORD_CACHE_LIMIT = WORD_CACHE_LIMIT
 
 
 def wrap_cell(text: str, width: float, font: str = fonts.REGULAR, size: float = CELL_SIZE) -> str:
@@ -569,48 +488,46 @@ def data_table(
     number_row: bool = True,
     styles: Styles | None = None,
     check: Callable[[], None] | None = None,
-) -> DataTable:
+    bold_last: bool = False,
+) -> RowTable:
     """A gridded table with bold headers repeated on every page.
 
-    Header cells are Paragraphs; body cells are pre-wrapped plain strings (fast). A second row
-    numbers the columns "(1)", "(2)", … as in government tables. Rows stay whole unless taller
-    than a page. `check` is called every few hundred rows (it raises to cancel).
+    Header cells are Paragraphs; body cells are wrapped once to lines of plain text (fast). A
+    second row numbers the columns "(1)", "(2)", … as in government tables. Rows stay whole
+    unless taller than a page. `check` is called every few hundred rows (it raises to cancel).
+    `bold_last` sets the last row (a total) in bold.
     """
     st = styles or get_styles()
     widths = [c.width * mm for c in columns]
     inner = [w - 2 * _CELL_PAD for w in widths]
-    data: list[list[Any]] = [[Paragraph(markup(c.header), st.cell_header) for c in columns]]
-    if number_row:
-        data.append([f"({i})" for i in range(1, len(columns) + 1)])
-    header_rows = len(data)
+    headers = [Paragraph(markup(c.header), st.cell_header) for c in columns]
+    numbers = [f"({i})" for i in range(1, len(columns) + 1)] if number_row else None
+    body: list[list[list[str]]] = []
+    last: Sequence[str] = ()
     for n, row in enumerate(rows, 1):
-        data.append([wrap_cell(cell, inner[i]) for i, cell in enumerate(row)])
+        last = row
+        body.append([_lines(wrap_cell(cell, inner[i])) for i, cell in enumerate(row)])
         if check is not None and n % 500 == 0:
             check()
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, CELL_SIZE, CELL_LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
-        ("VALIGN", (0, header_rows), (-1, -1), "TOP"),
-        ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if number_row:
-        commands.append(("FONT", (0, 1), (-1, 1), fonts.ITALIC, CELL_SIZE - 1, CELL_LEADING - 1))
-    for i, c in enumerate(columns):
-        if c.align != "LEFT":
-            commands.append(("ALIGN", (i, header_rows), (i, -1), c.align))
-    table = DataTable(
-        data,
-        colWidths=widths,
-        repeatRows=header_rows,
-        hAlign="CENTER",
+    bold = [False] * len(body)
+    if bold_last and body:
+        bold[-1] = True
+        body[-1] = [_lines(wrap_cell(c, inner[i], fonts.BOLD)) for i, c in enumerate(last)]
+    return RowTable.build(
+        widths,
+        [c.align for c in columns],
+        headers,
+        numbers,
+        body,
+        TextStyle(fonts.REGULAR, CELL_SIZE, CELL_LEADING, fonts.BOLD),
+        TextStyle(fonts.ITALIC, CELL_SIZE - 1, CELL_LEADING - 1),
+        on_draw=_rows_drawn,
+        bold=bold,
     )
-    table.setStyle(TableStyle(commands))
-    return table
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
 
 
 def with_closing(text: str) -> str:
@@ -697,7 +614,7 @@ class ReportWriter:
         if self._first is None:
             self.begin_section()
         for f in flowables:
-            if isinstance(f, DataTable):
+            if isinstance(f, RowTable):
                 self._row_count += data_rows(f)
                 f.frame_height = self.frame_height()
             self.story.append(f)

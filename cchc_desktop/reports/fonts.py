@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from cchc_desktop.errors import ReportError
 from cchc_desktop.paths import resource_path
+from cchc_desktop.reports import fast_text
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,7 @@ def register_fonts() -> FontFiles:
             files = find_font_files(windows_dir=Path("/nonexistent"))
             faces = _load(files)
         for face in faces:
+            fast_text.speed_up(face)
             pdfmetrics.registerFont(face)
         pdfmetrics.registerFontFamily(
             FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC

@@ -11,7 +11,6 @@ from cchc_desktop.domain.model import STATUS_LABELS, StatusCategory
 from cchc_desktop.domain.office import OfficeSettings
 from cchc_desktop.domain.periods import period_phrase
 from cchc_desktop.domain.text import clean, roman
-from cchc_desktop.reports import fonts
 from cchc_desktop.reports.data import (
     AreaResult,
     DocumentOptions,
@@ -41,7 +40,7 @@ from cchc_desktop.reports.official import (
     scaled,
     start_document,
 )
-from cchc_desktop.reports.styles import CELL_LEADING, CELL_SIZE, PARAGRAPH_GAP
+from cchc_desktop.reports.styles import PARAGRAPH_GAP
 
 SUMMARY_COLUMNS: tuple[Column, ...] = (
     NUMBER_COLUMN,
@@ -164,8 +163,9 @@ def _results(writer: ReportWriter, data: PeriodReportData) -> list[Flowable]:
         for i, (c, n) in enumerate(counts.items(), 1)
     ]
     rows.append(["", "Tổng cộng", str(total), formatting.percent(1) if total else "-"])
-    table = data_table(scaled(SUMMARY_COLUMNS, writer.text_width_mm()), rows, number_row=False)
-    table.setStyle([("FONT", (0, -1), (-1, -1), fonts.BOLD, CELL_SIZE, CELL_LEADING)])
+    table = data_table(
+        scaled(SUMMARY_COLUMNS, writer.text_width_mm()), rows, number_row=False, bold_last=True
+    )
     out.append(table)
     out.append(Spacer(1, PARAGRAPH_GAP))
     item = 1
