@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.pdfbase.ttfonts import TTFont
 
-_BASE = 0x10000  # codes are mapped into a plane where no real text character lives
+_BASE = 0x100000  # codes are mapped into private-use plane 16, where no document text lives
 
 
 def speed_up(font: TTFont) -> None:
