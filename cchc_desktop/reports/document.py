@@ -422,10 +422,6 @@ TASK_REF_COLUMN = Column("Phụ lục/ Nhiệm vụ", 25, "CENTER")  # "2.5": ap
 _CELL_PAD = 3.0
 
 
-_WORD_WIDTHS = WORD_WIDTHS
-_WORD_CACHE_LIMIT = WORD_CACHE_LIMIT
-
-
 def wrap_cell(text: str, width: float, font: str = fonts.REGULAR, size: float = CELL_SIZE) -> str:
     """Wrap `text` to lines at most `width` points wide (plain-string cell; keeps line breaks).
 
@@ -435,8 +431,8 @@ def wrap_cell(text: str, width: float, font: str = fonts.REGULAR, size: float = 
     text = nfc(text).strip()
     if not text:
         return ""
-    widths = _WORD_WIDTHS.setdefault((font, size), {})
-    if len(widths) > _WORD_CACHE_LIMIT:
+    widths = WORD_WIDTHS.setdefault((font, size), {})  # shared with the row table
+    if len(widths) > WORD_CACHE_LIMIT:
         widths.clear()
     space = widths.get(" ")
     if space is None:
