@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -282,9 +284,13 @@ def test_a_pdf_with_a_password_says_so(tmp_path: Path) -> None:
         read_document(path)
 
 
-def test_a_pdf_table_drawn_inside_a_form_is_read_where_it_is_shown(tmp_path: Path) -> None:
-    """Ruling lines inside a reusable drawing (a form XObject), placed by a matrix: the table
-    is found where the page shows it, and each cell keeps its own text."""
+SMALL_TABLE = (("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra"))
+SMALL_HEADING = "Phụ lục số 01: Cải cách thể chế"
+
+
+def _small_table_pdf(tmp_path: Path, draw_grid: Callable[[Any], None], *, turned: bool) -> Path:
+    """A page with SMALL_HEADING and the three rows of SMALL_TABLE in cells whose ruling lines
+    `draw_grid` draws (two columns, 60 and 240 points wide, from x 100, y 600 up)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -293,8 +299,38 @@ def test_a_pdf_table_drawn_inside_a_form_is_read_where_it_is_shown(tmp_path: Pat
     register_fonts()
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=A4)
+    if turned:
+        pdf.setPageRotation(90)
+    draw_grid(pdf)
+    pdf.setFont(REGULAR, 10)
+    pdf.drawString(100, 680, SMALL_HEADING)
+    for row, (no, task) in enumerate(SMALL_TABLE):
+        y = 600 + 60 - 20 * row - 14
+        pdf.drawString(105, y, no)
+        pdf.drawString(165, y, task)
+    pdf.showPage()
+    pdf.save()
+    path = tmp_path / "bang.pdf"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _assert_small_table(path: Path) -> None:
+    document = read_document(path)
+    assert document.tables[0].rows == SMALL_TABLE
+    assert [p.text for p in document.blocks if isinstance(p, Paragraph)] == [SMALL_HEADING]
+
+
+def _plain_grid(pdf: Any) -> None:
+    for y in (600, 620, 640, 660):
+        pdf.line(100, y, 400, y)
+    for x in (100, 160, 400):
+        pdf.line(x, 600, x, 660)
+
+
+def _grid_in_a_form(pdf: Any) -> None:
     pdf.beginForm("grid")
-    for y in (0, 20, 40, 60):  # three rows of two columns, drawn at the form's origin
+    for y in (0, 20, 40, 60):  # drawn at the form's origin, placed by a matrix
         pdf.line(0, y, 300, y)
     for x in (0, 60, 300):
         pdf.line(x, 0, x, 60)
@@ -303,51 +339,15 @@ def test_a_pdf_table_drawn_inside_a_form_is_read_where_it_is_shown(tmp_path: Pat
     pdf.translate(100, 600)
     pdf.doForm("grid")
     pdf.restoreState()
-    pdf.setFont(REGULAR, 10)
-    pdf.drawString(100, 680, "Phụ lục số 01: Cải cách thể chế")
-    for row, (no, task) in enumerate([("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra")]):
-        y = 600 + 60 - 20 * row - 14
-        pdf.drawString(105, y, no)
-        pdf.drawString(165, y, task)
-    pdf.showPage()
-    pdf.save()
-    path = tmp_path / "form.pdf"
-    path.write_bytes(out.getvalue())
-    document = read_document(path)
-    assert document.tables[0].rows == (("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra"))
-    assert [p.text for p in document.blocks if isinstance(p, Paragraph)] == [
-        "Phụ lục số 01: Cải cách thể chế"
-    ]
+
+
+def test_a_pdf_table_drawn_inside_a_form_is_read_where_it_is_shown(tmp_path: Path) -> None:
+    """Ruling lines inside a reusable drawing (a form XObject), placed by a matrix: the table
+    is found where the page shows it, and each cell keeps its own text."""
+    _assert_small_table(_small_table_pdf(tmp_path, _grid_in_a_form, turned=False))
 
 
 def test_a_rotated_pdf_page_reads_as_printed(tmp_path: Path) -> None:
     """A page turned by /Rotate (a landscape appendix in a portrait file): the text and the
     ruling lines are read in the same frame, so rows stay rows (pdfplumber read it sideways)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    from cchc_desktop.reports.fonts import REGULAR, register_fonts
-
-    register_fonts()
-    out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4)
-    pdf.setPageRotation(90)
-    pdf.setFont(REGULAR, 10)
-    pdf.drawString(100, 700, "Phụ lục số 01: Cải cách thể chế")
-    for y in (600, 620, 640, 660):
-        pdf.line(100, y, 400, y)
-    for x in (100, 160, 400):
-        pdf.line(x, 600, x, 660)
-    for row, (no, task) in enumerate([("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra")]):
-        y = 660 - 20 * row - 14
-        pdf.drawString(105, y, no)
-        pdf.drawString(165, y, task)
-    pdf.showPage()
-    pdf.save()
-    path = tmp_path / "xoay.pdf"
-    path.write_bytes(out.getvalue())
-    document = read_document(path)
-    assert document.tables[0].rows == (("STT", "Nhiệm vụ"), ("1", "Rà soát"), ("2", "Kiểm tra"))
-    assert [p.text for p in document.blocks if isinstance(p, Paragraph)] == [
-        "Phụ lục số 01: Cải cách thể chế"
-    ]
+    _assert_small_table(_small_table_pdf(tmp_path, _plain_grid, turned=True))
