@@ -42,19 +42,29 @@ def answer_replace(monkeypatch: pytest.MonkeyPatch, asked: list[QMessageBox], ch
     monkeypatch.setattr(QMessageBox, "exec", exec_)
 
 
-def test_import_reviews_then_writes_and_asks_before_replacing(
-    qtbot: QtBot, seed_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def answer_import(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[PlanReviewDialog]]:
+    """Accept the review; collect the messages shown after the import and the reviews."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
     reviews: list[PlanReviewDialog] = []
     answer_review(monkeypatch, reviews, accept=True)
+    return shown, reviews
+
+
+def window_and_importer(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, PlanImporter]:
+    window = MainWindow(ctx, Operations(), Settings())
+    qtbot.addWidget(window)
+    return window, PlanImporter(ctx, window.ops, window.settings, window)
+
+
+def test_import_reviews_then_writes_and_asks_before_replacing(
+    qtbot: QtBot, seed_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown, reviews = answer_import(monkeypatch)
     text = seed_plan_path().read_text(encoding="utf-8").replace("6320/QĐ-UBND", "6999/QĐ-UBND")
     document = tmp_path / "ke-hoach-moi.txt"
     document.write_text(text, encoding="utf-8")
-    window = MainWindow(seed_ctx, Operations(), Settings())
-    qtbot.addWidget(window)
-    importer = PlanImporter(seed_ctx, window.ops, window.settings, window)
+    window, importer = window_and_importer(qtbot, seed_ctx)
     importer.imported.connect(window._on_plan_imported)
     with qtbot.waitSignal(importer.imported, timeout=20_000):
         importer.run(document)
@@ -100,16 +110,11 @@ def test_a_pdf_plan_is_read_on_the_worker_and_imported(
     """The PDF reader (PDFium) runs on the import worker, not the window's thread."""
     from tests.document_files import make_pdf
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
-    reviews: list[PlanReviewDialog] = []
-    answer_review(monkeypatch, reviews, accept=True)
+    shown, reviews = answer_import(monkeypatch)
     text = seed_plan_path().read_text(encoding="utf-8").replace("6320/QĐ-UBND", "6888/QĐ-UBND")
     document = tmp_path / "ke-hoach.pdf"
     document.write_bytes(make_pdf(text))
-    window = MainWindow(seed_ctx, Operations(), Settings())
-    qtbot.addWidget(window)
-    importer = PlanImporter(seed_ctx, window.ops, window.settings, window)
+    _window, importer = window_and_importer(qtbot, seed_ctx)
     with qtbot.waitSignal(importer.imported, timeout=20_000):
         importer.run(document)
     assert reviews[-1].ui.number_edit.text() == "6888/QĐ-UBND"
