@@ -118,6 +118,9 @@ def agency_edits(name: str, kind: AgencyKind | None = None, *, needs_review: boo
     """The edits that create an agency and its first alias (ids derive from the name).
 
     A generic phrase ("các cơ quan có liên quan") becomes a group, which needs no confirming.
+    An agency of the same identity that was deleted (the sample's, dropped at set-up) comes
+    back: the id is the same, so without `deleted` 0 the new plan's tasks would point at a
+    deleted row and vanish from the register and its reports.
     """
     name = clean(name)
     if not name:
@@ -134,6 +137,7 @@ def agency_edits(name: str, kind: AgencyKind | None = None, *, needs_review: boo
                 "kind": str(kind or guess_kind(name)),
                 "needs_review": needs_review and not is_group_name(name),
                 "is_group": is_group_name(name),
+                "deleted": 0,
             },
         ),
         alias_edit(agency, name),

@@ -4,12 +4,16 @@ one screen's confirmation clearing the flags, and one row per office in the over
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from cchc_desktop.domain.model import AgencyKind
 from cchc_desktop.importer.agency_names import agency_key, is_group_name
+from cchc_desktop.importer.plan_text import read_plan_file
 from cchc_desktop.reports.report_service import deadline_report_data
-from cchc_desktop.services import office_setup, organisation
+from cchc_desktop.services import office_setup, organisation, plan_service
 from cchc_desktop.services.plan_service import plan_for_year
+
+PLANS = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
 
 
 def test_a_fresh_install_has_ten_agencies_and_seven_groups_not_27_to_confirm(make_db) -> None:  # type: ignore[no-untyped-def]
@@ -115,3 +119,19 @@ def test_a_district_office_is_told_its_communes_are_not_in_the_2025_list(make_db
     changes, note = office_setup.prefill_units(db)
     assert not changes
     assert "không còn cấp huyện" in note
+
+
+def test_an_agency_of_the_dropped_sample_comes_back_when_the_new_plan_names_it(make_db) -> None:  # type: ignore[no-untyped-def]
+    """Setting up one's own office deletes the sample's agencies; the new plan's "Bộ phận Một
+    cửa" has the same identity as the sample's "bộ phận một cửa huyện" and must be live again,
+    or its tasks point at a deleted row and drop out of the register and the reports."""
+    db = make_db()
+    office_setup.use_own_office(
+        db, office_setup.OfficeChoice("commune", "Quảng Ngãi", "Long Phụng")
+    )
+    assert organisation.find_agency(db, "Bộ phận Một cửa") is None  # the sample's is gone
+    plan_service.import_plan(db, read_plan_file(PLANS / "xa-2025-web-khong-bang.txt"))
+    found = organisation.find_agency(db, "Bộ phận Một cửa")
+    assert found is not None
+    assert found.name == "Bộ phận Một cửa"
+    assert found.id in {a.id for a in organisation.list_agencies(db)}
