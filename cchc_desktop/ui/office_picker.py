@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QWidget
 
 from cchc_desktop.domain import admin_units
 from cchc_desktop.domain.office import LEVEL_LABELS, LEVELS
-from cchc_desktop.domain.text import clean
+from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import ValidationError
 from cchc_desktop.services import office_setup
 
@@ -18,6 +26,32 @@ _UNIT_HINTS = {
     "commune": "Chọn hoặc gõ tên xã, phường, đặc khu",
     "district": "Tên huyện trước năm 2025, ví dụ: Ngọc Lặc",
 }
+
+
+# Each list item also carries its name folded ("tinh quang ngai"), which the completer matches.
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FoldedCompleter(QCompleter):
+    """Offers the names that contain what was typed, with or without accents and in any case
+    ("long phu" → "Xã Long Phụng"): clerks often type without Vietnamese input switched on."""
+
+    def __init__(self, model: QAbstractItemModel, parent: QWidget) -> None:
+        super().__init__(model, parent)
+        self.setCompletionRole(FOLDED_ROLE)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(clean(path))]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def add_name(combo: QComboBox, name: str, code: object) -> None:
+    combo.addItem(name, code)
+    combo.setItemData(combo.count() - 1, fold(name), FOLDED_ROLE)
 
 
 class OfficePicker(QObject):
@@ -41,13 +75,13 @@ class OfficePicker(QObject):
         for key in LEVELS:
             level.addItem(LEVEL_LABELS[key], key)
         for p in admin_units.provinces():
-            province.addItem(p.full_name, p.code)
+            add_name(province, p.full_name, p.code)
+        completers: list[tuple[QComboBox, FoldedCompleter]] = []
         for combo in (province, unit):
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = QCompleter(combo.model(), combo)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer = FoldedCompleter(combo.model(), combo)
             combo.setCompleter(completer)
+            completers.append((combo, completer))
         province.setCurrentIndex(-1)
         level.setCurrentIndex(level.findData("commune"))  # most offices today
         level.currentIndexChanged.connect(self._level_changed)
@@ -56,11 +90,19 @@ class OfficePicker(QObject):
         province.activated.connect(lambda _i: self.picked.emit())
         unit.activated.connect(lambda _i: self.picked.emit())
         self._lines: dict[QObject, QComboBox] = {}
-        for combo in (province, unit):
+        self._popups: dict[QObject, QComboBox] = {}
+        for combo, completer in completers:
+            popup = completer.popup()
+            if popup is not None:  # filtered after the completer's own filter: runs first
+                popup.installEventFilter(self)
+                self._popups[popup] = combo
             line = combo.lineEdit()
             if line is not None:
                 self._lines[line] = combo
                 line.installEventFilter(self)
+                # Leaving the box (Tab, a click elsewhere) picks a typed name as Enter does,
+                # so the unit list and the preview follow "quang ngai" at once.
+                line.editingFinished.connect(lambda c=combo: self._left(c))
         self._level_changed()
 
     # ------------------------------------------------------------------ values
@@ -93,24 +135,31 @@ class OfficePicker(QObject):
         return level, province, unit
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in the province or unit box picks the typed name; it does not press the
-        dialog's default button (Lưu, Hoàn tất)."""
-        combo = self._lines.get(watched)
+        """Enter in the province or unit box, or in its list of offered names, picks the name;
+        it does not press the dialog's default button (Lưu, Hoàn tất)."""
+        combo = self._lines.get(watched) or self._popups.get(watched)
         if (
             combo is not None
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            completer = combo.completer()
-            popup = completer.popup() if completer is not None else None
-            if popup is not None and popup.isVisible():
-                return False  # the completer's own choice comes first
+            if isinstance(watched, QAbstractItemView):
+                offered = watched.currentIndex()
+                watched.hide()
+                if offered.isValid():  # a name chosen with the arrow keys
+                    self._select(combo, str(offered.data(Qt.ItemDataRole.DisplayRole)))
             self._typed(combo)
             return True
         return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ helpers
+
+    def _left(self, combo: QComboBox) -> None:
+        if not clean(combo.currentText()):
+            return
+        if combo.currentIndex() < 0 or combo.currentText() != combo.itemText(combo.currentIndex()):
+            self._typed(combo)
 
     def _typed(self, combo: QComboBox) -> None:
         """Enter after a name typed as a clerk types it ("quang ngai"): pick it from the list."""
@@ -160,7 +209,7 @@ class OfficePicker(QObject):
                     province = None
                 if province is not None:
                     for u in admin_units.units_of(province.code):
-                        self.unit_combo.addItem(u.full_name, u.code)
+                        add_name(self.unit_combo, u.full_name, u.code)
             self._select(self.unit_combo, typed)
         finally:
             self.unit_combo.blockSignals(False)

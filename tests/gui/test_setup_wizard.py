@@ -127,3 +127,32 @@ def test_the_wizard_shows_only_until_a_choice_is_made(qtbot, make_db, monkeypatc
     office_setup.use_sample(ctx.db)
     assert SetupWizard.run_if_needed(ctx, Operations()) is False
     assert shown == [1]
+
+
+def test_names_typed_without_accents_complete_and_resolve_on_leaving_the_box(qtbot, make_db):
+    """A clerk without Vietnamese input types "quang ngai", presses Tab, types "long phu" and
+    sees "Xã Long Phụng" offered; the preview follows without pressing Enter."""
+    _ctx, _ops, wizard = _wizard(qtbot, make_db)
+    ui = wizard.ui
+    _click(qtbot, ui.own_button)
+    completer = ui.province_combo.completer()
+    completer.setCompletionPrefix("quang ng")
+    assert completer.completionCount() == 1
+    assert completer.currentCompletion() == "Tỉnh Quảng Ngãi"
+    wizard.activateWindow()
+    ui.province_combo.lineEdit().setFocus()
+    qtbot.waitUntil(ui.province_combo.lineEdit().hasFocus)
+    qtbot.keyClicks(ui.province_combo.lineEdit(), "quang ngai")
+    assert completer.popup().isVisible()
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Tab)  # Tab while the names are offered
+    qtbot.waitUntil(lambda: ui.province_combo.currentText() == "Tỉnh Quảng Ngãi")
+    assert ui.unit_combo.findText("Xã Long Phụng") >= 0  # the province's units are listed
+    units = ui.unit_combo.completer()
+    units.setCompletionPrefix("long phu")
+    assert units.currentCompletion() == "Xã Long Phụng"
+    ui.unit_combo.lineEdit().setFocus()
+    qtbot.waitUntil(ui.unit_combo.lineEdit().hasFocus)
+    qtbot.keyClicks(ui.unit_combo.lineEdit(), "long phung")
+    qtbot.keyClick(units.popup(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ui.unit_combo.currentText() == "Xã Long Phụng")
+    assert "UBND XÃ LONG PHỤNG" in ui.preview_label.text()
