@@ -317,7 +317,9 @@ def _node_row(r: Sequence[object]) -> TreeRow:
     node_id, kind, number, text, count = r
     title = _first_line(str(text))
     if kind == NodeKind.DECISION:
-        title = f"Quyết định: {title}"
+        # A plan issued without a decision of its own (a commune's "Số: 02/KH-UBND") has a
+        # decision node without a title: name it for what it holds, not "Quyết định:" alone.
+        title = f"Quyết định: {title}" if title else "Văn bản ban hành kế hoạch"
     return TreeRow(
         ref=NodeRef(PLAN_NODE, str(node_id)),
         kind=NodeKind(str(kind)),

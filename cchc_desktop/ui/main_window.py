@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
 
     def _show_plan(self, plan_id: str | None) -> None:
         self.model.set_plan(plan_id)
+        self.editor.set_no_plan(self.ui.plan_combo.count() == 0)
         # Once the window is painted, read the rest of the plan for the first search.
         QTimer.singleShot(PREFETCH_DELAY_MS, self, self._prefetch_plan)
         if plan_id:

@@ -38,6 +38,13 @@ from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
 __all__ = ["TAB_CONTENT", "TAB_HISTORY", "TAB_PROGRESS", "TaskEditor"]
 
 
+PICK_HINT = "Chọn một phần, phụ lục hoặc nhiệm vụ trong cây để xem và sửa."
+NO_PLAN_HINT = (
+    "Chưa có kế hoạch nào. Nhập kế hoạch CCHC của cơ quan ở Tệp → Nhập kế hoạch… (Ctrl+O), "
+    "hoặc kéo tệp Word, PDF, trang web đã lưu thả vào cửa sổ; Tệp → Kế hoạch mới… để tự lập."
+)
+
+
 class TaskEditor(QWidget):
     """Edits the node the tree selected.
 
@@ -119,6 +126,10 @@ class TaskEditor(QWidget):
         self.content.set_read_only(locked)
         self.progress.set_read_only(locked)
         self.evidence_model.accept_drops = not locked
+
+    def set_no_plan(self, no_plan: bool) -> None:
+        """With no plan at all (a new office after its set-up), say how to bring one in."""
+        self.ui.empty_label.setText(NO_PLAN_HINT if no_plan else PICK_HINT)
 
     def _show_empty(self, message: str = "") -> None:
         ui = self.ui

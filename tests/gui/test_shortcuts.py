@@ -36,6 +36,7 @@ def test_shortcuts_are_bound(window: MainWindow) -> None:
     assert ui.action_find.shortcut() == QKeySequence("Ctrl+F")
     assert ui.action_save.shortcut() == QKeySequence("Ctrl+S")
     assert ui.action_refresh.shortcut() == QKeySequence("F5")
+    assert ui.action_import_plan.shortcut() == QKeySequence("Ctrl+O")
     assert ui.action_delete.shortcut() == QKeySequence("Del")
     assert window.action_undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert QKeySequence("Ctrl+Y") in window.action_redo.shortcuts()
@@ -94,3 +95,15 @@ def test_f5_refreshes_and_keeps_the_selection(window: MainWindow, seed_ctx: AppC
     window.ui.action_refresh.trigger()
     assert window.current_ref() == NodeRef(TASK, task_id)
     assert window.ui.status_bar.currentMessage().startswith("Đã làm mới lúc")
+
+
+def test_a_database_without_a_plan_says_how_to_bring_one_in(qtbot: QtBot, make_db) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest_dialogs import make_ctx
+
+    ctx = make_ctx(make_db, seed=False)
+    w = MainWindow(ctx, Operations(), Settings())
+    qtbot.addWidget(w)
+    w.show()
+    hint = w.editor.ui.empty_label.text()
+    assert hint.startswith("Chưa có kế hoạch nào.")
+    assert "Tệp → Nhập kế hoạch… (Ctrl+O)" in hint

@@ -114,3 +114,20 @@ def test_the_window_finds_plans_and_tasks_through_reads(make_db) -> None:  # typ
     assert tree_service.task_of_record(db, TASK, task) == task
     assert tree_service.task_of_record(db, "progress", "missing") is None
     assert tree_service.task_of_record(db, "agency", unit) is None
+
+
+def test_a_plan_without_a_decision_of_its_own_names_its_issuing_node(make_db) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from cchc_desktop.importer.plan_text import read_plan_file
+
+    db = make_db(seed=False)
+    plans = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
+    plan_service.import_plan(db, read_plan_file(plans / "xa-2025-web-khong-bang.txt"))
+    plan = plan_service.list_plans(db)[0]
+    first = tree_service.top_level(db, plan.id)[0]
+    assert first.kind == NodeKind.DECISION
+    assert first.title == "Văn bản ban hành kế hoạch"
+    seed = make_db("seed.db")
+    seed_plan = plan_service.list_plans(seed)[0]
+    assert tree_service.top_level(seed, seed_plan.id)[0].title.startswith("Quyết định: Ban hành")
