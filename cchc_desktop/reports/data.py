@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,16 +71,48 @@ class PlanReference:
     issuer: str = ""  # "Chủ tịch UBND huyện Ngọc Lặc"
 
     def sentence(self) -> str:
-        """Return "Quyết định số 6320/QĐ-UBND ngày 26 tháng 12 năm 2019 của … ban hành …"."""
+        """ "Quyết định số 6320/QĐ-UBND ngày 26 tháng 12 năm 2019 của … ban hành Kế hoạch …", or
+        for a plan issued as a plan of its own (a commune's "02/KH-UBND"), "Kế hoạch số
+        02/KH-UBND ngày … về cải cách hành chính …": the kind follows the number's symbol."""
         if not self.decision_number:
             return self.title
-        parts = [f"Quyết định số {self.decision_number}"]
+        kind = document_kind(self.decision_number)
+        parts = [f"{kind} số {self.decision_number}"]
         if self.decision_date is not None:
             parts.append(formatting.date_long(self.decision_date))
         if self.issuer:
             parts.append(f"của {self.issuer}")
-        title = self.title[:1].lower() + self.title[1:] if self.title else ""
+        if kind == "Kế hoạch":
+            subject = _PLAN_WORD.sub("", self.title, count=1).strip()
+            return " ".join(parts) + (f" về {_lower_first(subject)}" if subject else "")
+        # A document's name keeps its capital in running text ("ban hành Kế hoạch …").
+        title = self.title if _PLAN_WORD.match(self.title) else _lower_first(self.title)
         return " ".join(parts) + (f" ban hành {title}" if title else "")
+
+
+# The kinds of document a plan is issued by, from the number's symbol (Decree 30, Appendix III).
+_DOCUMENT_KINDS = {
+    "QĐ": "Quyết định",
+    "KH": "Kế hoạch",
+    "CT": "Chỉ thị",
+    "HD": "Hướng dẫn",
+    "NQ": "Nghị quyết",
+    "CTr": "Chương trình",
+}
+_PLAN_WORD = re.compile(r"^\s*kế\s+hoạch\b", re.IGNORECASE)
+
+
+def document_kind(number: str) -> str:
+    """ "6320/QĐ-UBND" → "Quyết định"; "02/KH-UBND" → "Kế hoạch"; unknown → "Văn bản"."""
+    symbol = number.partition("/")[2].split("-")[0].strip()
+    for code, kind in _DOCUMENT_KINDS.items():
+        if symbol.casefold() == code.casefold():
+            return kind
+    return "Văn bản"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def task_ref(appendix: int, no: str) -> str:

@@ -25,7 +25,7 @@ from cchc_desktop.domain.model import (
 )
 from cchc_desktop.domain.periods import ReportingPeriod, ReportingRules, period_due, period_window
 from cchc_desktop.domain.status import TaskStatus, nearest_due, period_status
-from cchc_desktop.domain.text import fold
+from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import NotFoundError, ReportError, ValidationError
 from cchc_desktop.reports import data as rd
 from cchc_desktop.reports.agency import build_agency_report
@@ -99,6 +99,10 @@ def build_report(
         if request.kind in (ReportKind.PERIOD, ReportKind.OVERDUE):
             options = sent_up(options, office.recipients)
         today = request.as_of or dt.datetime.now().astimezone().date()
+        if options.blank_number_and_date and options.issue_date is None:
+            # Filled in by hand after signing, which follows printing: the blank date line
+            # carries the year it is printed in, as the register's next number does.
+            options = replace(options, issue_date=today)
         if request.kind is ReportKind.PLAN:
             plan = load_plan(db, plan_summary.id)
             if request.as_of is not None:
@@ -137,6 +141,23 @@ def build_report(
         db.conn.close()
 
 
+def running_title(title: str) -> str:
+    """A plan's title as it reads inside a sentence: "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2020"
+    and "KẾ HOẠCH Cải cách hành chính xã Đông Hưng năm 2025" both start "Kế hoạch c…"; words
+    after the capitals keep their case (place names)."""
+    words = clean(title).split(" ")
+    capitals = 0
+    while capitals < len(words) and words[capitals] == words[capitals].upper():
+        capitals += 1
+    if capitals == 0:
+        return clean(title)
+    lowered = [w.lower() for w in words[:capitals]] + words[capitals:]
+    if capitals < len(words):
+        lowered[capitals] = lowered[capitals][:1].lower() + lowered[capitals][1:]
+    text = " ".join(lowered)
+    return text[:1].upper() + text[1:]
+
+
 _FOR_REPORT = re.compile(r"\s*\(b/c\)\s*[;.]?\s*$")
 
 
@@ -156,9 +177,8 @@ def sent_up(options: rd.DocumentOptions, recipients: tuple[str, ...]) -> rd.Docu
 
 
 def plan_reference(plan: ParsedPlan) -> rd.PlanReference:
-    title = plan.title[:1] + plan.title[1:].lower() if plan.title.isupper() else plan.title
     return rd.PlanReference(
-        title=title,
+        title=running_title(plan.title),
         decision_number=plan.decision.number,
         decision_date=plan.decision.date,
         issuer=plan.decision.issuing_body,

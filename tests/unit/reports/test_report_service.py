@@ -169,3 +169,50 @@ def test_register_numbers_per_type_and_year(tmp_path: Path) -> None:
             pdf_sha256="11" * 32,
         )
     assert [d.number for d in register_service.list_documents(db, 2020)] == [1]
+
+
+def test_a_blank_date_line_carries_the_year_it_is_printed_in(db_path: Path, tmp_path: Path) -> None:
+    """Printed in 2026 for the 2020 plan, to be numbered and dated by hand after signing: the
+    date line reads "năm 2026", the year whose register gives the number."""
+    out = tmp_path / "q1.pdf"
+    rs.build_report(
+        db_path,
+        rs.ReportRequest(
+            rs.ReportKind.PERIOD,
+            2020,
+            period=ReportingPeriod.Q1,
+            as_of=dt.date(2026, 12, 5),
+            blank_number_and_date=True,
+        ),
+        out,
+    )
+    first = PdfReader(out).pages[0].extract_text()
+    assert "tháng" in first
+    assert "năm 2026" in first.split("BÁO CÁO")[0]  # the date line, above the title
+
+
+def test_the_plan_is_named_by_the_kind_of_document_that_issued_it() -> None:
+    from cchc_desktop.reports.data import PlanReference, document_kind
+
+    assert rs.running_title("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2020") == (
+        "Kế hoạch cải cách hành chính năm 2020"
+    )
+    commune = rs.running_title("KẾ HOẠCH Cải cách hành chính xã Đông Hưng năm 2025")
+    assert commune == "Kế hoạch cải cách hành chính xã Đông Hưng năm 2025"
+    assert PlanReference(commune, "02/KH-UBND", dt.date(2025, 1, 6)).sentence() == (
+        "Kế hoạch số 02/KH-UBND ngày 06 tháng 01 năm 2025 về cải cách hành chính xã Đông Hưng "
+        "năm 2025"
+    )
+    seed = PlanReference(
+        "Kế hoạch cải cách hành chính năm 2020",
+        "6320/QĐ-UBND",
+        dt.date(2019, 12, 26),
+        "Chủ tịch UBND huyện Ngọc Lặc",
+    )
+    assert seed.sentence() == (
+        "Quyết định số 6320/QĐ-UBND ngày 26 tháng 12 năm 2019 của Chủ tịch UBND huyện Ngọc Lặc "
+        "ban hành Kế hoạch cải cách hành chính năm 2020"
+    )
+    assert document_kind("118/KH-STP") == "Kế hoạch"
+    assert document_kind("12/CT-UBND") == "Chỉ thị"
+    assert document_kind("12") == "Văn bản"
