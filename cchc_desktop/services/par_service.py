@@ -17,7 +17,7 @@ from cchc_desktop.domain import par
 from cchc_desktop.domain.par import Criterion
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.importer.par_criteria import CriteriaImport
-from cchc_desktop.services import organisation
+from cchc_desktop.services import organisation, settings_service
 from cchc_desktop.store import ids
 from cchc_desktop.store.changes import Changes, Edit, apply_local_edits
 from cchc_desktop.store.site import local_site
@@ -177,9 +177,13 @@ def is_hub(db: Database) -> bool:
 
 
 def default_level(db: Database) -> str:
+    """The criteria level this PC scores or appraises: a commune's own, or the communes' at a
+    district (before 2025) or a commune office; a department's and a province's otherwise."""
     unit = local_site(db).unit_id
-    kind = organisation.get_agency(db, unit).kind if unit else None
-    return "commune" if kind == "commune" else "department"
+    if unit and organisation.get_agency(db, unit).kind == "commune":
+        return "commune"  # a commune's PC in a network
+    office = settings_service.load_office_settings(db)
+    return "commune" if office.level in ("commune", "district") else "department"
 
 
 def load_set(db: Database, year: int, level: str | None = None) -> ParSet:

@@ -346,3 +346,22 @@ def test_ranking_outputs(db: Database, set_: ParSet, tmp_path: Path) -> None:
     pdf = tmp_path / "xep hang.pdf"
     par_report.build_ranking_report(data, load_office_settings(db), pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_level_shown_first_follows_the_office(make_db: MakeDb) -> None:
+    """A commune scores itself against the commune set; a past district appraises its communes;
+    a department and a province office start on the departments' set."""
+    from cchc_desktop.services import office_setup
+
+    db = make_db("levels.db")
+    assert par_service.default_level(db) == "commune"  # the sample: a district before 2025
+    for level, province, unit, expected in (
+        ("commune", "Quảng Ngãi", "Long Phụng", "commune"),
+        ("department", "Quảng Ngãi", "Sở Tư pháp", "department"),
+        ("province", "Quảng Ngãi", None, "department"),
+    ):
+        office_setup.set_office(
+            db,
+            office_setup.OfficeChoice(level, province, unit, explicit={"signer_name": "Lê B"}),
+        )
+        assert par_service.default_level(db) == expected, level
