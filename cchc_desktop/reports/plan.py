@@ -9,10 +9,10 @@ from collections.abc import Iterator, Sequence
 from reportlab.platypus import Flowable, Paragraph
 
 from cchc_desktop import formatting
-from cchc_desktop.domain.model import Appendix, NodeKind, ParsedPlan, PlanNode, Task
+from cchc_desktop.domain.model import Appendix, Decision, NodeKind, ParsedPlan, PlanNode, Task
 from cchc_desktop.domain.office import OfficeSettings, authority_lines
 from cchc_desktop.domain.text import clean, nfc
-from cchc_desktop.reports.data import DocumentOptions
+from cchc_desktop.reports.data import DocumentOptions, document_kind
 from cchc_desktop.reports.document import (
     NUMBER_COLUMN,
     Cancelled,
@@ -75,7 +75,8 @@ def build_plan_report(
         progress=progress,
         cancelled=cancelled,
     )
-    _decision(writer, plan, office, options)
+    if not issued_as_plan(plan):
+        _decision(writer, plan, office, options)
     _plan_text(writer, plan, office, options)
     for appendix in plan.appendices:
         writer.check_cancelled()
@@ -84,6 +85,12 @@ def build_plan_report(
 
 
 # ---------------------------------------------------------------------------- the decision
+
+
+def issued_as_plan(plan: ParsedPlan) -> bool:
+    """A plan issued as a document of its own ("Số: 02/KH-UBND", as communes and departments
+    issue theirs) has no decision: it carries the number, date and signature itself."""
+    return document_kind(plan.decision.number) == "Kế hoạch"
 
 
 def _decision_symbol(plan: ParsedPlan, office: OfficeSettings) -> str:
@@ -129,9 +136,25 @@ def _decision(
     )
     writer.add(*title_block("QUYẾT ĐỊNH", d.title, width=width))
 
-    body: list[Flowable] = []
-    recipients: list[str] = []
     lines, signer = _signature(plan, office)
+    texts, recipients = _body_and_recipients(d, lines, signer)
+    body: list[Flowable] = []
+    for text in texts:
+        if not body and not text.isupper() and d.issuing_body:
+            body.append(Paragraph(markup(d.issuing_body.upper()), st.centre_bold))
+        body.append(_decision_paragraph(writer, text))
+    if not body and d.issuing_body:
+        body.append(Paragraph(markup(d.issuing_body.upper()), st.centre_bold))
+    _close_with_signature(writer, body, lines, signer, list(options.recipients or recipients))
+
+
+def _body_and_recipients(
+    d: Decision, lines: Sequence[str], signer: str
+) -> tuple[list[str], list[str]]:
+    """The decision's paragraphs to print and its "Nơi nhận" lines, without the type and title
+    or the signature repeated in the body text."""
+    texts: list[str] = []
+    recipients: list[str] = []
     head_skip = {clean(d.title).casefold(), "quyết định"}
     signature_skip = {clean(x).casefold() for x in (*lines, signer, d.signer_position) if x}
     in_recipients = False
@@ -150,14 +173,10 @@ def _decision(
                 recipients.extend(_split_recipients(text))
                 continue
             in_recipients = False
-        if (not body and key in head_skip) or key in signature_skip:
-            continue  # the type and title, or the signature, repeated in the body text
-        if not body and not text.isupper() and d.issuing_body:
-            body.append(Paragraph(markup(d.issuing_body.upper()), st.centre_bold))
-        body.append(_decision_paragraph(writer, text))
-    if not body and d.issuing_body:
-        body.append(Paragraph(markup(d.issuing_body.upper()), st.centre_bold))
-    _close_with_signature(writer, body, lines, signer, list(options.recipients or recipients))
+        if (not texts and key in head_skip) or key in signature_skip:
+            continue
+        texts.append(text)
+    return texts, recipients
 
 
 def _split_recipients(text: str) -> list[str]:
@@ -217,7 +236,8 @@ def _plan_subtitle(plan: ParsedPlan, options: DocumentOptions) -> str:
     else:
         number = d.number
         when = formatting.date_long(d.date) if d.date else ""
-    parts = [f"(Ban hành kèm theo Quyết định số {number}"]
+    kind = document_kind(d.number) if d.number else "Quyết định"
+    parts = [f"(Ban hành kèm theo {kind} số {number}"]
     if when:
         parts.append(when)
     if d.issuing_body:
@@ -239,16 +259,31 @@ def _plan_text(
 ) -> None:
     writer.begin_section()
     width = writer.text_width()
-    writer.add(letterhead(office, width, number_text=None, date_text=None))
+    d = plan.decision
+    own = issued_as_plan(plan)
+    if own:
+        blank = options.blank_number_and_date
+        year = d.date.year if d.date else None
+        writer.add(
+            letterhead(
+                office,
+                width,
+                number_text=number_line(d.number, _decision_symbol(plan, office), blank=blank),
+                date_text=date_line(office.place, d.date, blank=blank, year=year),
+            )
+        )
+    else:
+        writer.add(letterhead(office, width, number_text=None, date_text=None))
     doc_type, summary = _split_title(plan.title)
-    writer.add(
-        *title_block(doc_type, summary, subtitle=_plan_subtitle(plan, options) or None, width=width)
-    )
+    subtitle = None if own else _plan_subtitle(plan, options) or None
+    writer.add(*title_block(doc_type, summary, subtitle=subtitle, width=width))
     body: list[Flowable] = []
     for node in plan.parts:
         _plan_node(writer, node, 0, body)
     lines, signer = _signature(plan, office)
-    _close_with_signature(writer, body, lines, signer, ())
+    # A plan issued as its own document ends with its own Nơi nhận; a decision's plan has none.
+    recipients = (options.recipients or _body_and_recipients(d, lines, signer)[1]) if own else ()
+    _close_with_signature(writer, body, lines, signer, recipients)
 
 
 def _plan_node(writer: ReportWriter, node: PlanNode, depth: int, out: list[Flowable]) -> None:
@@ -259,8 +294,10 @@ def _plan_node(writer: ReportWriter, node: PlanNode, depth: int, out: list[Flowa
         if label and not text.startswith(label) and not text.startswith(node.number + " "):
             text = f"{label} {text}" if text else label
         style = st.part if node.kind == NodeKind.PART else (st.item if depth <= 1 else st.subitem)
-        if node.kind == NodeKind.ITEM and len(text) > _HEADING_MAX:
-            style = st.body  # a numbered sentence ("2. Kinh phí thực hiện … được lấy từ …")
+        if node.kind == NodeKind.ITEM and (len(text) > _HEADING_MAX or text.endswith((".", ";"))):
+            # a numbered sentence ("2. Kinh phí thực hiện … được lấy từ …", "b) Giải quyết hồ
+            # sơ … đúng hạn."): headings end without a full stop ("1. Cải cách thể chế")
+            style = st.body
         if text:
             out.append(Paragraph(markup(text), style))
     elif text:

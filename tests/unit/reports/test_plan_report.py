@@ -203,3 +203,24 @@ def test_the_seed_reprint_does_what_the_import_warnings_say(
     assert "6320/QĐ-UBND ngày 28 tháng 12 năm 2019" in text
     assert plan.decision.date == dt.date(2019, 12, 26)
     assert "Ngọc Lặc, ngày 26 tháng 12 năm 2019" in text
+
+
+def test_a_plan_issued_as_its_own_document_prints_no_decision(
+    tmp_path: Path, office: OfficeSettings
+) -> None:
+    """A commune's plan numbered "02/KH-UBND" is the document itself: its first page is the
+    plan with that number and date, its sentences are body text, and its tables say "Kèm theo
+    Kế hoạch số …"; no "QUYẾT ĐỊNH" page is made up from its web copy's header lines."""
+    from cchc_desktop.importer.plan_text import read_plan_file
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
+    plan = read_plan_file(fixtures / "xa-2025-web-khong-bang.txt")
+    pdf = build_plan_report(plan, office, tmp_path / "kh.pdf").path
+    pages = [flat(p) for p in page_texts(pdf)]
+    assert "Số: 02/KH-UBND" in pages[0]
+    assert "ngày 06 tháng 01 năm 2025" in pages[0]
+    assert "KẾ HOẠCH" in pages[0]
+    assert not any("QUYẾT ĐỊNH" in p or "Quyết định" in p for p in pages)
+    assert "Trần Văn Nam" in pages[-1 - len(plan.appendices)]
+    tables = pages[-len(plan.appendices) :]
+    assert all("(Kèm theo Kế hoạch số 02/KH-UBND ngày 06 tháng 01 năm 2025" in p for p in tables)
