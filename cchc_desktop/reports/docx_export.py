@@ -33,7 +33,7 @@ from cchc_desktop.domain.office import OfficeSettings, authority_lines
 from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import ReportError, os_reason
 from cchc_desktop.reports.official import scaled
-from cchc_desktop.reports.plan import PLAN_COLUMNS
+from cchc_desktop.reports.plan import PLAN_COLUMNS, issued_as_plan, item_is_heading
 
 FONT = "Times New Roman"
 TEXT_PT = 14
@@ -51,8 +51,11 @@ def export_plan_docx(plan: ParsedPlan, office: OfficeSettings, out_path: Path) -
     _page(section, landscape=False)
     section.different_first_page_header_footer = True
     _page_number(section)
-    _decision(doc, plan, office)
-    _plan_text(doc, plan, office)
+    own = issued_as_plan(plan)  # "02/KH-UBND": the plan is the document, with no decision
+    _letterhead(doc, plan, office)
+    if not own:
+        _decision(doc, plan, office)
+    _plan_text(doc, plan, office, own=own)
     if plan.appendices:
         _appendices(doc, plan)
     out_path = Path(out_path)
@@ -222,8 +225,7 @@ def letterhead_lines(texts: Sequence[str]) -> int:
     return count
 
 
-def _decision(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:
-    d = plan.decision
+def _letterhead(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:
     rows = letterhead_rows(plan, office)
     table = doc.add_table(rows=len(rows), cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -237,6 +239,10 @@ def _decision(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:
             for run in row.cells[1].paragraphs[0].runs:
                 run.italic = True
     _para(doc, "")
+
+
+def _decision(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:
+    d = plan.decision
     _para(doc, "QUYẾT ĐỊNH", bold=True, centre=True)
     _para(doc, d.title, bold=True, centre=True)
     body = [clean(node.text) for node in _flatten(d.body)]
@@ -258,11 +264,12 @@ def _flatten(nodes: Sequence[PlanNode]) -> Iterator[PlanNode]:
 # ---------------------------------------------------------------- the plan text
 
 
-def _plan_text(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+def _plan_text(doc: Document, plan: ParsedPlan, office: OfficeSettings, *, own: bool) -> None:
+    if not own:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _para(doc, plan.title, bold=True, centre=True)
     d = plan.decision
-    if d.number or d.date:
+    if not own and (d.number or d.date):
         when = f" {formatting.date_long(d.date)}" if d.date else ""
         by = f" của {d.issuing_body}" if d.issuing_body else ""
         _para(
@@ -278,7 +285,8 @@ def _node(doc: Document, node: PlanNode) -> None:
     if node.kind is NodeKind.PART:
         _para(doc, f"{node.number}. {text}", bold=True)
     elif node.kind is NodeKind.ITEM:
-        _para(doc, f"{node.number}. {text}" if node.number else text, bold=True, justify=True)
+        label = f"{node.number}. {text}" if node.number else text
+        _para(doc, label, bold=item_is_heading(text), justify=True)
     elif text:
         _para(doc, text, justify=True)
     for child in node.children:

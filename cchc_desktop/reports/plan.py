@@ -286,6 +286,13 @@ def _plan_text(
     _close_with_signature(writer, body, lines, signer, recipients)
 
 
+def item_is_heading(text: str) -> bool:
+    """A numbered item printed as a heading ("1. Cải cách thể chế"), not a numbered sentence
+    of the body ("2. Kinh phí thực hiện … được lấy từ …", "b) Giải quyết hồ sơ … đúng hạn."):
+    headings are short and end without a full stop."""
+    return len(text) <= _HEADING_MAX and not text.rstrip().endswith((".", ";"))
+
+
 def _plan_node(writer: ReportWriter, node: PlanNode, depth: int, out: list[Flowable]) -> None:
     st = writer.styles
     text = clean(node.text)
@@ -294,9 +301,7 @@ def _plan_node(writer: ReportWriter, node: PlanNode, depth: int, out: list[Flowa
         if label and not text.startswith(label) and not text.startswith(node.number + " "):
             text = f"{label} {text}" if text else label
         style = st.part if node.kind == NodeKind.PART else (st.item if depth <= 1 else st.subitem)
-        if node.kind == NodeKind.ITEM and (len(text) > _HEADING_MAX or text.endswith((".", ";"))):
-            # a numbered sentence ("2. Kinh phí thực hiện … được lấy từ …", "b) Giải quyết hồ
-            # sơ … đúng hạn."): headings end without a full stop ("1. Cải cách thể chế")
+        if node.kind == NodeKind.ITEM and not item_is_heading(text):
             style = st.body
         if text:
             out.append(Paragraph(markup(text), style))

@@ -213,6 +213,38 @@ def apply(db: Database, step: tuple[Any, ...]) -> None:
         node_structure.add_node(db, pid, parts[step[1]][0], NodeKind.ITEM, step[2])
 
 
+def test_a_plan_issued_as_its_own_document_exports_without_a_decision(
+    seed_file: Path, tmp_path: Path
+) -> None:
+    """A commune's "02/KH-UBND" plan: the letterhead with its number, then the plan itself;
+    no "QUYẾT ĐỊNH" and no "(Ban hành kèm theo Quyết định …)"; read back, the same tasks."""
+    import docx
+
+    from cchc_desktop.importer.plan_text import read_plan_file
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures" / "plans"
+    plan = read_plan_file(fixtures / "xa-2025-web-khong-bang.txt")
+    db = open_database(seed_file)
+    try:
+        office = settings_service.load_office_settings(db)
+    finally:
+        db.conn.close()
+    out = export_plan_docx(plan, office, tmp_path / "kh.docx")
+    document = docx.Document(str(out))
+    letterhead = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert letterhead[2][0] == "Số: 02/KH-UBND"
+    texts = [p.text for p in document.paragraphs]
+    assert "QUYẾT ĐỊNH" not in texts
+    assert not any("Ban hành kèm theo" in t for t in texts)
+    sentence = next(p for p in document.paragraphs if p.text.startswith("b. Giải quyết hồ sơ"))
+    assert not any(run.bold for run in sentence.runs)  # a sentence, not a heading
+    back = read_source(out).parsed
+    assert back.decision.number == "02/KH-UBND"
+    assert [[cells(t)[1] for t in a.tasks] for a in back.appendices] == [
+        [cells(t)[1] for t in a.tasks] for a in plan.appendices
+    ]
+
+
 @settings(
     max_examples=12,
     deadline=None,
