@@ -121,20 +121,9 @@ def _decision(
 ) -> None:
     d = plan.decision
     st = writer.styles
-    width = writer.text_width()
-    blank = options.blank_number_and_date
     writer.begin_section()
-    writer.add(
-        letterhead(
-            office,
-            width,
-            number_text=number_line(d.number or None, _decision_symbol(plan, office), blank=blank),
-            date_text=date_line(
-                office.place, d.date, blank=blank, year=d.date.year if d.date else None
-            ),
-        )
-    )
-    writer.add(*title_block("QUYẾT ĐỊNH", d.title, width=width))
+    _numbered_letterhead(writer, plan, office, options)
+    writer.add(*title_block("QUYẾT ĐỊNH", d.title, width=writer.text_width()))
 
     lines, signer = _signature(plan, office)
     texts, recipients = _body_and_recipients(d, lines, signer)
@@ -146,6 +135,24 @@ def _decision(
     if not body and d.issuing_body:
         body.append(Paragraph(markup(d.issuing_body.upper()), st.centre_bold))
     _close_with_signature(writer, body, lines, signer, list(options.recipients or recipients))
+
+
+def _numbered_letterhead(
+    writer: ReportWriter, plan: ParsedPlan, office: OfficeSettings, options: DocumentOptions
+) -> None:
+    """The letterhead of the document that issued the plan: its number and date."""
+    d = plan.decision
+    blank = options.blank_number_and_date
+    writer.add(
+        letterhead(
+            office,
+            writer.text_width(),
+            number_text=number_line(d.number or None, _decision_symbol(plan, office), blank=blank),
+            date_text=date_line(
+                office.place, d.date, blank=blank, year=d.date.year if d.date else None
+            ),
+        )
+    )
 
 
 def _body_and_recipients(
@@ -262,16 +269,7 @@ def _plan_text(
     d = plan.decision
     own = issued_as_plan(plan)
     if own:
-        blank = options.blank_number_and_date
-        year = d.date.year if d.date else None
-        writer.add(
-            letterhead(
-                office,
-                width,
-                number_text=number_line(d.number, _decision_symbol(plan, office), blank=blank),
-                date_text=date_line(office.place, d.date, blank=blank, year=year),
-            )
-        )
+        _numbered_letterhead(writer, plan, office, options)
     else:
         writer.add(letterhead(office, width, number_text=None, date_text=None))
     doc_type, summary = _split_title(plan.title)
