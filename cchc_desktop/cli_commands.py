@@ -16,6 +16,7 @@ from cchc_desktop.cli_support import (
     out,
     print_json,
 )
+from cchc_desktop.domain.office import numbered_document
 from cchc_desktop.errors import ConflictError, ValidationError
 from cchc_desktop.reports import commands as report_commands
 from cchc_desktop.services import backup_commands, office_commands
@@ -159,8 +160,8 @@ def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
     found = imports.preview(db, source.parsed)
     if found.existing is not None and not args.replace:
         raise ConflictError(
-            f"Kế hoạch năm {found.existing.year} theo Quyết định số "
-            f"{found.existing.decision_number or '(chưa có số)'} đã có trong cơ sở dữ liệu; "
+            f"Kế hoạch năm {found.existing.year} {_issued_by(found.existing.decision_number)} "
+            "đã có trong cơ sở dữ liệu; "
             "không ghi gì. Thêm --replace để thay thế bằng nội dung của tệp (xem trước bằng "
             "--dry-run)."
         )
@@ -170,10 +171,11 @@ def _import_plan(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     _print_findings(args, source, found, header=False)
     verb = "Đã thay thế" if result.replaced else "Đã nhập"
-    number = source.parsed.decision.number or "chưa có số"
+    number = source.parsed.decision.number
+    issued = numbered_document(number) if number else "chưa có số"
     draft = " (bản nháp, chưa có nhiệm vụ)" if result.tasks == 0 else ""
     out(
-        f"{verb} kế hoạch năm {source.parsed.year} (Quyết định số {number}): "
+        f"{verb} kế hoạch năm {source.parsed.year} ({issued}): "
         f"{result.appendices} phụ lục, {result.tasks} nhiệm vụ{draft}."
     )
     for name in result.new_agencies:
@@ -195,7 +197,7 @@ def _print_findings(
         d = parsed.decision
         out(f"Tệp «{source.name}»: {parsed.title}")
         out(
-            f"Quyết định số {d.number or '(không có)'}, ngày "
+            f"{numbered_document(d.number) if d.number else 'Số văn bản: (không có)'}, ngày "
             f"{d.date.strftime('%d/%m/%Y') if d.date else '(không có)'}, "
             f"cơ quan ban hành: {d.issuing_body or '(không có)'}, "
             f"người ký: {d.signer or '(không có)'}"
@@ -237,7 +239,7 @@ def _plan_show(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(plan_to_json(plan))
         return 0
     out(plan.title)
-    out(f"Quyết định số {plan.decision.number}, ký: {plan.decision.signer}")
+    out(f"{numbered_document(plan.decision.number)}, ký: {plan.decision.signer}")
     for appendix in plan.appendices:
         out(f"Phụ lục {appendix.number:02d}: {appendix.title} – {len(appendix.tasks)} nhiệm vụ")
         for task in appendix.tasks:
@@ -439,3 +441,7 @@ def _days_shift(args: argparse.Namespace, ctx: CliContext) -> int:
         else "Hạn hiển thị đúng ngày ghi trong kế hoạch."
     )
     return 0
+
+
+def _issued_by(number: str) -> str:
+    return f"theo {numbered_document(number)}" if number else "(chưa có số)"

@@ -37,6 +37,34 @@ DOCUMENT_TYPE_TITLES: Mapping[str, str] = MappingProxyType(
     }
 )
 
+# The kinds of document as named in running text, by the code of a number's symbol ("02/KH-UBND"
+# → "Kế hoạch"): a plan is issued by a decision (a district's, a province's) or as a plan of
+# its own (a commune's, a department's).
+_RUNNING_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "QĐ": "Quyết định",
+        "KH": "Kế hoạch",
+        "CT": "Chỉ thị",
+        "HD": "Hướng dẫn",
+        "NQ": "Nghị quyết",
+        "CTr": "Chương trình",
+        "BC": "Báo cáo",
+        "TB": "Thông báo",
+    }
+)
+
+
+def document_kind(number: str) -> str:
+    """ "6320/QĐ-UBND" → "Quyết định"; "02/KH-UBND" → "Kế hoạch"; no known symbol → "Văn bản"."""
+    code = number.partition("/")[2].split("-")[0].strip().casefold()
+    return next((n for c, n in _RUNNING_NAMES.items() if c.casefold() == code), "Văn bản")
+
+
+def numbered_document(number: str) -> str:
+    """ "Quyết định số 6320/QĐ-UBND", "Kế hoạch số 02/KH-UBND": a document named by its number."""
+    return f"{document_kind(number)} số {number}"
+
+
 _DEFAULT_SYMBOLS: dict[str, str] = {
     "BC": "BC-UBND",
     "KH": "KH-UBND",

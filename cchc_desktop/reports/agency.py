@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -114,14 +115,7 @@ def _addressed(
     recipients = options.recipients if options.recipients is not None else office_recipients
     if not recipients or fold(recipients[0]).rstrip(";.") != fold("Như trên"):
         recipients = ("Như trên;", *recipients)
-    return DocumentOptions(
-        number=options.number,
-        issue_date=options.issue_date,
-        blank_number_and_date=options.blank_number_and_date,
-        recipients=recipients,
-        addressees=(agency,),
-        margins=options.margins,
-    )
+    return replace(options, recipients=recipients, addressees=(agency,))
 
 
 def _body(data: AgencySheetData, office: OfficeSettings, agency: str, st: Styles) -> list[Flowable]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import AgencyRole, StatusCategory
+from cchc_desktop.domain.office import document_kind, numbered_document
 from cchc_desktop.domain.periods import ReportingPeriod
 from cchc_desktop.errors import ValidationError
 
@@ -48,6 +49,8 @@ class DocumentOptions:
         issue_date: the date of issue; None leaves day and month blank.
         blank_number_and_date: print "Số:      /BC-UBND" and "…, ngày    tháng    năm …" for
             filling in by hand after signing (ND30 Art. 15.2), whatever number and date say.
+        blank_year: the year of a date line left blank (no issue date); None prints the year
+            the report is about.
         recipients: "Nơi nhận" lines (without "- "); None uses the office's defaults.
         addressees: "Kính gửi" lines for a report sent upward; empty prints none.
         margins: page margins; None uses 20/20/30/15 mm.
@@ -56,6 +59,7 @@ class DocumentOptions:
     number: int | None = None
     issue_date: dt.date | None = None
     blank_number_and_date: bool = False
+    blank_year: int | None = None
     recipients: tuple[str, ...] | None = None
     addressees: tuple[str, ...] = ()
     margins: PageMargins | None = None
@@ -77,7 +81,7 @@ class PlanReference:
         if not self.decision_number:
             return self.title
         kind = document_kind(self.decision_number)
-        parts = [f"{kind} số {self.decision_number}"]
+        parts = [numbered_document(self.decision_number)]
         if self.decision_date is not None:
             parts.append(formatting.date_long(self.decision_date))
         if self.issuer:
@@ -90,25 +94,7 @@ class PlanReference:
         return " ".join(parts) + (f" ban hành {title}" if title else "")
 
 
-# The kinds of document a plan is issued by, from the number's symbol (Decree 30, Appendix III).
-_DOCUMENT_KINDS = {
-    "QĐ": "Quyết định",
-    "KH": "Kế hoạch",
-    "CT": "Chỉ thị",
-    "HD": "Hướng dẫn",
-    "NQ": "Nghị quyết",
-    "CTr": "Chương trình",
-}
 _PLAN_WORD = re.compile(r"^\s*kế\s+hoạch\b", re.IGNORECASE)
-
-
-def document_kind(number: str) -> str:
-    """ "6320/QĐ-UBND" → "Quyết định"; "02/KH-UBND" → "Kế hoạch"; unknown → "Văn bản"."""
-    symbol = number.partition("/")[2].split("-")[0].strip()
-    for code, kind in _DOCUMENT_KINDS.items():
-        if symbol.casefold() == code.casefold():
-            return kind
-    return "Văn bản"
 
 
 def _lower_first(text: str) -> str:

@@ -50,7 +50,7 @@ def opening(
     """Header block, number and date, document type and summary, and "Kính gửi" if any."""
     width = writer.text_width()
     blank = options.blank_number_and_date
-    issue_year = options.issue_date.year if options.issue_date else year
+    issue_year = options.issue_date.year if options.issue_date else options.blank_year or year
     writer.add(
         letterhead(
             office,
@@ -114,7 +114,9 @@ def reference_line(
         else f"{formatting.document_number(options.number or 0)}/{symbol}"
     )
     if options.blank_number_and_date or options.issue_date is None:
-        when = formatting.blank_date_long(options.issue_date.year if options.issue_date else year)
+        when = formatting.blank_date_long(
+            options.issue_date.year if options.issue_date else options.blank_year or year
+        )
     else:
         when = formatting.date_long(options.issue_date)
     issuer = f" của {office.issuer_short}" if office.issuer_short else ""

@@ -10,9 +10,13 @@ from reportlab.platypus import Flowable, Paragraph
 
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import Appendix, Decision, NodeKind, ParsedPlan, PlanNode, Task
-from cchc_desktop.domain.office import OfficeSettings, authority_lines
+from cchc_desktop.domain.office import (
+    OfficeSettings,
+    authority_lines,
+    document_kind,
+)
 from cchc_desktop.domain.text import clean, nfc
-from cchc_desktop.reports.data import DocumentOptions, document_kind
+from cchc_desktop.reports.data import DocumentOptions
 from cchc_desktop.reports.document import (
     NUMBER_COLUMN,
     Cancelled,

@@ -99,10 +99,10 @@ def build_report(
         if request.kind in (ReportKind.PERIOD, ReportKind.OVERDUE):
             options = sent_up(options, office.recipients)
         today = request.as_of or dt.datetime.now().astimezone().date()
-        if options.blank_number_and_date and options.issue_date is None:
-            # Filled in by hand after signing, which follows printing: the blank date line
-            # carries the year it is printed in, as the register's next number does.
-            options = replace(options, issue_date=today)
+        if options.issue_date is None:
+            # A date line filled in by hand after signing, which follows printing: it carries
+            # the year it is printed in, as the register's next number does.
+            options = replace(options, blank_year=today.year)
         if request.kind is ReportKind.PLAN:
             plan = load_plan(db, plan_summary.id)
             if request.as_of is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import NodeKind
-from cchc_desktop.domain.office import AUTHORITY_PREFIXES
+from cchc_desktop.domain.office import AUTHORITY_PREFIXES, numbered_document
 from cchc_desktop.domain.text import clean
 from cchc_desktop.errors import NotFoundError, ValidationError
 from cchc_desktop.store import ids
@@ -114,7 +114,7 @@ def attachment_line(header: PlanHeader) -> str:
     d = header.date
     by = f" của {header.issuing_body}" if header.issuing_body else ""
     return (
-        f"(Kèm theo Quyết định số {header.number} ngày {d.day:02d} tháng {d.month:02d} "
+        f"(Kèm theo {numbered_document(header.number)} ngày {d.day:02d} tháng {d.month:02d} "
         f"năm {d.year}{by})"
     )
 

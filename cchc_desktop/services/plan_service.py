@@ -24,6 +24,7 @@ from cchc_desktop.domain.model import (
     Task,
     TaskAgency,
 )
+from cchc_desktop.domain.office import numbered_document
 from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from cchc_desktop.importer.agency_names import agency_key
 from cchc_desktop.services import organisation, settings_service
@@ -83,7 +84,7 @@ def import_plan(
     if existing is not None and not replace_existing:
         # Said the same way to the window and the command line; each adds its own way out.
         which = (
-            f"theo Quyết định số {existing.decision_number}"
+            f"theo {numbered_document(existing.decision_number)}"
             if existing.decision_number
             else "(dự thảo, chưa có số quyết định)"
         )

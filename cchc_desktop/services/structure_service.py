@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import AgencyRole, NodeKind
+from cchc_desktop.domain.office import numbered_document
 from cchc_desktop.domain.text import clean
 from cchc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from cchc_desktop.services import amendment_service, organisation, settings_service
@@ -58,7 +59,7 @@ def new_plan(db: Database, year: int, *, title: str = "", author: str = "") -> C
         "SELECT decision_number FROM plan WHERE year = ? AND deleted = 0", [year]
     ).fetchone()
     if existing is not None:
-        number = f" (Quyết định số {existing[0]})" if existing[0] else " (dự thảo)"
+        number = f" ({numbered_document(existing[0])})" if existing[0] else " (dự thảo)"
         raise ConflictError(f"Đã có kế hoạch năm {year}{number}; hãy sửa kế hoạch đó.")
     office = settings_service.load_office_settings(db)
     title = clean(title) or f"KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM {year}"

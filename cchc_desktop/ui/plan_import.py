@@ -17,6 +17,7 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.context import AppContext
+from cchc_desktop.domain.office import numbered_document
 from cchc_desktop.errors import CchcError
 from cchc_desktop.importer.documents import FORMATS
 from cchc_desktop.qt import settings as setting_keys
@@ -111,8 +112,13 @@ def replace_question(parent: QWidget, source: ImportSource, found: ImportPreview
     existing = found.existing
     assert existing is not None
     lines = [
-        f"Kế hoạch năm {existing.year} theo Quyết định số "
-        f"{existing.decision_number or '(chưa có số)'} đã có ({existing.task_count} nhiệm vụ).",
+        f"Kế hoạch năm {existing.year} "
+        + (
+            f"theo {numbered_document(existing.decision_number)}"
+            if existing.decision_number
+            else "(chưa có số)"
+        )
+        + f" đã có ({existing.task_count} nhiệm vụ).",
         f"«{REPLACE}» cập nhật nó theo tệp «{source.name}»: {found.kept} nhiệm vụ khớp nội dung "
         "giữ nguyên tiến độ và minh chứng đã ghi.",
     ]

@@ -163,3 +163,20 @@ def test_hostile_files_get_a_message_and_change_nothing(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert change_count(db) == before
+
+
+def test_a_plan_issued_as_its_own_document_is_named_as_one(tmp_path: Path) -> None:
+    """A commune's "02/KH-UBND" is a plan, not a decision, in every line the command prints."""
+    fixture = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "plans" / "xa-2025-web-khong-bang.txt"
+    )
+    db = tmp_path / "a.db"
+    dry = run("import-plan", str(fixture), "--dry-run", db=db)
+    assert dry.returncode == 0, dry.stderr
+    assert "Kế hoạch số 02/KH-UBND" in dry.stdout
+    done = run("import-plan", str(fixture), db=db)
+    assert "Đã nhập kế hoạch năm 2025 (Kế hoạch số 02/KH-UBND)" in done.stdout
+    again = run("import-plan", str(fixture), db=db)
+    assert again.returncode == 1
+    assert "Kế hoạch năm 2025 theo Kế hoạch số 02/KH-UBND đã có" in again.stderr
+    assert "Quyết định số 02/KH-UBND" not in dry.stdout + done.stdout + again.stderr

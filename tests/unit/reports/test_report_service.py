@@ -189,6 +189,15 @@ def test_a_blank_date_line_carries_the_year_it_is_printed_in(db_path: Path, tmp_
     first = PdfReader(out).pages[0].extract_text()
     assert "tháng" in first
     assert "năm 2026" in first.split("BÁO CÁO")[0]  # the date line, above the title
+    # Without a number or date given the line is left blank too, with the same year.
+    rs.build_report(
+        db_path,
+        rs.ReportRequest(
+            rs.ReportKind.PERIOD, 2020, period=ReportingPeriod.Q1, as_of=dt.date(2026, 12, 5)
+        ),
+        out,
+    )
+    assert "năm 2026" in PdfReader(out).pages[0].extract_text().split("BÁO CÁO")[0]
 
 
 def test_the_plan_is_named_by_the_kind_of_document_that_issued_it() -> None:
