@@ -27,6 +27,7 @@ _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _LETTER = re.compile(r"^[a-zđ]$")
 _BULLET = re.compile(r"^[-+*•–]$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}")
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
 _COLUMNS = {
     "stt": ("stt", "so thu tu", "tt"),
@@ -97,6 +98,35 @@ def _find_header(rows: Sequence[Sequence[str]]) -> tuple[int, dict[str, int]]:
     )
 
 
+def _spread_group_header(
+    rows: Sequence[Sequence[str]], header_at: int, columns: dict[str, int]
+) -> dict[str, int]:
+    """The columns of a two-row header copied from a web page or Word as text.
+
+    A group cell such as "Điểm đánh giá" over "Điều tra XHH | Tự đánh giá | SNV đánh giá"
+    comes out as one cell in the header and the sub-cells alone on the next line, so every
+    column right of the group would be read one or more places too far left. The first header
+    cell that names no known column is taken as the group and widened over the sub-cells.
+    """
+    header = list(rows[header_at])
+    sub = [c for c in rows[header_at + 1] if c.strip()] if header_at + 1 < len(rows) else []
+    # Sub-labels are words under part of the header: not a data row, not "(1) (2) (3)".
+    if not 2 <= len(sub) < len(header) or _kind(sub[0]) is not None:
+        return columns
+    if any(_COLUMN_NUMBER.match(c) or par.parse_points(c) is not None for c in sub):
+        return columns
+    # Text copies drop a row's empty trailing cells, so only a longer row can contradict.
+    width = max((len(r) for r in rows[header_at + 2 :]), default=0)
+    if width > len(header) + len(sub) - 1:
+        return columns
+    known = set(columns.values())
+    group = next((i for i, c in enumerate(header) if i not in known and c.strip()), None)
+    if group is None:
+        return columns
+    spread = header[:group] + [f"{header[group]} {s}" for s in sub] + header[group + 1 :]
+    return _column_map(spread)
+
+
 def _kind(stt: str) -> str | None:
     token = stt.strip().rstrip(".)").strip()
     if not token:
@@ -125,6 +155,7 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
     """The criteria tree of a table given as rows of cells."""
     rows = [[nfc(c) for c in row] for row in rows]
     header_at, columns = _find_header(rows)
+    columns = _spread_group_header(rows, header_at, columns)
     title = next((r[0] for r in rows[:header_at] if r and r[0].strip()), "").strip()
     kinds: list[str] = []
     stack: list[Criterion] = []

@@ -1,0 +1,96 @@
+"""Reading published criteria sets: their tree, codes and maxima exactly as issued.
+
+The fixtures keep a real set's structure and numbers (STT codes, the tree, every maximum the
+source shows, the column set) with the wording rewritten; tests/fixtures/par/SOURCES.md says
+where each comes from and what in it is the source's.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_desktop.domain import par
+from cchc_desktop.importer import par_criteria
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "par"
+CA_MAU_TEXT = FIXTURES / "ca_mau_1880_2013_trich.txt"
+CA_MAU_WORD = FIXTURES / "ca_mau_1880_2013_trich.docx"
+
+
+def _nodes(parsed: par_criteria.CriteriaImport) -> dict[str, par.Criterion]:
+    return {n.code: n for n in par.walk(parsed.areas)}
+
+
+# Cà Mau, QĐ 1880/QĐ-UBND (2013): the opening of the table, as far as the source shows it.
+# Two header rows ("Điểm đánh giá" over "Điều tra XHH | Tự đánh giá | SNV đánh giá"), levels
+# 1 / 1.1 / 1.1.1, and the scoring options as rows without STT under each sub-criterion.
+
+
+@pytest.fixture(scope="module", params=[CA_MAU_TEXT, CA_MAU_WORD], ids=["text", "docx"])
+def ca_mau(request: pytest.FixtureRequest) -> par_criteria.CriteriaImport:
+    path: Path = request.param
+    return par_criteria.read_file(path, total=Decimal(20))
+
+
+def test_ca_mau_tree_and_maxima(ca_mau: par_criteria.CriteriaImport) -> None:
+    assert ca_mau.counts() == (1, 3, 6)
+    assert ca_mau.warnings == []
+    nodes = _nodes(ca_mau)
+    assert [(code, n.stt, n.max_score) for code, n in nodes.items()] == [
+        ("1", "1", Decimal(20)),
+        ("1.1", "1.1", Decimal(5)),
+        ("1.1.1", "1.1.1", Decimal(1)),
+        ("1.1.2", "1.1.2", Decimal(1)),
+        ("1.1.3", "1.1.3", Decimal(1)),
+        ("1.1.4", "1.1.4", Decimal(2)),
+        ("1.2", "1.2", Decimal(2)),
+        ("1.2.1", "1.2.1", Decimal(1)),
+        ("1.2.2", "1.2.2", Decimal(1)),
+        ("1.3", "1.3", Decimal(3)),
+    ]
+    assert nodes["1"].title == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
+    assert all(n.self_assessed for n in nodes.values())
+    # The excerpt ends at criterion 1.3, so area 1 is short of its 20 points: said, not hidden.
+    assert ca_mau.problems == ["Lĩnh vực 1 có điểm tối đa 20 nhưng các mục con cộng lại 10."]
+
+
+def test_ca_mau_options_are_the_rule(ca_mau: par_criteria.CriteriaImport) -> None:
+    nodes = _nodes(ca_mau)
+    first = nodes["1.1.1"]
+    assert first.title == "Kế hoạch CCHC của năm được ban hành"
+    assert first.rule.splitlines() == [
+        "Ban hành đúng hạn: 1",
+        "Ban hành muộn: 0,5",
+        "Không ban hành: 0",
+    ]
+    assert first.step == Decimal("0.5")  # a late plan earns half a point
+    assert nodes["1.1.4"].rule.splitlines()[0] == "Trên 90% kế hoạch: 2"
+    assert nodes["1.1.4"].step == Decimal(1)
+    assert nodes["1.2.2"].rule == "Đạt: 1\nKhông đạt: 0"
+
+
+def test_two_row_header_copied_as_text_keeps_the_columns_apart() -> None:
+    # With "Điểm đánh giá" spread over its three sub-columns, "Ghi chú" is the ninth cell of
+    # a row, not the seventh ("Điểm đạt được").
+    lines = CA_MAU_TEXT.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("1.3\t"))
+    cells = lines[at].split("\t")
+    cells[6], cells[8] = "0,5", "Chấm theo biên bản kiểm tra"
+    lines[at] = "\t".join(cells)
+    parsed = par_criteria.parse_text("\n".join(lines), total=Decimal(20))
+    assert _nodes(parsed)["1.3"].rule == "Chấm theo biên bản kiểm tra"
+
+
+def test_column_numbers_under_the_header_are_not_sub_labels() -> None:
+    text = "\n".join(
+        [
+            "STT\tTiêu chí\tĐiểm tối đa\tĐiểm đánh giá\tGhi chú",
+            "(1)\t(2)\t(3)",
+            "1\tKế hoạch\t2\t\tghi chú",
+        ]
+    )
+    parsed = par_criteria.parse_text(text, total=Decimal(2))
+    assert parsed.areas[0].rule == "ghi chú"
