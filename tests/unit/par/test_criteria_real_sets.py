@@ -18,6 +18,7 @@ from cchc_desktop.importer import par_criteria
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "par"
 CA_MAU_TEXT = FIXTURES / "ca_mau_1880_2013_trich.txt"
 CA_MAU_WORD = FIXTURES / "ca_mau_1880_2013_trich.docx"
+PROVINCE_2948 = FIXTURES / "par_index_tinh_2948.docx"
 
 
 def _nodes(parsed: par_criteria.CriteriaImport) -> dict[str, par.Criterion]:
@@ -94,3 +95,42 @@ def test_column_numbers_under_the_header_are_not_sub_labels() -> None:
     )
     parsed = par_criteria.parse_text(text, total=Decimal(2))
     assert parsed.areas[0].rule == "ghi chú"
+
+
+# The Ministry of Home Affairs' provincial PAR INDEX, QĐ 2948/QĐ-BNV (2017): eight areas, the
+# criteria and sub-criteria of each and each area's maximum as published; the split of an area's
+# points over its criteria is the tester's (see SOURCES.md).
+
+
+@pytest.fixture(scope="module")
+def province() -> par_criteria.CriteriaImport:
+    return par_criteria.read_file(PROVINCE_2948)
+
+
+def test_province_counts_per_area(province: par_criteria.CriteriaImport) -> None:
+    assert province.counts() == (8, 39, 81)
+    per_area = [(len(a.children), sum(len(c.children) for c in a.children)) for a in province.areas]
+    assert per_area == [(6, 6), (4, 6), (5, 16), (4, 10), (9, 16), (3, 6), (5, 18), (3, 3)]
+    assert province.problems == []
+    assert province.warnings == []
+
+
+def test_province_area_maxima_and_total(province: par_criteria.CriteriaImport) -> None:
+    maxima = [a.max_score for a in province.areas]
+    assert maxima == [Decimal(x) for x in ("10", "10", "14.5", "11", "16", "7", "16", "15.5")]
+    assert province.total == Decimal(100)
+    assert sum((m or Decimal(0) for m in maxima), Decimal(0)) == Decimal(100)
+    assert [a.stt for a in province.areas] == [str(i) for i in range(1, 9)]
+    # No row of this set is worded as a survey, so every point is self-assessed here.
+    assert all(n.self_assessed for n in par.walk(province.areas))
+
+
+def test_province_chosen_nodes(province: par_criteria.CriteriaImport) -> None:
+    nodes = _nodes(province)
+    assert nodes["3"].title == "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
+    assert nodes["3.2.3"].max_score == Decimal("0.5")
+    assert nodes["3.2.3"].step == Decimal("0.5")
+    assert nodes["8"].max_score == Decimal("15.5")
+    assert nodes["8.1"].max_score == Decimal("6.5")
+    assert nodes["5.9"].children == []
+    assert nodes["5.9"].max_score == Decimal(1)
