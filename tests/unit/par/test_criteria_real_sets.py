@@ -134,3 +134,34 @@ def test_province_chosen_nodes(province: par_criteria.CriteriaImport) -> None:
     assert nodes["8.1"].max_score == Decimal("6.5")
     assert nodes["5.9"].children == []
     assert nodes["5.9"].max_score == Decimal(1)
+
+
+@pytest.mark.parametrize(
+    ("title", "survey"),
+    [
+        ("Điểm điều tra xã hội học", True),
+        ("Đánh giá qua Điều tra XHH", True),  # the short form of the Cà Mau table's header
+        ("Điểm ĐT XHH", True),
+        ("Kết quả ĐTXHH", True),
+        ("Chỉ số hài lòng của người dân, tổ chức (SIPAS)", True),
+        ("Kế hoạch cải cách hành chính hằng năm", False),
+        ("Tác động của cải cách hành chính đến người dân, tổ chức", False),
+    ],
+)
+def test_survey_titles(title: str, survey: bool) -> None:
+    assert par.is_survey(title) is survey
+
+
+def test_an_area_named_by_the_short_survey_form_is_not_self_assessed() -> None:
+    text = "\n".join(
+        [
+            "STT\tLĩnh vực/Tiêu chí\tĐiểm tối đa",
+            "1\tCông tác chỉ đạo, điều hành\t70",
+            "2\tĐiểm Điều tra XHH\t30",
+            "2.1\tNgười dân đánh giá việc tiếp nhận hồ sơ\t15",
+            "2.2\tNgười dân đánh giá kết quả giải quyết\t15",
+        ]
+    )
+    parsed = par_criteria.parse_text(text)
+    assert parsed.problems == []
+    assert [n.self_assessed for n in par.walk(parsed.areas)] == [True, False, False, False]
