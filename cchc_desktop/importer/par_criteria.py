@@ -147,6 +147,37 @@ def _cell(row: Sequence[str], columns: dict[str, int], key: str) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
 
 
+def _wraps(node: Criterion, under_title: bool, text: str, rule: str, evidence: str) -> bool:
+    """Whether a row without STT or maximum holds the next lines of the cells above, as a PDF
+    table gives cells that wrap. A wrapped line goes on in lower case (a title in capitals, in
+    capitals; a rule or evidence, also with a number); an option or a note starts with a
+    capital, or with a number alone in the title column, and stays a line of the rule."""
+
+    def goes_on(line: str, above: str) -> bool:
+        if not line:
+            return True
+        if not above:
+            return False
+        first = line[0]
+        return not first.isupper() or (line.isupper() and above.splitlines()[-1].isupper())
+
+    if not under_title:  # under an option line only the title column can go on
+        return bool(text) and not (rule or evidence) and text[0].islower()
+    if not (text or rule or evidence):
+        return False
+    if text and not (text[0].islower() or text.isupper()) and not (rule or evidence):
+        return False  # alone, a number or a capital in the title column starts an option
+    return (
+        goes_on(text, node.title)
+        and goes_on(rule, node.rule)
+        and goes_on(evidence, node.evidence_required)
+    )
+
+
+def _go_on(above: str, line: str) -> str:
+    return f"{above} {line}" if above and line else above or line
+
+
 def _join(a: str, b: str) -> str:
     return f"{a}\n{b}" if a and b else a or b
 
@@ -163,7 +194,9 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
     warnings: list[str] = []
     stated_total: Decimal | None = None
     last: Criterion | None = None
+    in_title = False  # the row above was the node's own row (or its title's wrapped line)
     for row in rows[header_at + 1 :]:
+        under_title, in_title = in_title, False
         if len(row) == 1 and last is not None:
             last.rule = _join(last.rule, row[0])
             continue
@@ -180,6 +213,15 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
             continue  # a column-number row ("(1) (2) (3)") under the header
         if kind is None or kind == "bullet":
             if last is None:
+                continue
+            if not stt and not max_text and _wraps(last, under_title, text, rule, evidence):
+                if under_title:
+                    last.title = _go_on(last.title, text)
+                    last.rule = _go_on(last.rule, rule)
+                    last.evidence_required = _go_on(last.evidence_required, evidence)
+                    in_title = True
+                else:
+                    last.rule = _go_on(last.rule, text)
                 continue
             if kind == "bullet" or not stt:
                 line = " ".join(p for p in (stt if kind == "bullet" else "", text) if p)
@@ -224,6 +266,7 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
             stack[-1].children.append(node)
         stack.append(node)
         last = node
+        in_title = True
     if not areas:
         raise PlanImportError("Bảng tiêu chí không có lĩnh vực nào.")
     par.renumber(areas)

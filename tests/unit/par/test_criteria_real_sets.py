@@ -165,3 +165,64 @@ def test_an_area_named_by_the_short_survey_form_is_not_self_assessed() -> None:
     parsed = par_criteria.parse_text(text)
     assert parsed.problems == []
     assert [n.self_assessed for n in par.walk(parsed.areas)] == [True, False, False, False]
+
+
+# The two Word fixtures printed to PDF by LibreOffice: a PDF table gives a cell that wraps as
+# further rows without STT, which go back into the cells above.
+
+
+def _tree(parsed: par_criteria.CriteriaImport) -> list[tuple[str, Decimal | None, str]]:
+    return [(n.code, n.max_score, n.title) for n in par.walk(parsed.areas)]
+
+
+def test_province_pdf_reads_like_the_word_table() -> None:
+    from_pdf = par_criteria.read_file(PROVINCE_2948.with_suffix(".pdf"))
+    from_word = par_criteria.read_file(PROVINCE_2948)
+    assert from_pdf.counts() == (8, 39, 81)
+    assert from_pdf.problems == []
+    assert [(code, n.rule, n.evidence_required) for code, n in _nodes(from_pdf).items()] == [
+        (code, n.rule, n.evidence_required) for code, n in _nodes(from_word).items()
+    ]
+    assert _tree(from_pdf) == _tree(from_word)
+
+
+def test_ca_mau_pdf_keeps_the_tree_and_titles() -> None:
+    from_pdf = par_criteria.read_file(CA_MAU_WORD.with_suffix(".pdf"), total=Decimal(20))
+    from_word = par_criteria.read_file(CA_MAU_WORD, total=Decimal(20))
+    assert _tree(from_pdf) == _tree(from_word)
+    # A wrapped title (1.1.2 takes two lines in the PDF) is one title again.
+    assert _nodes(from_pdf)["1.1.2"].title == _nodes(from_word)["1.1.2"].title
+
+
+def test_wrapped_lines_go_back_into_their_cells() -> None:
+    text = "\n".join(
+        [
+            "STT\tLĩnh vực/Tiêu chí\tĐiểm tối đa\tCách chấm điểm\tTài liệu kiểm chứng",
+            "I\tCẢI CÁCH THỦ TỤC\t2\t\t",
+            "\tHÀNH CHÍNH\t\t\t",
+            "1\tKế hoạch kiểm soát thủ tục\t2\tĐạt: 2;\tKế hoạch",
+            "\thành chính năm\t\tkhông đạt: 0\tnăm",
+            "\tBan hành đúng hạn: 2",
+            "\tBan hành muộn: 1",
+            "II\tCẢI CÁCH THỂ CHẾ\t1\t\t",
+            "1\tVăn bản\t1\t\t",
+            "1.1\tRà soát văn bản\t1\t\t",
+            "a)\tRà soát đủ các\t1\t\t",
+            "\tvăn bản: 1",
+        ]
+    )
+    parsed = par_criteria.parse_text(text, total=Decimal(3))
+    area, criterion = parsed.areas[0], parsed.areas[0].children[0]
+    assert area.title == "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
+    assert criterion.title == "Kế hoạch kiểm soát thủ tục hành chính năm"
+    assert criterion.evidence_required == "Kế hoạch năm"
+    assert criterion.rule.splitlines() == [
+        "Đạt: 2; không đạt: 0",
+        "Ban hành đúng hạn: 2",
+        "Ban hành muộn: 1",
+    ]
+    # Under an option of the fourth level the wrapped line goes on the option, not the title.
+    sub = parsed.areas[1].children[0].children[0]
+    assert sub.title == "Rà soát văn bản"
+    assert sub.rule.startswith("a) Rà soát đủ các")
+    assert sub.rule.endswith(" văn bản: 1")
