@@ -205,7 +205,8 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
         max_text = _cell(row, columns, "max")
         rule = _cell(row, columns, "rule")
         evidence = _cell(row, columns, "evidence")
-        if fold(text).startswith("tong") and not stt:
+        # "Tổng cộng" in the title column, or in the STT cell when Word merges it across both.
+        if fold("" if stt and text else text or stt).startswith("tong"):
             stated_total = par.parse_points(max_text)
             continue
         kind = _kind(stt)

@@ -226,3 +226,30 @@ def test_wrapped_lines_go_back_into_their_cells() -> None:
     assert sub.title == "Rà soát văn bản"
     assert sub.rule.startswith("a) Rà soát đủ các")
     assert sub.rule.endswith(" văn bản: 1")
+
+
+def test_total_row_merged_over_stt_and_title_in_word(tmp_path: Path) -> None:
+    # Not every set is on 100 points (Hà Tĩnh's 2019 set for central agencies has 60), so the
+    # stated total must be read where Word puts it: "Tổng cộng" spread over STT and title.
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=3)
+    rows = [
+        ("STT", "Lĩnh vực/Tiêu chí", "Điểm tối đa"),
+        ("I", "Công tác chỉ đạo, điều hành", "40"),
+        ("1", "Kế hoạch năm", "40"),
+        ("II", "Điểm điều tra xã hội học", "20"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    total = table.cell(4, 0).merge(table.cell(4, 1))
+    total.text = "Tổng cộng"
+    table.cell(4, 2).text = "60"
+    path = tmp_path / "sixty.docx"
+    document.save(str(path))
+    parsed = par_criteria.read_file(path)
+    assert parsed.total == Decimal(60)
+    assert parsed.problems == []
+    assert [a.self_assessed for a in parsed.areas] == [True, False]
