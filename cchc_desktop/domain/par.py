@@ -23,7 +23,19 @@ MAX_DEPTH = len(DEPTH_NAMES)
 ZERO = Decimal(0)
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)(?![\d.,]*\d)")
-_SURVEY = ("dieu tra xa hoi hoc", "khao sat", "muc do hai long", "su hai long")
+# Tables also write the survey short ("Điều tra XHH", "ĐT XHH", "ĐTXHH") or by its index's
+# name (SIPAS, "Chỉ số hài lòng").
+_SURVEY = (
+    "dieu tra xa hoi hoc",
+    "dieu tra xhh",
+    "dt xhh",
+    "dtxhh",
+    "khao sat",
+    "muc do hai long",
+    "su hai long",
+    "chi so hai long",
+    "sipas",
+)
 
 
 def parse_points(text: str | None) -> Decimal | None:

@@ -27,6 +27,7 @@ _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 _LETTER = re.compile(r"^[a-zđ]$")
 _BULLET = re.compile(r"^[-+*•–]$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}")
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
 _COLUMNS = {
     "stt": ("stt", "so thu tu", "tt"),
@@ -97,6 +98,35 @@ def _find_header(rows: Sequence[Sequence[str]]) -> tuple[int, dict[str, int]]:
     )
 
 
+def _spread_group_header(
+    rows: Sequence[Sequence[str]], header_at: int, columns: dict[str, int]
+) -> dict[str, int]:
+    """The columns of a two-row header copied from a web page or Word as text.
+
+    A group cell such as "Điểm đánh giá" over "Điều tra XHH | Tự đánh giá | SNV đánh giá"
+    comes out as one cell in the header and the sub-cells alone on the next line, so every
+    column right of the group would be read one or more places too far left. The first header
+    cell that names no known column is taken as the group and widened over the sub-cells.
+    """
+    header = list(rows[header_at])
+    sub = [c for c in rows[header_at + 1] if c.strip()] if header_at + 1 < len(rows) else []
+    # Sub-labels are words under part of the header: not a data row, not "(1) (2) (3)".
+    if not 2 <= len(sub) < len(header) or _kind(sub[0]) is not None:
+        return columns
+    if any(_COLUMN_NUMBER.match(c) or par.parse_points(c) is not None for c in sub):
+        return columns
+    # Text copies drop a row's empty trailing cells, so only a longer row can contradict.
+    width = max((len(r) for r in rows[header_at + 2 :]), default=0)
+    if width > len(header) + len(sub) - 1:
+        return columns
+    known = set(columns.values())
+    group = next((i for i, c in enumerate(header) if i not in known and c.strip()), None)
+    if group is None:
+        return columns
+    spread = header[:group] + [f"{header[group]} {s}" for s in sub] + header[group + 1 :]
+    return _column_map(spread)
+
+
 def _kind(stt: str) -> str | None:
     token = stt.strip().rstrip(".)").strip()
     if not token:
@@ -117,6 +147,37 @@ def _cell(row: Sequence[str], columns: dict[str, int], key: str) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
 
 
+def _wraps(node: Criterion, under_title: bool, text: str, rule: str, evidence: str) -> bool:
+    """Whether a row without STT or maximum holds the next lines of the cells above, as a PDF
+    table gives cells that wrap. A wrapped line goes on in lower case (a title in capitals, in
+    capitals; a rule or evidence, also with a number); an option or a note starts with a
+    capital, or with a number alone in the title column, and stays a line of the rule."""
+
+    def goes_on(line: str, above: str) -> bool:
+        if not line:
+            return True
+        if not above:
+            return False
+        first = line[0]
+        return not first.isupper() or (line.isupper() and above.splitlines()[-1].isupper())
+
+    if not under_title:  # under an option line only the title column can go on
+        return bool(text) and not (rule or evidence) and text[0].islower()
+    if not (text or rule or evidence):
+        return False
+    if text and not (text[0].islower() or text.isupper()) and not (rule or evidence):
+        return False  # alone, a number or a capital in the title column starts an option
+    return (
+        goes_on(text, node.title)
+        and goes_on(rule, node.rule)
+        and goes_on(evidence, node.evidence_required)
+    )
+
+
+def _go_on(above: str, line: str) -> str:
+    return f"{above} {line}" if above and line else above or line
+
+
 def _join(a: str, b: str) -> str:
     return f"{a}\n{b}" if a and b else a or b
 
@@ -125,6 +186,7 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
     """The criteria tree of a table given as rows of cells."""
     rows = [[nfc(c) for c in row] for row in rows]
     header_at, columns = _find_header(rows)
+    columns = _spread_group_header(rows, header_at, columns)
     title = next((r[0] for r in rows[:header_at] if r and r[0].strip()), "").strip()
     kinds: list[str] = []
     stack: list[Criterion] = []
@@ -132,7 +194,9 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
     warnings: list[str] = []
     stated_total: Decimal | None = None
     last: Criterion | None = None
+    in_title = False  # the row above was the node's own row (or its title's wrapped line)
     for row in rows[header_at + 1 :]:
+        under_title, in_title = in_title, False
         if len(row) == 1 and last is not None:
             last.rule = _join(last.rule, row[0])
             continue
@@ -141,7 +205,8 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
         max_text = _cell(row, columns, "max")
         rule = _cell(row, columns, "rule")
         evidence = _cell(row, columns, "evidence")
-        if fold(text).startswith("tong") and not stt:
+        # "Tổng cộng" in the title column, or in the STT cell when Word merges it across both.
+        if fold("" if stt and text else text or stt).startswith("tong"):
             stated_total = par.parse_points(max_text)
             continue
         kind = _kind(stt)
@@ -149,6 +214,15 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
             continue  # a column-number row ("(1) (2) (3)") under the header
         if kind is None or kind == "bullet":
             if last is None:
+                continue
+            if not stt and not max_text and _wraps(last, under_title, text, rule, evidence):
+                if under_title:
+                    last.title = _go_on(last.title, text)
+                    last.rule = _go_on(last.rule, rule)
+                    last.evidence_required = _go_on(last.evidence_required, evidence)
+                    in_title = True
+                else:
+                    last.rule = _go_on(last.rule, text)
                 continue
             if kind == "bullet" or not stt:
                 line = " ".join(p for p in (stt if kind == "bullet" else "", text) if p)
@@ -193,6 +267,7 @@ def parse_rows(rows: Iterable[Sequence[str]], *, total: Decimal | None = None) -
             stack[-1].children.append(node)
         stack.append(node)
         last = node
+        in_title = True
     if not areas:
         raise PlanImportError("Bảng tiêu chí không có lĩnh vực nào.")
     par.renumber(areas)
