@@ -30,17 +30,22 @@ from docx.text.paragraph import Paragraph
 from cchc_desktop import formatting
 from cchc_desktop.domain.model import Appendix, NodeKind, ParsedPlan, PlanNode, Task
 from cchc_desktop.domain.office import OfficeSettings, authority_lines
-from cchc_desktop.domain.text import clean, fold
+from cchc_desktop.domain.text import clean
 from cchc_desktop.errors import ReportError, os_reason
 from cchc_desktop.reports.official import scaled
-from cchc_desktop.reports.plan import PLAN_COLUMNS, issued_as_plan, item_is_heading
+from cchc_desktop.reports.plan import (
+    MOTTO,
+    PLAN_COLUMNS,
+    issued_as_plan,
+    item_is_heading,
+    letterhead_lines,
+)
 
 FONT = "Times New Roman"
 TEXT_PT = 14
 TABLE_PT = 13
 # The printed plan's appendix columns, on landscape A4 (297 − 20 − 15 mm of text width).
 COLUMNS = scaled(PLAN_COLUMNS, 262)
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
 def export_plan_docx(plan: ParsedPlan, office: OfficeSettings, out_path: Path) -> Path:
@@ -208,21 +213,6 @@ def letterhead_rows(plan: ParsedPlan, office: OfficeSettings) -> list[tuple[str,
         office.place, d.date, year=d.date.year if d.date else plan.year
     )
     return [(agency[0], MOTTO[0]), (agency[1], MOTTO[1]), (f"Số: {number}/{symbol}", when)]
-
-
-_LETTERHEAD_MARKS = tuple(fold(m) for m in MOTTO)
-
-
-def letterhead_lines(texts: Sequence[str]) -> int:
-    """How many of the decision's first paragraphs are its letterhead (as a document read back
-    gives it: each row of the header table one line with the motto or the number in it)."""
-    count = 0
-    for text in texts[:4]:
-        folded = fold(text)
-        if not (any(m in folded for m in _LETTERHEAD_MARKS) or folded.startswith("so:")):
-            break
-        count += 1
-    return count
 
 
 def _letterhead(doc: Document, plan: ParsedPlan, office: OfficeSettings) -> None:

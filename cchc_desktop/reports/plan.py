@@ -15,7 +15,7 @@ from cchc_desktop.domain.office import (
     authority_lines,
     document_kind,
 )
-from cchc_desktop.domain.text import clean, nfc
+from cchc_desktop.domain.text import clean, fold, nfc
 from cchc_desktop.reports.data import DocumentOptions
 from cchc_desktop.reports.document import (
     NUMBER_COLUMN,
@@ -89,6 +89,23 @@ def build_plan_report(
 
 
 # ---------------------------------------------------------------------------- the decision
+
+
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+_LETTERHEAD_MARKS = tuple(fold(m) for m in MOTTO)
+
+
+def letterhead_lines(texts: Sequence[str]) -> int:
+    """How many of the decision's first paragraphs are its letterhead, which the printed
+    letterhead replaces: a document read back (a Word table's rows) or a web copy gives each
+    row of the header table as one line with the motto or the number in it."""
+    count = 0
+    for text in texts[:4]:
+        folded = fold(text)
+        if not (any(m in folded for m in _LETTERHEAD_MARKS) or folded.startswith("so:")):
+            break
+        count += 1
+    return count
 
 
 def issued_as_plan(plan: ParsedPlan) -> bool:
@@ -169,10 +186,8 @@ def _body_and_recipients(
     head_skip = {clean(d.title).casefold(), "quyết định"}
     signature_skip = {clean(x).casefold() for x in (*lines, signer, d.signer_position) if x}
     in_recipients = False
-    for node in _flatten(d.body):
-        text = clean(node.text)
-        if not text:
-            continue
+    lines_of_body = [t for t in (clean(n.text) for n in _flatten(d.body)) if t]
+    for text in lines_of_body[letterhead_lines(lines_of_body) :]:
         key = text.casefold()
         if key.startswith("nơi nhận"):
             in_recipients = True

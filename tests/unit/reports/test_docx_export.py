@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from cchc_desktop.domain.model import NodeKind, ParsedPlan, Task
-from cchc_desktop.reports.docx_export import export_plan_docx, letterhead_lines, letterhead_rows
+from cchc_desktop.reports.docx_export import export_plan_docx, letterhead_rows
+from cchc_desktop.reports.plan import letterhead_lines
 from cchc_desktop.services import (
     amendment_service,
     node_structure,

@@ -224,3 +224,29 @@ def test_a_plan_issued_as_its_own_document_prints_no_decision(
     assert "Trần Văn Nam" in pages[-1 - len(plan.appendices)]
     tables = pages[-len(plan.appendices) :]
     assert all("(Kèm theo Kế hoạch số 02/KH-UBND ngày 06 tháng 01 năm 2025" in p for p in tables)
+
+
+def test_a_decision_read_from_a_web_copy_prints_its_letterhead_once(
+    tmp_path: Path, office: OfficeSettings
+) -> None:
+    """A portal page or a Word file read back gives the header table as the decision's first
+    lines; the printed letterhead replaces them, as the Word export does."""
+    from dataclasses import replace
+
+    from cchc_desktop.domain.model import NodeKind, PlanNode
+    from cchc_desktop.importer.plan_text import parse_plan_text
+
+    plan = parse_plan_text(
+        resource_path("ke-hoach-cchc-2020-ngoc-lac.txt").read_text(encoding="utf-8")
+    )
+    header = (
+        "ỦY BAN NHÂN DÂN HUYỆN NGỌC LẶC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 6320/QĐ-UBND Ngọc Lặc, ngày 26 tháng 12 năm 2019",
+    )
+    lines = tuple(PlanNode(NodeKind.PARAGRAPH, "", text) for text in header)
+    copied = replace(plan, decision=replace(plan.decision, body=lines + plan.decision.body))
+    first = flat(page_texts(build_plan_report(copied, office, tmp_path / "d.pdf").path)[0])
+    assert first.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 1
+    assert first.count("6320/QĐ-UBND") == 1
+    assert "ỦY BAN NHÂN DÂN HUYỆN NGỌC LẶC CỘNG" not in first
