@@ -129,6 +129,27 @@ def is_position(text: str) -> bool:
     )
 
 
+_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH VĂN PHÒNG")
+
+
+def split_signer_cell(text: str) -> tuple[str, str, str] | None:
+    """(authority prefix, position, name) of a signature cell whose lines were joined:
+    "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Văn A" → ("KT.", "PHÓ GIÁM ĐỐC", "Lê Văn A"); None when it is
+    not upper-case position words followed by a name."""
+    words = text.split()
+    k = next((k for k, w in enumerate(words) if not is_upper_line(w)), len(words))
+    head, name = " ".join(words[:k]), " ".join(words[k:])
+    if not head or not is_name(name) or not is_upper_line(head):
+        return None
+    authority = AUTHORITY.match(head)
+    prefix, rest = (authority.group(1) + ".", authority.group(2)) if authority else ("", head)
+    # the signer's own title is the last one named ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" → "CHỦ TỊCH")
+    at = max(rest.rfind(t) for t in _TITLES)
+    if at >= 4 and rest[:at].endswith("PHÓ "):
+        at -= 4  # "PHÓ GIÁM ĐỐC" is one title
+    return prefix, (rest[at:] if at > 0 else rest).strip(), name
+
+
 # ---------------------------------------------------------------- products and headings
 
 

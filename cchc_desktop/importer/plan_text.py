@@ -62,7 +62,7 @@ from cchc_desktop.domain.model import (
     ParsedPlan,
     PlanNode,
 )
-from cchc_desktop.domain.text import fold
+from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.errors import DocumentError, PlanImportError, os_reason
 from cchc_desktop.importer.documents import read_document
 from cchc_desktop.importer.plan_appendices import AppendixReader
@@ -89,6 +89,7 @@ from cchc_desktop.importer.plan_patterns import (
     is_upper_line,
     split_appendix_heading,
     split_products,
+    split_signer_cell,
     strip_markup,
 )
 from cchc_desktop.importer.plan_state import DecisionDraft, HeaderRef, Line, Node, Signature
@@ -208,6 +209,8 @@ class _Parser(AppendixReader):
         elif table_at is not None:  # tables among the plan's text, no "Phụ lục" headings
             appendices = self.parse_appendices(table_at, year, headless=True)
         plan_sig = self.signature(body_start, block_start)
+        if not plan_sig.name:
+            plan_sig = self.table_signature(body_start, block_start)
         body_stop = plan_sig.start if plan_sig.start >= 0 else block_start
         parts = self.parse_body(body_start, body_stop)
         if appendix_at is None and table_at is None:
@@ -347,6 +350,27 @@ class _Parser(AppendixReader):
             self.warn(f"Dòng chức danh ký không nhận dạng được, giữ nguyên văn: «{text}».", i + 1)
         self.use(*positions, rows[-1])
         return sig
+
+    def table_signature(self, start: int, stop: int) -> Signature:
+        """The signature in the right cell of the "Nơi nhận | chức danh, tên" table row a Word or
+        web page lays out (the cell's lines come joined: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Văn A").
+        The row stays in the body (its recipients are kept); the split is flagged."""
+        for i in reversed(self.nonblank(start, stop)):
+            cells = [clean(c) for c in self.lines[i].raw.split("\t")]
+            if i in self.used or len(cells) < 2 or not fold(cells[0]).startswith("noi nhan"):
+                continue
+            found = split_signer_cell(next((c for c in reversed(cells) if c), ""))
+            if found is None:
+                return Signature()
+            prefix, position, name = found
+            self.warn(
+                f"Chữ ký nằm trong bảng cùng «Nơi nhận» (dòng {self.lines[i].no}): người ký "
+                f"«{name}», chức danh «{prefix + ' ' if prefix else ''}{position}» tách từ ô "
+                f"«{cells[-1]}», cần kiểm tra.",
+                self.lines[i].no,
+            )
+            return Signature(prefix=prefix, position=position, name=name)
+        return Signature()
 
     def parse_date(self, text: str, line: int) -> dt.date | None:
         found = DATE.search(text)

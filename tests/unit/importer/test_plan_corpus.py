@@ -175,3 +175,100 @@ def test_a_word_row_without_stt_is_its_own_task_not_the_rest_of_the_row_above(
         ("1", "Rà soát văn bản", "Quý I/2024"),
         ("", "Tuyên truyền pháp luật", "Quý II/2024"),
     ]
+
+
+# ---- plans whose structure follows real published plans (tests/fixtures/plans/SOURCES.md)
+
+
+def test_commune_plan_split_into_objectives_and_tasks_takes_only_the_tasks() -> None:
+    plan = read("xa-2025-muc-tieu-nhiem-vu.txt")
+    assert (plan.year, plan.decision.number, plan.decision.signer) == (
+        2025,
+        "15/KH-UBND",
+        "Đỗ Minh Khoa",
+    )
+    assert (plan.decision.authority_prefix, plan.decision.signer_position) == ("TM.", "CHỦ TỊCH")
+    # each area has "x.1. Mục tiêu" and "x.2. Nhiệm vụ": only the latter's items are tasks
+    assert shape(plan) == [
+        (1, "Cải cách thể chế", 2),
+        (2, "Cải cách thủ tục hành chính", 2),
+        (3, "Cải cách tổ chức bộ máy", 1),
+        (4, "Cải cách chế độ công vụ", 1),
+        (5, "Cải cách tài chính công", 1),
+        (6, "Xây dựng, phát triển chính quyền điện tử, chính quyền số", 2),
+    ]
+    first = plan.appendices[0].tasks[0]
+    assert first.title == (
+        "Rà soát văn bản do Hội đồng nhân dân, Ủy ban nhân dân các xã cũ ban hành còn hiệu lực"
+    )
+    assert (first.agencies_text, first.timeline) == ("Phòng Kinh tế", "Quý III/2025")
+    digitising = plan.appendices[1].tasks[1]
+    assert digitising.products == ("Hồ sơ được số hóa",)
+    guiding = plan.appendices[5].tasks[1]
+    assert guiding.agencies == (
+        TaskAgency("Trung tâm Phục vụ hành chính công xã", AgencyRole.LEAD),
+        TaskAgency("Đoàn Thanh niên xã", AgencyRole.COORDINATING),
+    )
+    assert guiding.timeline == "Cả năm 2025"
+    assert [w.message for w in plan.warnings] == [
+        "Kế hoạch không có bảng phụ lục nhiệm vụ: 9 nhiệm vụ được lấy từ các mục của phần «II. "
+        "NỘI DUNG, MỤC TIÊU, NHIỆM VỤ CỤ THỂ», cơ quan và thời hạn lấy từ lời văn nếu có. Cần "
+        "kiểm tra lại."
+    ]
+
+
+def test_department_web_copy_in_utf16_with_lettered_tasks_and_a_deputy_signer() -> None:
+    plan = read("so-2022-cong-thuong-utf16.txt")
+    assert (plan.year, plan.title) == (2022, "Kế hoạch Cải cách hành chính năm 2022")
+    # the portal copy has no "Số:" line; the province's plan named in the lead is not this one's
+    assert plan.decision.number == ""
+    assert (plan.decision.signer, plan.decision.signer_position) == ("Lò Văn Thành", "PHÓ GIÁM ĐỐC")
+    assert plan.decision.authority_prefix == "KT."
+    assert shape(plan) == [
+        (1, "Cải cách thể chế", 2),
+        (2, "Cải cách thủ tục hành chính", 3),
+        (3, "Cải cách tài chính công", 1),
+    ]
+    checking = plan.appendices[0].tasks[1]
+    assert checking.agencies == (
+        TaskAgency("Thanh tra Sở", AgencyRole.LEAD),
+        TaskAgency("Văn phòng Sở", AgencyRole.COORDINATING),
+    )
+    assert checking.timeline == "Quý III/2022"
+    complaints = plan.appendices[1].tasks[2]
+    assert complaints.title == (
+        "Tiếp nhận, xử lý phản ánh, kiến nghị của tổ chức, cá nhân về quy định hành chính"
+    )
+    assert (complaints.agencies_text, complaints.timeline) == ("Văn phòng Sở", "Khi có phản ánh")
+    assert len(plan.warnings) == 1  # the tasks were read from the text: check them
+
+
+def test_saved_law_portal_page_with_numbered_group_rows_and_signature_beside_recipients() -> None:
+    plan = read("so-2022-van-ban-lien-quan.html")
+    assert plan.title == "KẾ HOẠCH THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022"
+    assert (plan.year, plan.decision.number, str(plan.decision.date)) == (
+        2022,
+        "412/KH-SKHĐT",
+        "2022-01-18",
+    )
+    # "Nơi nhận" and the signature share a table row: the signer is read from its right cell
+    assert (plan.decision.signer, plan.decision.signer_position) == ("Vương Đình Quang", "GIÁM ĐỐC")
+    # group rows "1", "2", "3" head rows "1.1", "1.2", …
+    assert shape(plan) == [
+        (1, "Cải cách thể chế", 2),
+        (2, "Cải cách thủ tục hành chính", 3),
+        (3, "Xây dựng chính quyền số", 1),
+    ]
+    review = plan.appendices[0].tasks[0]
+    assert review.no == "1.1"
+    assert review.agencies == (  # "Phòng Tổng hợp" is a department's name, not a role
+        TaskAgency("Phòng Tổng hợp", AgencyRole.LEAD),
+        TaskAgency("Thanh tra Sở", AgencyRole.COORDINATING),
+    )
+    assert (review.timeline, review.products) == ("Quý II/2022", ("Báo cáo rà soát",))
+    simplifying = plan.appendices[1].tasks[0]
+    assert simplifying.products == ("Phương án đơn giản hóa", "Báo cáo UBND Thành phố")
+    assert [w.message for w in plan.warnings] == [
+        "Chữ ký nằm trong bảng cùng «Nơi nhận» (đoạn 17): người ký «Vương Đình Quang», chức danh "
+        "«GIÁM ĐỐC» tách từ ô «GIÁM ĐỐC Vương Đình Quang», cần kiểm tra."
+    ]
