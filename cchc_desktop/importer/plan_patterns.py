@@ -57,6 +57,10 @@ DATE = re.compile(
     r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-)\s*(\d{1,2})\s*(?:năm\s+|/|-)\s*(\d{4})", re.IGNORECASE
 )
 NUMBER_LINE = re.compile(r"^số\s*:", re.IGNORECASE)
+# a portal's lead sentence: "… đã ban hành Quyết định số 86/QĐ-UBND về Kế hoạch …"
+ISSUED_AS = re.compile(
+    r"ban hành\s+(?:quyết định|kế hoạch)\s+số\s*:?\s*(\d+[\w\-.]*\s?/\s?[\w\-]+)", re.IGNORECASE
+)
 PLACE_DATE = re.compile(r"(?:^|\s)[^\d,;:]{2,40},\s*ngày\s+\d", re.IGNORECASE)
 ISSUER_OF = re.compile(r"\d{4}\s+của\s+(.+?)\s*\)?\s*$", re.IGNORECASE)
 PLACE = re.compile(

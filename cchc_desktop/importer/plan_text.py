@@ -40,6 +40,9 @@ Heuristics (each one tested):
   cut short, an appendix without a table, appendices referred to in part III (or missing from
   the sequence 01, 02, 04) — "Thiếu Phụ lục số 03". A plan without any task is kept as a draft
   with a warning; only a document without a plan title or a year is refused (PlanImportError).
+* A plan copied from a portal's news page without its "Số:" line takes its number and date
+  from the lead sentence ("… đã ban hành Quyết định số 86/QĐ-UBND …"), with a warning; a plan
+  of a higher office it merely names ("Thực hiện Kế hoạch số …") is never taken.
 * Every source row is its own task: a repeated STT or appendix number, a table whose heading was
   lost, a block pasted twice are kept and reported with their lines.
 * Nothing is dropped: every non-blank line lands in a node, a field or a warning; a line the
@@ -72,6 +75,7 @@ from cchc_desktop.importer.plan_patterns import (
     AUTHORITY,
     DATE,
     DECISION_NUMBER,
+    ISSUED_AS,
     ISSUER_OF,
     ITEM_LETTER,
     ITEM_MULTI,
@@ -224,6 +228,8 @@ class _Parser(AppendixReader):
             )
 
         refs = [r for r in (subtitle_ref, appendix_ref) if r is not None]
+        if not decision_draft.number and not any(r.number for r in refs):
+            refs.extend(self.lead_ref(body_start, stop))
         decision = self.build_decision(decision_draft, decision_sig, plan_sig, refs, year)
         if appendix_at is not None:
             self.check_appendix_sequence(appendices, self.appendix_lines, body_start, body_stop)
@@ -382,6 +388,30 @@ class _Parser(AppendixReader):
         except ValueError:
             self.warn(f"Ngày không hợp lệ: «{found.group(0)}».", line)
             return None
+
+    def lead_ref(self, start: int, stop: int) -> list[HeaderRef]:
+        """The number and date a portal's lead sentence gives a plan copied without its header
+        ("Ngày 21 tháng 7 năm 2025 UBND xã … đã ban hành Quyết định số 86/QĐ-UBND …"): only the
+        lines before the first part, only an act the office itself issued; flagged."""
+        for i in self.nonblank(start, stop)[:3]:
+            text = self.lines[i].text
+            if PART.match(text):
+                break
+            found = ISSUED_AS.search(text)
+            if found is None:
+                continue
+            ref = self.header_ref([i])
+            if ref is None:
+                break
+            ref = dataclasses.replace(ref, number=found.group(1).replace(" ", ""))
+            self.warn(
+                f"Văn bản không có dòng «Số: …»: số «{ref.number}»"
+                + (f" và ngày {ref.date:%d/%m/%Y}" if ref.date else "")
+                + f" lấy từ lời dẫn ở dòng {ref.line}, cần kiểm tra.",
+                ref.line,
+            )
+            return [dataclasses.replace(ref, issuer="")]
+        return []
 
     def header_ref(self, indexes: list[int]) -> HeaderRef | None:
         if not indexes:

@@ -272,3 +272,28 @@ def test_saved_law_portal_page_with_numbered_group_rows_and_signature_beside_rec
         "Chữ ký nằm trong bảng cùng «Nơi nhận» (đoạn 17): người ký «Vương Đình Quang», chức danh "
         "«GIÁM ĐỐC» tách từ ô «GIÁM ĐỐC Vương Đình Quang», cần kiểm tra."
     ]
+
+
+def test_commune_news_page_takes_number_and_date_from_its_lead_sentence() -> None:
+    plan = read("xa-2025-tin-cong-thong-tin.html")
+    assert (plan.year, plan.title) == (2025, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025")
+    assert (plan.decision.number, str(plan.decision.date)) == ("86/QĐ-UBND", "2025-07-21")
+    assert plan.decision.signer == ""  # a news page carries no signature
+    assert shape(plan) == [
+        (1, "Công tác chỉ đạo, điều hành", 2),
+        (2, "Cải cách thủ tục hành chính", 2),
+        (3, "Xây dựng chính quyền số", 1),
+    ]
+    inspection = plan.appendices[0].tasks[1]
+    assert inspection.agencies == (
+        TaskAgency("Văn phòng HĐND và UBND xã", AgencyRole.LEAD),
+        TaskAgency("Phòng Văn hóa - Xã hội", AgencyRole.COORDINATING),
+    )
+    assert inspection.timeline == "Quý IV/2025"
+    signing = plan.appendices[2].tasks[0]
+    assert (signing.products, signing.timeline) == (("Văn bản điện tử được ký số",), "Cả năm 2025")
+    assert plan.warnings[0].message == (
+        "Văn bản không có dòng «Số: …»: số «86/QĐ-UBND» và ngày 21/07/2025 lấy từ lời dẫn ở "
+        "đoạn 4, cần kiểm tra."
+    )
+    assert len(plan.warnings) == 4  # and: tasks read from the text, one without agency or date
