@@ -145,14 +145,21 @@ def split_agency_names(segment: str) -> list[str]:
     """Cut a run of names on the commas where both sides start with an agency head word.
 
     "UBND huyện, UBND cấp xã" → ["UBND huyện", "UBND cấp xã"];
-    "UBND các xã, thị trấn" → ["UBND các xã, thị trấn"].
+    "UBND các xã, thị trấn" → ["UBND các xã, thị trấn"]; "Các sở, ban, ngành" stays one name
+    (a lower-case "ban" there is not "Ban …", an agency of its own).
     """
     parts = [p.strip() for p in clean(segment).split(",")]
     names: list[str] = []
     for part in parts:
         if not part:
             continue
-        if names and starts_with_agency_head(part) and starts_with_agency_head(names[-1]):
+        idiom = part.split()[0] == "ban"  # "các sở, ban, ngành": lower-case "ban" goes on
+        if (
+            names
+            and not idiom
+            and starts_with_agency_head(part)
+            and starts_with_agency_head(names[-1])
+        ):
             names.append(part)
         elif names:
             names[-1] = f"{names[-1]}, {part}"

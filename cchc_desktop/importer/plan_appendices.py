@@ -372,6 +372,8 @@ class AppendixReader(ParserBase):
         rest = APPENDIX.match(first)
         heading_text = rest.group("rest") if rest else first
         for extra in draft.heading_lines[1:]:
+            if extra.startswith("(") and "kem theo" in fold(extra):
+                continue  # "(Kèm theo Kế hoạch số …)" under the title: kept in the heading only
             if not heading_text or heading_text.endswith(("-", "–")) or extra[0].islower():
                 heading_text = f"{heading_text} {extra}".strip()
             else:

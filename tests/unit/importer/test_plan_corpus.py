@@ -297,3 +297,80 @@ def test_commune_news_page_takes_number_and_date_from_its_lead_sentence() -> Non
         "đoạn 4, cần kiểm tra."
     )
     assert len(plan.warnings) == 4  # and: tasks read from the text, one without agency or date
+
+
+def test_ward_word_plan_with_seven_group_rows_and_its_signature_in_a_table() -> None:
+    plan = read("phuong-2023-word-bay-nhom.docx")
+    assert plan.title == "KẾ HOẠCH Thực hiện công tác cải cách hành chính năm 2023"
+    assert (plan.year, plan.decision.number, str(plan.decision.date)) == (
+        2023,
+        "09/KH-UBND",
+        "2023-01-19",
+    )
+    assert (plan.decision.authority_prefix, plan.decision.signer_position) == ("TM.", "CHỦ TỊCH")
+    assert plan.decision.signer == "Hoàng Thị Yến"
+    assert shape(plan) == [
+        (1, "CẢI CÁCH THỂ CHẾ", 2),
+        (2, "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 2),
+        (3, "CẢI CÁCH TỔ CHỨC BỘ MÁY", 1),
+        (4, "CẢI CÁCH CÔNG VỤ", 2),
+        (5, "CẢI CÁCH TÀI CHÍNH CÔNG", 1),
+        (6, "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ", 2),
+        (7, "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", 2),
+    ]
+    reporting = plan.appendices[6].tasks[1]
+    assert (reporting.title, reporting.agencies_text, reporting.timeline, reporting.note) == (
+        "Báo cáo kết quả cải cách hành chính định kỳ",
+        "Công chức Văn phòng - Thống kê",
+        "Hằng quý, năm",
+        "Theo hướng dẫn của Phòng Nội vụ",
+    )
+    online = plan.appendices[5].tasks[1]
+    assert online.agencies == (
+        TaskAgency("Bộ phận Một cửa", AgencyRole.LEAD),
+        TaskAgency("Đoàn Thanh niên phường", AgencyRole.COORDINATING),
+    )
+    assert [w.message for w in plan.warnings] == [
+        "Chữ ký nằm trong bảng cùng «Nơi nhận» (đoạn 12): người ký «Hoàng Thị Yến», chức danh "
+        "«TM. CHỦ TỊCH» tách từ ô «TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Hoàng Thị Yến», cần kiểm tra.",
+        "Phụ lục 01: bảng không có cột «Sản phẩm».",  # this ward's table has no products column
+    ]
+
+
+def test_province_pdf_with_a_long_title_and_two_numbered_appendices() -> None:
+    plan = read("tinh-2022-pdf-hai-phu-luc.pdf")
+    assert plan.title == (
+        "KẾ HOẠCH THỰC HIỆN CẢI CÁCH HÀNH CHÍNH GẮN VỚI CHÍNH QUYỀN SỐ, DỊCH VỤ ĐÔ THỊ THÔNG "
+        "MINH TRÊN ĐỊA BÀN TỈNH LAM GIANG NĂM 2022"
+    )
+    # signed in December for the next year
+    assert (plan.year, plan.decision.number, str(plan.decision.date)) == (
+        2022,
+        "517/KH-UBND",
+        "2021-12-27",
+    )
+    assert (plan.decision.signer, plan.decision.signer_position) == (
+        "Trịnh Quốc Bảo",
+        "PHÓ CHỦ TỊCH",
+    )
+    # each appendix's "(Kèm theo …)" line stays in its heading, not in its title
+    assert shape(plan) == [
+        (1, "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2022", 3),
+        (2, "NHIỆM VỤ XÂY DỰNG CHÍNH QUYỀN SỐ, ĐÔ THỊ THÔNG MINH NĂM 2022", 2),
+    ]
+    assert "(Kèm theo Kế hoạch số 517/KH-UBND" in plan.appendices[0].heading
+    first = plan.appendices[0].tasks[0]  # its title wraps over three lines of its cell
+    assert first.title == (
+        "Tham mưu ban hành quy định phân cấp quản lý nhà nước trong một số lĩnh vực cho Ủy ban "
+        "nhân dân cấp huyện"
+    )
+    assert first.agencies == (  # "các sở, ban, ngành" is one name
+        TaskAgency("Sở Nội vụ", AgencyRole.LEAD),
+        TaskAgency("Các sở, ban, ngành", AgencyRole.COORDINATING),
+    )
+    assert (first.products, first.timeline) == (("Quyết định của UBND tỉnh",), "Quý II/2022")
+    smart = plan.appendices[1].tasks[1]
+    assert smart.products == ("Dịch vụ được triển khai", "Báo cáo đánh giá")
+    assert [w.message for w in plan.warnings] == [
+        "Dòng chức danh ký không nhận dạng được, giữ nguyên văn: «KT. CHỦ TỊCH»."
+    ]
