@@ -70,7 +70,11 @@ def test_ward_web_page_with_group_rows_and_another_column_set() -> None:
     digitising = plan.appendices[1].tasks[1]
     assert digitising.title == "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính"
     assert digitising.agencies_text == "Bộ phận Một cửa"
-    assert plan.warnings == ()
+    # the portal's footer is not the document: the signature above it is read
+    assert (plan.decision.signer, plan.decision.signer_position) == ("Lê Thị Hồng", "PHÓ CHỦ TỊCH")
+    assert [w.message for w in plan.warnings] == [
+        "Dòng chức danh ký không nhận dạng được, giữ nguyên văn: «KT. CHỦ TỊCH»."
+    ]
 
 
 def test_department_text_in_windows_1258_with_lead_and_partner_columns() -> None:
