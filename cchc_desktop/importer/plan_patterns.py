@@ -62,6 +62,8 @@ ISSUED_AS = re.compile(
     r"ban hành\s+(?:quyết định|kế hoạch)\s+số\s*:?\s*(\d+[\w\-.]*\s?/\s?[\w\-]+)", re.IGNORECASE
 )
 PLACE_DATE = re.compile(r"(?:^|\s)[^\d,;:]{2,40},\s*ngày\s+\d", re.IGNORECASE)
+# the place and date line a web copy cut after "ngày": the date is on the next line
+PLACE_DATE_CUT = re.compile(r"(?:^|\s)[^\d,;:]{2,40},\s*ngày$", re.IGNORECASE)
 ISSUER_OF = re.compile(r"\d{4}\s+của\s+(.+?)\s*\)?\s*$", re.IGNORECASE)
 PLACE = re.compile(
     r"\b(?:huyện|thị xã|thành phố|quận|tỉnh|xã|phường|thị trấn)\s+(.+?)\s*\)?\s*$", re.IGNORECASE

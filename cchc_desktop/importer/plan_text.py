@@ -85,6 +85,7 @@ from cchc_desktop.importer.plan_patterns import (
     PART,
     PLACE,
     PLACE_DATE,
+    PLACE_DATE_CUT,
     PLAN_YEAR,
     TERMINAL,
     YEAR,
@@ -320,6 +321,8 @@ class _Parser(AppendixReader):
             if not draft.number and NUMBER_LINE.match(text):
                 found = DECISION_NUMBER.search(text)
                 draft.number = found.group(1).replace(" ", "") if found else ""
+            if draft.date is None and PLACE_DATE_CUT.search(text):  # "Bảo Lam, ngày" / "12 …"
+                text = " ".join(self.lines[k].text for k in body_rows if k >= i)[:80]
             if draft.date is None and PLACE_DATE.search(text):
                 draft.date = self.parse_date(text, self.lines[i].no)
                 draft.date_line = self.lines[i].no
@@ -603,6 +606,9 @@ class _Parser(AppendixReader):
         )
 
     def continues(self, previous: Node, text: str) -> bool:
+        if previous.kind is not NodeKind.PARAGRAPH and previous.text.endswith((",", " và", "-")):
+            # "I. MỤC ĐÍCH," / "YÊU CẦU": a heading wrapped by a web copy goes on
+            return not (PART.match(text) or ITEM_MULTI.match(text) or ITEM_SINGLE.match(text))
         if self.starts_block(text):
             return False
         if text[0].islower():

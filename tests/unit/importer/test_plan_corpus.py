@@ -378,3 +378,41 @@ def test_province_pdf_with_a_long_title_and_two_numbered_appendices() -> None:
     assert [w.message for w in plan.warnings] == [
         "Dòng chức danh ký không nhận dạng được, giữ nguyên văn: «KT. CHỦ TỊCH»."
     ]
+
+
+def test_province_web_copy_with_cut_header_date_title_and_headings() -> None:
+    plan = read("tinh-2019-ban-sao-web-ngat-dong.txt")
+    assert plan.title == "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH TỈNH BẢO LAM NĂM 2019"
+    # "Bảo Lam, ngày" / "12 tháng 12 năm 2018": the date the copy cut in two is read whole
+    assert (plan.year, plan.decision.number, str(plan.decision.date)) == (
+        2019,
+        "214/KH-UBND",
+        "2018-12-12",
+    )
+    assert (plan.decision.signer, plan.decision.signer_position) == ("Hà Minh Đức", "CHỦ TỊCH")
+    assert [p.text for p in plan.parts if p.number] == [
+        "MỤC ĐÍCH, YÊU CẦU",  # "I. MỤC ĐÍCH," / "YÊU CẦU" is one heading
+        "NHIỆM VỤ",
+        "TỔ CHỨC THỰC HIỆN",
+    ]
+    assert shape(plan) == [
+        (1, "Cải cách thể chế", 2),
+        (2, "Cải cách thủ tục hành chính", 2),
+        (3, "Hiện đại hóa hành chính", 1),
+    ]
+    laws = plan.appendices[0].tasks[0]
+    assert laws.agencies == (
+        TaskAgency("Sở Tư pháp", AgencyRole.LEAD),
+        TaskAgency("Các sở, ban, ngành", AgencyRole.COORDINATING),
+    )
+    assert plan.appendices[0].tasks[1].timeline == "Quý III/2019"  # wrapped after "Quý"
+    survey = plan.appendices[1].tasks[1]
+    assert (survey.agencies_text, survey.products, survey.timeline) == (
+        "Sở Nội vụ",
+        ("Báo cáo Chỉ số hài lòng",),
+        "Quý IV/2019",
+    )
+    assert [w.message for w in plan.warnings] == [
+        "Kế hoạch không có bảng phụ lục nhiệm vụ: 5 nhiệm vụ được lấy từ các mục của phần «II. "
+        "NHIỆM VỤ», cơ quan và thời hạn lấy từ lời văn nếu có. Cần kiểm tra lại."
+    ]
