@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cchc_desktop.domain.text import clean
+from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.importer.agency_names import starts_with_agency_head
 
 _BLOCK_TAG = re.compile(
@@ -154,6 +154,20 @@ def split_signer_cell(text: str) -> tuple[str, str, str] | None:
     if at >= 4 and rest[:at].endswith("PHÓ "):
         at -= 4  # "PHÓ GIÁM ĐỐC" is one title
     return prefix, (rest[at:] if at > 0 else rest).strip(), name
+
+
+def signer_tail(text: str) -> str:
+    """The position words a PDF line ends with when the "Nơi nhận" column and the signature
+    column were printed on one line: "- UBND thành phố; CHỦ TỊCH" → "CHỦ TỊCH"; "" when the line
+    ends otherwise (or in the archive mark "- Lưu: VT.")."""
+    words = text.split()
+    k = len(words)
+    while k and is_upper_line(words[k - 1]):
+        k -= 1
+    tail = words[k:]
+    if len(tail) < 2 or fold(text).lstrip("- ").startswith("luu"):
+        return ""
+    return " ".join(tail)
 
 
 # ---------------------------------------------------------------- products and headings

@@ -92,6 +92,7 @@ from cchc_desktop.importer.plan_patterns import (
     is_name,
     is_position,
     is_upper_line,
+    signer_tail,
     split_appendix_heading,
     split_products,
     split_signer_cell,
@@ -216,6 +217,8 @@ class _Parser(AppendixReader):
         plan_sig = self.signature(body_start, block_start)
         if not plan_sig.name:
             plan_sig = self.table_signature(body_start, block_start)
+        if not plan_sig.name:
+            plan_sig = self.merged_signature(body_start, block_start)
         body_stop = plan_sig.start if plan_sig.start >= 0 else block_start
         parts = self.parse_body(body_start, body_stop)
         if appendix_at is None and table_at is None:
@@ -376,6 +379,35 @@ class _Parser(AppendixReader):
                 f"Chữ ký nằm trong bảng cùng «Nơi nhận» (dòng {self.lines[i].no}): người ký "
                 f"«{name}», chức danh «{prefix + ' ' if prefix else ''}{position}» tách từ ô "
                 f"«{cells[-1]}», cần kiểm tra.",
+                self.lines[i].no,
+            )
+            return Signature(prefix=prefix, position=position, name=name)
+        return Signature()
+
+    def merged_signature(self, start: int, stop: int) -> Signature:
+        """The signature of a PDF whose two bottom columns print on the same lines ("Nơi nhận:
+        TM. ỦY BAN NHÂN DÂN", "- UBND thành phố; CHỦ TỊCH", …, then the name alone): the
+        positions are those lines' upper-case ends. The lines stay in the body; flagged."""
+        rows = [i for i in self.nonblank(start, stop) if "\t" not in self.lines[i].raw]
+        rows = [i for i in rows if i not in self.used]
+        for k, i in enumerate(rows):
+            if not fold(self.lines[i].text).startswith("noi nhan"):
+                continue
+            block = rows[k : k + 10]
+            name_at = next((j for j in block[1:] if is_name(self.lines[j].text)), None)
+            if name_at is None:
+                break
+            name = self.lines[name_at].text
+            tails = [signer_tail(self.lines[j].text) for j in block if j < name_at]
+            found = split_signer_cell(" ".join([*(t for t in tails if t), name]))
+            if found is None:
+                break
+            prefix, position, _ = found
+            self.use(name_at)
+            self.warn(
+                f"Chữ ký in cùng dòng với «Nơi nhận» (dòng {self.lines[i].no}–"
+                f"{self.lines[name_at].no}): người ký «{name}», chức danh "
+                f"«{prefix + ' ' if prefix else ''}{position}», cần kiểm tra.",
                 self.lines[i].no,
             )
             return Signature(prefix=prefix, position=position, name=name)

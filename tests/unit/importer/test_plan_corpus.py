@@ -416,3 +416,27 @@ def test_province_web_copy_with_cut_header_date_title_and_headings() -> None:
         "Kế hoạch không có bảng phụ lục nhiệm vụ: 5 nhiệm vụ được lấy từ các mục của phần «II. "
         "NHIỆM VỤ», cơ quan và thời hạn lấy từ lời văn nếu có. Cần kiểm tra lại."
     ]
+
+
+def test_ward_plan_as_pdf_whose_recipients_and_signature_print_on_the_same_lines() -> None:
+    plan = read("phuong-2023-pdf-noi-nhan-cung-dong.pdf")  # the Word plan above, printed
+    assert (plan.year, plan.decision.number, str(plan.decision.date)) == (
+        2023,
+        "09/KH-UBND",
+        "2023-01-19",
+    )
+    # "Nơi nhận: TM. ỦY BAN NHÂN DÂN" / "- UBND thành phố; CHỦ TỊCH" / … / "Hoàng Thị Yến"
+    assert (plan.decision.signer, plan.decision.signer_position) == ("Hoàng Thị Yến", "CHỦ TỊCH")
+    assert plan.decision.authority_prefix == "TM."
+    assert shape(plan) == shape(read("phuong-2023-word-bay-nhom.docx"))
+    rules = plan.appendices[0].tasks[0]
+    assert (rules.title, rules.agencies_text, rules.timeline) == (
+        "Rà soát văn bản quy phạm pháp luật do phường ban hành",
+        "Công chức Tư pháp - Hộ tịch",
+        "Quý II/2023",
+    )
+    assert [w.message for w in plan.warnings] == [
+        "Chữ ký in cùng dòng với «Nơi nhận» (đoạn 20–24): người ký «Hoàng Thị Yến», chức danh "
+        "«TM. CHỦ TỊCH», cần kiểm tra.",
+        "Phụ lục 01: bảng không có cột «Sản phẩm».",
+    ]
