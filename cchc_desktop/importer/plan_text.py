@@ -42,7 +42,8 @@ Heuristics (each one tested):
   with a warning; only a document without a plan title or a year is refused (PlanImportError).
 * A plan copied from a portal's news page without its "Số:" line takes its number and date
   from the lead sentence ("… đã ban hành Quyết định số 86/QĐ-UBND …"), with a warning; a plan
-  of a higher office it merely names ("Thực hiện Kế hoạch số …") is never taken.
+  of a higher office it merely names ("Thực hiện Kế hoạch số …") is never taken. A plan with no
+  number or date at all is imported with a warning asking for them.
 * Every source row is its own task: a repeated STT or appendix number, a table whose heading was
   lost, a block pasted twice are kept and reported with their lines.
 * Nothing is dropped: every non-blank line lands in a node, a field or a warning; a line the
@@ -413,6 +414,11 @@ class _Parser(SignatureReader, AppendixReader):
                     f"(dòng {ref.line}); dùng «{number}».",
                     ref.line,
                 )
+        # a web copy may lack them: the review asks the user, the import goes on
+        if not number:
+            self.warn("Văn bản không ghi số (dòng «Số: …»): hãy nhập số khi xem lại.")
+        if date is None:
+            self.warn("Văn bản không ghi ngày ban hành: hãy nhập ngày khi xem lại.")
         issuing_body = next((r.issuer for r in refs if r.issuer), "")
         if not issuing_body and draft.issuer_line is not None:
             issuing_body = draft.issuer_line.text
