@@ -1,6 +1,10 @@
 """Plans of other offices in the layouts their portals and offices publish (tests/fixtures/plans):
 a commune's web page without appendix tables, a ward's saved page whose one table has group rows
-and another column set, a department's Windows-1258 text with lead and partner columns."""
+and another column set, a department's Windows-1258 text with lead and partner columns; then
+plans whose structure follows real published plans of communes, wards, departments and
+provinces, 2019-2025, as web pages, text (UTF-8, UTF-16), Word and PDF (SOURCES.md names each
+source). Each test checks the year, number, signer, the appendices' shape and chosen cells
+exactly, and the warnings."""
 
 from __future__ import annotations
 
