@@ -170,6 +170,17 @@ def signer_tail(text: str) -> str:
     return " ".join(tail)
 
 
+def name_tail(text: str) -> str:
+    """The signer's name a PDF line ends with when it printed beside the last recipient:
+    "- Lưu: VT, VP. Vương Đình Quang" → "Vương Đình Quang"; "" when there is none."""
+    words = text.split()
+    k = len(words)
+    while k and words[k - 1].replace("-", "").isalpha() and not is_upper_line(words[k - 1]):
+        k -= 1
+    tail = " ".join(words[k:])
+    return tail if k and words[k - 1].endswith((".", ";", ",")) and is_name(tail) else ""
+
+
 # ---------------------------------------------------------------- products and headings
 
 

@@ -9,6 +9,7 @@ from cchc_desktop.importer.plan_patterns import (
     AUTHORITY,
     is_name,
     is_position,
+    name_tail,
     signer_tail,
     split_signer_cell,
 )
@@ -66,7 +67,7 @@ class SignatureReader(ParserBase):
 
     def merged_signature(self, start: int, stop: int) -> Signature:
         """The signature of a PDF whose two bottom columns print on the same lines ("Nơi nhận:
-        TM. ỦY BAN NHÂN DÂN", "- UBND thành phố; CHỦ TỊCH", …, then the name alone): the
+        TM. ỦY BAN NHÂN DÂN", "- UBND thành phố; CHỦ TỊCH", …, then the name): the
         positions are those lines' upper-case ends. The lines stay in the body; flagged."""
         rows = [i for i in self.nonblank(start, stop) if "\t" not in self.lines[i].raw]
         rows = [i for i in rows if i not in self.used]
@@ -74,16 +75,22 @@ class SignatureReader(ParserBase):
             if not fold(self.lines[i].text).startswith("noi nhan"):
                 continue
             block = rows[k : k + 10]
-            name_at = next((j for j in block[1:] if is_name(self.lines[j].text)), None)
+            # the name alone on its line, or at the end of the last recipient's line
+            named = ((j, self.lines[j].text) for j in block[1:])
+            name_at, name = next(
+                ((j, t if is_name(t) else name_tail(t)) for j, t in named
+                 if is_name(t) or name_tail(t)),
+                (None, ""),
+            )  # fmt: skip
             if name_at is None:
                 break
-            name = self.lines[name_at].text
             tails = [signer_tail(self.lines[j].text) for j in block if j < name_at]
             found = split_signer_cell(" ".join([*(t for t in tails if t), name]))
             if found is None:
                 break
             prefix, position, _ = found
-            self.use(name_at)
+            if name == self.lines[name_at].text:
+                self.use(name_at)
             self.warn(
                 f"Chữ ký in cùng dòng với «Nơi nhận» (dòng {self.lines[i].no}–"
                 f"{self.lines[name_at].no}): người ký «{name}», chức danh "

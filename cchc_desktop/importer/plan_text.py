@@ -24,7 +24,9 @@ Heuristics (each one tested):
   whitespace is folded.
 * A paragraph broken across a page (blank lines may lie between the pieces) is joined when the
   next piece is not a heading or list item and either starts in lower case or follows a piece
-  that ends without ".", ";", ":", "!", "?"; a heading is only continued by a lower-case line.
+  that ends without ".", ";", ":", "!", "?" (a "- …" item ending in a label's ":" goes on too:
+  a PDF wrapped it); a heading is only continued by a lower-case line, or by any line that is
+  no heading when it ends with "," ("I. MỤC ĐÍCH," / "YÊU CẦU").
 * Appendix headings: "Phụ lục số 01", "Phụ lục số 2", "Phụ lục 4", "PHỤ LỤC 01", "Phụ lục I";
   the text after the number is "<title> - <lead> (chịu trách nhiệm) chủ trì". The title ends at
   the first " - " (or " – ", " (", " do ") whose following text starts with an agency head word,
@@ -350,24 +352,26 @@ class _Parser(SignatureReader, AppendixReader):
         """The number and date a portal's lead sentence gives a plan copied without its header
         ("Ngày 21 tháng 7 năm 2025 UBND xã … đã ban hành Quyết định số 86/QĐ-UBND …"): only the
         lines before the first part, only an act the office itself issued; flagged."""
-        for i in self.nonblank(start, stop)[:3]:
-            text = self.lines[i].text
-            if PART.match(text):
-                break
+        lines = self.nonblank(start, stop)[:4]
+        lines = lines[: next((k for k, i in enumerate(lines) if PART.match(self.lines[i].text)), 4)]
+        for k, i in enumerate(lines):
+            # a PDF wraps the sentence, even inside the number ("86/QĐ-" / "UBND")
+            own = text = self.lines[i].text
+            for j in lines[k + 1 :]:
+                glue = "" if text.endswith(("-", "/")) else " "
+                text = f"{text}{glue}{self.lines[j].text}"
             found = ISSUED_AS.search(text)
-            if found is None:
-                continue
-            ref = self.header_ref([i])
-            if ref is None:
-                break
-            ref = dataclasses.replace(ref, number=found.group(1).replace(" ", ""))
+            if found is None or found.start() >= len(own):
+                continue  # the sentence starts on a later line
+            line = self.lines[i].no
+            ref = HeaderRef(line, found.group(1).replace(" ", ""), self.parse_date(text, line), "")
             self.warn(
                 f"Văn bản không có dòng «Số: …»: số «{ref.number}»"
                 + (f" và ngày {ref.date:%d/%m/%Y}" if ref.date else "")
                 + f" lấy từ lời dẫn ở dòng {ref.line}, cần kiểm tra.",
                 ref.line,
             )
-            return [dataclasses.replace(ref, issuer="")]
+            return [ref]
         return []
 
     def header_ref(self, indexes: list[int]) -> HeaderRef | None:
@@ -572,10 +576,11 @@ class _Parser(SignatureReader, AppendixReader):
             return False
         if text[0].islower():
             return True
-        return (
-            previous.kind is NodeKind.PARAGRAPH
-            and previous.text[-1] not in TERMINAL
-            and not is_upper_line(previous.text)
+        if previous.kind is not NodeKind.PARAGRAPH or is_upper_line(previous.text):
+            return False
+        # a list item wrapped after its label ("- … Cơ quan chủ trì:" / "Văn phòng …")
+        return previous.text[-1] not in TERMINAL or (
+            previous.text.endswith(":") and LIST_MARK.match(previous.text) is not None
         )
 
     def parse_body(self, start: int, stop: int) -> tuple[PlanNode, ...]:

@@ -449,3 +449,35 @@ def test_ward_plan_as_pdf_whose_recipients_and_signature_print_on_the_same_lines
         "«TM. CHỦ TỊCH», cần kiểm tra.",
         "Phụ lục 01: bảng không có cột «Sản phẩm».",
     ]
+
+
+def test_commune_news_page_printed_to_pdf_reads_as_the_page_does() -> None:
+    page = read("xa-2025-tin-cong-thong-tin.html")
+    plan = read("xa-2025-pdf-in-tu-trang-tin.pdf")
+    # the lead sentence wraps inside the number ("86/QĐ-" / "UBND"), list items after a label
+    assert (plan.decision.number, str(plan.decision.date)) == ("86/QĐ-UBND", "2025-07-21")
+    assert shape(plan) == shape(page)
+    for printed, saved in zip(plan.appendices, page.appendices, strict=True):
+        assert [(t.title, t.agencies, t.timeline, t.products) for t in printed.tasks] == [
+            (t.title, t.agencies, t.timeline, t.products) for t in saved.tasks
+        ]
+    assert [w.message for w in plan.warnings] == [w.message for w in page.warnings]
+
+
+def test_law_portal_page_printed_to_pdf_finds_the_name_beside_the_last_recipient() -> None:
+    plan = read("so-2022-pdf-in-tu-trang-luat.pdf")
+    # "Nơi nhận: GIÁM ĐỐC" / … / "- Lưu: VT, VP. Vương Đình Quang"
+    assert (plan.decision.signer, plan.decision.signer_position) == ("Vương Đình Quang", "GIÁM ĐỐC")
+    assert (plan.decision.number, str(plan.decision.date)) == ("412/KH-SKHĐT", "2022-01-18")
+    assert shape(plan) == shape(read("so-2022-van-ban-lien-quan.html"))
+    law = plan.appendices[0].tasks[1]  # its row is cut over two printed lines
+    assert (law.no, law.title, law.agencies_text, law.timeline) == (
+        "1.2",
+        "Theo dõi thi hành pháp luật về doanh nghiệp",
+        "Phòng Đăng ký kinh doanh",
+        "Tháng 11/2022",
+    )
+    assert [w.message for w in plan.warnings] == [
+        "Chữ ký in cùng dòng với «Nơi nhận» (đoạn 23–26): người ký «Vương Đình Quang», chức danh "
+        "«GIÁM ĐỐC», cần kiểm tra."
+    ]
