@@ -565,7 +565,8 @@ class _Parser(SignatureReader, AppendixReader):
             or ITEM_LETTER.match(text)
             or ARTICLE.match(text)
             or fold(text).startswith(("can cu ", "noi nhan"))
-            or is_upper_line(text)
+            # "IV/2025." is the rest of "Quý IV/2025" a PDF wrapped, not an upper-case heading
+            or (is_upper_line(text) and not set(filter(str.isalpha, text)) <= set("IVX"))
         )
 
     def continues(self, previous: Node, text: str) -> bool:

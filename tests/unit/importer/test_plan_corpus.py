@@ -481,3 +481,16 @@ def test_law_portal_page_printed_to_pdf_finds_the_name_beside_the_last_recipient
         "Chữ ký in cùng dòng với «Nơi nhận» (đoạn 23–26): người ký «Vương Đình Quang», chức danh "
         "«GIÁM ĐỐC», cần kiểm tra."
     ]
+
+
+def test_commune_plan_with_objectives_printed_to_pdf_reads_as_its_text_does() -> None:
+    text = read("xa-2025-muc-tieu-nhiem-vu.txt")
+    plan = read("xa-2025-pdf-muc-tieu-nhiem-vu.pdf")
+    assert plan.decision == text.decision
+    assert shape(plan) == shape(text)
+    # "… Thời gian: Quý" / "IV/2025." — the wrapped rest is no upper-case heading
+    assert plan.appendices[3].tasks[0].timeline == "Quý IV/2025"
+    assert [[(t.title, t.agencies, t.timeline) for t in a.tasks] for a in plan.appendices] == [
+        [(t.title, t.agencies, t.timeline) for t in a.tasks] for a in text.appendices
+    ]
+    assert [w.message for w in plan.warnings] == [w.message for w in text.warnings]
