@@ -12,7 +12,8 @@ How a "Cơ quan thực hiện" cell is read (the heuristics, in order):
    next block.
 3. **Segments.** A block is cut on ";". A segment may end in a role word ("… chủ trì", "… chủ trì
    tham mưu", "… phối hợp", "… phối hợp, thực hiện", "… thực hiện", "… triển khai") that sets its
-   role, or read "X chủ trì phối hợp với Y" (X lead, Y coordinating).
+   role, or read "X chủ trì phối hợp với Y" (X lead, Y coordinating). A role word right after a
+   head word is the name's own: "Phòng Tổng hợp" is a department, not "Phòng" summarising.
 4. **Names.** A segment is cut on a comma only where the parts on both sides start with an agency
    head word (UBND, Phòng, Văn phòng, Bộ phận, Trung tâm, Tổ, Các, Cơ quan, Sở, Ban, …):
    "UBND huyện, UBND cấp xã" gives two names; "UBND các xã, thị trấn" and "Bộ phận một cửa cấp
@@ -130,6 +131,12 @@ def starts_with_agency_head(text: str) -> bool:
     return any(_starts_with_word(low, word) for word in AGENCY_HEAD_WORDS)
 
 
+def _is_head_only(text: str) -> bool:
+    """Whether `text` is a head word alone ("Phòng", "Văn phòng"), no name after it."""
+    low = clean(text).casefold()
+    return low in AGENCY_HEAD_WORDS
+
+
 def _starts_with_word(low: str, word: str) -> bool:
     return low.startswith(word) and (len(low) == len(word) or not low[len(word)].isalnum())
 
@@ -138,14 +145,21 @@ def split_agency_names(segment: str) -> list[str]:
     """Cut a run of names on the commas where both sides start with an agency head word.
 
     "UBND huyện, UBND cấp xã" → ["UBND huyện", "UBND cấp xã"];
-    "UBND các xã, thị trấn" → ["UBND các xã, thị trấn"].
+    "UBND các xã, thị trấn" → ["UBND các xã, thị trấn"]; "Các sở, ban, ngành" stays one name
+    (a lower-case "ban" there is not "Ban …", an agency of its own).
     """
     parts = [p.strip() for p in clean(segment).split(",")]
     names: list[str] = []
     for part in parts:
         if not part:
             continue
-        if names and starts_with_agency_head(part) and starts_with_agency_head(names[-1]):
+        idiom = part.split()[0] == "ban"  # "các sở, ban, ngành": lower-case "ban" goes on
+        if (
+            names
+            and not idiom
+            and starts_with_agency_head(part)
+            and starts_with_agency_head(names[-1])
+        ):
             names.append(part)
         elif names:
             names[-1] = f"{names[-1]}, {part}"
@@ -232,8 +246,8 @@ def _read_segment(
 
 def _strip_role_suffix(segment: str) -> tuple[str, AgencyRole | None]:
     match = _ROLE_SUFFIX.search(segment)
-    if not match:
-        return segment, None
+    if not match or _is_head_only(segment[: match.start()]):
+        return segment, None  # "Phòng Tổng hợp": the word is the name's own, not a role
     word = match.group(1).casefold()
     role = AgencyRole.IMPLEMENTING if word == "triển khai" else _ROLE_WORDS[word]
     return segment[: match.start()], role

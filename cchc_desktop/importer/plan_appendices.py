@@ -184,11 +184,16 @@ class AppendixReader(ParserBase):
         first = texts[no_at] if no_at < len(texts) else ""
         rest = [t for k, t in enumerate(texts) if t and k != no_at]
         group = None
+        group_no = ""
         if _ROMAN_NO.match(first) and len(rest) == 1:
             group = rest[0]
         elif not rest and (PART.match(first)):
             part = PART.match(first)
             group = part.group(2) if part else None
+        elif len(rest) == 1 and first.rstrip(".").isdigit():
+            # "1 | Cải cách thể chế" over rows "1.1", "1.2": a group row numbered as the rows are
+            group_no = first.rstrip(".")
+            group = rest[0] if self.heads_subrows(line, no_at, group_no) else None
         if group is None:
             return False
         if draft.rows or draft.group_title:
@@ -202,7 +207,21 @@ class AppendixReader(ParserBase):
             drafts.append(new)
             draft = new
         draft.group_title = group
+        draft.group_no = group_no
         return True
+
+    def heads_subrows(self, line: int, no_at: int, number: str) -> bool:
+        """Whether the next table row below source line `line` is numbered "`number`.1"."""
+        for k in range(line, min(line + 6, len(self.lines))):  # line numbers count from 1
+            raw = self.lines[k].raw
+            if not self.lines[k].text:
+                continue
+            if "\t" not in raw:
+                return False
+            cells = raw.split("\t")
+            below = cell_text(cells[no_at]) if no_at < len(cells) else ""
+            return below.rstrip(".").startswith(f"{number}.")
+        return False
 
     @staticmethod
     def is_header(cells: list[str]) -> bool:
@@ -300,10 +319,13 @@ class AppendixReader(ParserBase):
                     row.line,
                 )
             seen.setdefault(key, row.line)
-            if no.rstrip(".") != str(expected):
+            # rows "1.1", "1.2" under the group row "1" count from their last number
+            prefix = f"{draft.group_no}." if draft.group_no else ""
+            order = key[len(prefix) :] if prefix and key.startswith(prefix) else key
+            if order != str(expected):
                 self.warn(f"{where}: STT không liền mạch (chờ {expected}).", row.line)
-            if no.rstrip(".").isdigit():
-                expected = int(no.rstrip(".")) + 1
+            if order.isdigit():
+                expected = int(order) + 1
             if row.missing:
                 names = ", ".join(f"«{COLUMN_NAMES[m]}»" for m in row.missing)
                 self.warn(
@@ -350,6 +372,8 @@ class AppendixReader(ParserBase):
         rest = APPENDIX.match(first)
         heading_text = rest.group("rest") if rest else first
         for extra in draft.heading_lines[1:]:
+            if extra.startswith("(") and "kem theo" in fold(extra):
+                continue  # "(Kèm theo Kế hoạch số …)" under the title: kept in the heading only
             if not heading_text or heading_text.endswith(("-", "–")) or extra[0].islower():
                 heading_text = f"{heading_text} {extra}".strip()
             else:

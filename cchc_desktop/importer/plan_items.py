@@ -36,6 +36,7 @@ _PRODUCTS = re.compile(
     r"(?:sản phẩm|kết quả đầu ra)\s*:\s*(?P<v>.+?)(?:\.(?=\s|$)|;|$)", re.IGNORECASE
 )
 _LIST = re.compile(r"^[-–•+*]\s*")
+_TASK_LIST_WORDS = ("nhiem vu", "giai phap", "cac nhiem vu")
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,23 @@ def _size(node: PlanNode) -> int:
 
 def _entries(area: PlanNode) -> list[PlanNode]:
     """The children of `area` that are tasks: its items and list items; its paragraphs only when
-    it has neither."""
+    it has neither. An area split into "1.1. Mục tiêu" and "1.2. Nhiệm vụ" has the tasks of its
+    "Nhiệm vụ" item only: its objectives are no tasks."""
     marked = [
         c for c in area.children if c.kind is NodeKind.ITEM or _LIST.match(c.text) is not None
     ]
+    task_lists = [c for c in marked if c.kind is NodeKind.ITEM and _is_task_list(c)]
+    if task_lists:
+        return [e for c in task_lists for e in _entries(c)]
     if marked:
         return marked
     return [c for c in area.children if c.kind is NodeKind.PARAGRAPH]
+
+
+def _is_task_list(item: PlanNode) -> bool:
+    """A short sub-heading over the area's tasks: "1.2. Nhiệm vụ", "b) Nhiệm vụ, giải pháp:"."""
+    key = fold(item.text).rstrip(" .:")
+    return bool(item.children) and len(key) <= 40 and key.startswith(_TASK_LIST_WORDS)
 
 
 def _task(appendix: int, no: int, entry: PlanNode) -> Task:

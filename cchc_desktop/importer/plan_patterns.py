@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cchc_desktop.domain.text import clean
+from cchc_desktop.domain.text import clean, fold
 from cchc_desktop.importer.agency_names import starts_with_agency_head
 
 _BLOCK_TAG = re.compile(
@@ -57,7 +57,13 @@ DATE = re.compile(
     r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-)\s*(\d{1,2})\s*(?:năm\s+|/|-)\s*(\d{4})", re.IGNORECASE
 )
 NUMBER_LINE = re.compile(r"^số\s*:", re.IGNORECASE)
+# a portal's lead sentence: "… đã ban hành Quyết định số 86/QĐ-UBND về Kế hoạch …"
+ISSUED_AS = re.compile(
+    r"ban hành\s+(?:quyết định|kế hoạch)\s+số\s*:?\s*(\d+[\w\-.]*\s?/\s?[\w\-]+)", re.IGNORECASE
+)
 PLACE_DATE = re.compile(r"(?:^|\s)[^\d,;:]{2,40},\s*ngày\s+\d", re.IGNORECASE)
+# the place and date line a web copy cut after "ngày": the date is on the next line
+PLACE_DATE_CUT = re.compile(r"(?:^|\s)[^\d,;:]{2,40},\s*ngày$", re.IGNORECASE)
 ISSUER_OF = re.compile(r"\d{4}\s+của\s+(.+?)\s*\)?\s*$", re.IGNORECASE)
 PLACE = re.compile(
     r"\b(?:huyện|thị xã|thành phố|quận|tỉnh|xã|phường|thị trấn)\s+(.+?)\s*\)?\s*$", re.IGNORECASE
@@ -127,6 +133,52 @@ def is_position(text: str) -> bool:
         and not PART.match(text)
         and not text.endswith(":")
     )
+
+
+_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH VĂN PHÒNG")
+
+
+def split_signer_cell(text: str) -> tuple[str, str, str] | None:
+    """(authority prefix, position, name) of a signature cell whose lines were joined:
+    "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Văn A" → ("KT.", "PHÓ GIÁM ĐỐC", "Lê Văn A"); None when it is
+    not upper-case position words followed by a name."""
+    words = text.split()
+    k = next((k for k, w in enumerate(words) if not is_upper_line(w)), len(words))
+    head, name = " ".join(words[:k]), " ".join(words[k:])
+    if not head or not is_name(name) or not is_upper_line(head):
+        return None
+    authority = AUTHORITY.match(head)
+    prefix, rest = (authority.group(1) + ".", authority.group(2)) if authority else ("", head)
+    # the signer's own title is the last one named ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" → "CHỦ TỊCH")
+    at = max(rest.rfind(t) for t in _TITLES)
+    if at >= 4 and rest[:at].endswith("PHÓ "):
+        at -= 4  # "PHÓ GIÁM ĐỐC" is one title
+    return prefix, (rest[at:] if at > 0 else rest).strip(), name
+
+
+def signer_tail(text: str) -> str:
+    """The position words a PDF line ends with when the "Nơi nhận" column and the signature
+    column were printed on one line: "- UBND thành phố; CHỦ TỊCH" → "CHỦ TỊCH"; "" when the line
+    ends otherwise (or in the archive mark "- Lưu: VT.")."""
+    words = text.split()
+    k = len(words)
+    while k and is_upper_line(words[k - 1]):
+        k -= 1
+    tail = words[k:]
+    if len(tail) < 2 or fold(text).lstrip("- ").startswith("luu"):
+        return ""
+    return " ".join(tail)
+
+
+def name_tail(text: str) -> str:
+    """The signer's name a PDF line ends with when it printed beside the last recipient:
+    "- Lưu: VT, VP. Vương Đình Quang" → "Vương Đình Quang"; "" when there is none."""
+    words = text.split()
+    k = len(words)
+    while k and words[k - 1].replace("-", "").isalpha() and not is_upper_line(words[k - 1]):
+        k -= 1
+    tail = " ".join(words[k:])
+    return tail if k and words[k - 1].endswith((".", ";", ",")) and is_name(tail) else ""
 
 
 # ---------------------------------------------------------------- products and headings

@@ -61,6 +61,7 @@ class AppendixDraft:
     columns: tuple[str, ...] | None = None
     extra_headers: dict[int, str] = field(default_factory=dict)
     group_title: str = ""  # a group row of the table ("I. CẢI CÁCH THỂ CHẾ") names the area
+    group_no: str = ""  # the group row's number when its rows are numbered under it ("1.1")
 
 
 @dataclass

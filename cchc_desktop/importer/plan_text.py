@@ -24,7 +24,9 @@ Heuristics (each one tested):
   whitespace is folded.
 * A paragraph broken across a page (blank lines may lie between the pieces) is joined when the
   next piece is not a heading or list item and either starts in lower case or follows a piece
-  that ends without ".", ";", ":", "!", "?"; a heading is only continued by a lower-case line.
+  that ends without ".", ";", ":", "!", "?" (a "- …" item ending in a label's ":" goes on too:
+  a PDF wrapped it); a heading is only continued by a lower-case line, or by any line that is
+  no heading when it ends with "," ("I. MỤC ĐÍCH," / "YÊU CẦU").
 * Appendix headings: "Phụ lục số 01", "Phụ lục số 2", "Phụ lục 4", "PHỤ LỤC 01", "Phụ lục I";
   the text after the number is "<title> - <lead> (chịu trách nhiệm) chủ trì". The title ends at
   the first " - " (or " – ", " (", " do ") whose following text starts with an agency head word,
@@ -40,6 +42,10 @@ Heuristics (each one tested):
   cut short, an appendix without a table, appendices referred to in part III (or missing from
   the sequence 01, 02, 04) — "Thiếu Phụ lục số 03". A plan without any task is kept as a draft
   with a warning; only a document without a plan title or a year is refused (PlanImportError).
+* A plan copied from a portal's news page without its "Số:" line takes its number and date
+  from the lead sentence ("… đã ban hành Quyết định số 86/QĐ-UBND …"), with a warning; a plan
+  of a higher office it merely names ("Thực hiện Kế hoạch số …") is never taken. A plan with no
+  number or date at all is imported with a warning asking for them.
 * Every source row is its own task: a repeated STT or appendix number, a table whose heading was
   lost, a block pasted twice are kept and reported with their lines.
 * Nothing is dropped: every non-blank line lands in a node, a field or a warning; a line the
@@ -69,9 +75,9 @@ from cchc_desktop.importer.plan_appendices import AppendixReader
 from cchc_desktop.importer.plan_items import tasks_from_items
 from cchc_desktop.importer.plan_patterns import (
     ARTICLE,
-    AUTHORITY,
     DATE,
     DECISION_NUMBER,
+    ISSUED_AS,
     ISSUER_OF,
     ITEM_LETTER,
     ITEM_MULTI,
@@ -81,16 +87,16 @@ from cchc_desktop.importer.plan_patterns import (
     PART,
     PLACE,
     PLACE_DATE,
+    PLACE_DATE_CUT,
     PLAN_YEAR,
     TERMINAL,
     YEAR,
-    is_name,
-    is_position,
     is_upper_line,
     split_appendix_heading,
     split_products,
     strip_markup,
 )
+from cchc_desktop.importer.plan_signature import SignatureReader
 from cchc_desktop.importer.plan_state import DecisionDraft, HeaderRef, Line, Node, Signature
 from cchc_desktop.importer.text_reader import decode_text
 
@@ -183,7 +189,7 @@ def parse_plan_text(text: str, source_name: str = "", *, whole_rows: bool = Fals
     return parser.parse()
 
 
-class _Parser(AppendixReader):
+class _Parser(SignatureReader, AppendixReader):
     def parse(self) -> ParsedPlan:
         if not any(line.text for line in self.lines):
             raise PlanImportError(f"{self.subject} trống: không có nội dung nào để nhập.")
@@ -208,6 +214,10 @@ class _Parser(AppendixReader):
         elif table_at is not None:  # tables among the plan's text, no "Phụ lục" headings
             appendices = self.parse_appendices(table_at, year, headless=True)
         plan_sig = self.signature(body_start, block_start)
+        if not plan_sig.name:
+            plan_sig = self.table_signature(body_start, block_start)
+        if not plan_sig.name:
+            plan_sig = self.merged_signature(body_start, block_start)
         body_stop = plan_sig.start if plan_sig.start >= 0 else block_start
         parts = self.parse_body(body_start, body_stop)
         if appendix_at is None and table_at is None:
@@ -221,6 +231,8 @@ class _Parser(AppendixReader):
             )
 
         refs = [r for r in (subtitle_ref, appendix_ref) if r is not None]
+        if not decision_draft.number and not any(r.number for r in refs):
+            refs.extend(self.lead_ref(body_start, stop))
         decision = self.build_decision(decision_draft, decision_sig, plan_sig, refs, year)
         if appendix_at is not None:
             self.check_appendix_sequence(appendices, self.appendix_lines, body_start, body_stop)
@@ -311,6 +323,8 @@ class _Parser(AppendixReader):
             if not draft.number and NUMBER_LINE.match(text):
                 found = DECISION_NUMBER.search(text)
                 draft.number = found.group(1).replace(" ", "") if found else ""
+            if draft.date is None and PLACE_DATE_CUT.search(text):  # "Bảo Lam, ngày" / "12 …"
+                text = " ".join(self.lines[k].text for k in body_rows if k >= i)[:80]
             if draft.date is None and PLACE_DATE.search(text):
                 draft.date = self.parse_date(text, self.lines[i].no)
                 draft.date_line = self.lines[i].no
@@ -323,31 +337,6 @@ class _Parser(AppendixReader):
         ) + self.paragraphs([i for i in body_rows if i not in header])
         return sig, draft
 
-    def signature(self, start: int, stop: int) -> Signature:
-        """Find a signature (position lines, then a name) at the end of lines [start, stop)."""
-        rows = self.nonblank(start, stop)
-        if len(rows) < 2 or not is_name(self.lines[rows[-1]].text):
-            return Signature()
-        positions: list[int] = []
-        for i in reversed(rows[:-1]):
-            if is_position(self.lines[i].text) and len(positions) < 3:
-                positions.insert(0, i)
-            else:
-                break
-        if not positions:
-            return Signature()
-        sig = Signature(name=self.lines[rows[-1]].text, start=positions[0])
-        texts = [self.lines[i].text for i in positions]
-        authority = AUTHORITY.match(texts[0])
-        if authority:
-            sig.prefix = authority.group(1) + "."
-            texts = [authority.group(2)] if len(texts) == 1 else texts[1:]
-        sig.position = texts[-1]
-        for i, text in zip(positions[1:-1], texts[:-1], strict=False):
-            self.warn(f"Dòng chức danh ký không nhận dạng được, giữ nguyên văn: «{text}».", i + 1)
-        self.use(*positions, rows[-1])
-        return sig
-
     def parse_date(self, text: str, line: int) -> dt.date | None:
         found = DATE.search(text)
         if not found:
@@ -358,6 +347,32 @@ class _Parser(AppendixReader):
         except ValueError:
             self.warn(f"Ngày không hợp lệ: «{found.group(0)}».", line)
             return None
+
+    def lead_ref(self, start: int, stop: int) -> list[HeaderRef]:
+        """The number and date a portal's lead sentence gives a plan copied without its header
+        ("Ngày 21 tháng 7 năm 2025 UBND xã … đã ban hành Quyết định số 86/QĐ-UBND …"): only the
+        lines before the first part, only an act the office itself issued; flagged."""
+        lines = self.nonblank(start, stop)[:4]
+        lines = lines[: next((k for k, i in enumerate(lines) if PART.match(self.lines[i].text)), 4)]
+        for k, i in enumerate(lines):
+            # a PDF wraps the sentence, even inside the number ("86/QĐ-" / "UBND")
+            own = text = self.lines[i].text
+            for j in lines[k + 1 :]:
+                glue = "" if text.endswith(("-", "/")) else " "
+                text = f"{text}{glue}{self.lines[j].text}"
+            found = ISSUED_AS.search(text)
+            if found is None or found.start() >= len(own):
+                continue  # the sentence starts on a later line
+            line = self.lines[i].no
+            ref = HeaderRef(line, found.group(1).replace(" ", ""), self.parse_date(text, line), "")
+            self.warn(
+                f"Văn bản không có dòng «Số: …»: số «{ref.number}»"
+                + (f" và ngày {ref.date:%d/%m/%Y}" if ref.date else "")
+                + f" lấy từ lời dẫn ở dòng {ref.line}, cần kiểm tra.",
+                ref.line,
+            )
+            return [ref]
+        return []
 
     def header_ref(self, indexes: list[int]) -> HeaderRef | None:
         if not indexes:
@@ -403,6 +418,11 @@ class _Parser(AppendixReader):
                     f"(dòng {ref.line}); dùng «{number}».",
                     ref.line,
                 )
+        # a web copy may lack them: the review asks the user, the import goes on
+        if not number:
+            self.warn("Văn bản không ghi số (dòng «Số: …»): hãy nhập số khi xem lại.")
+        if date is None:
+            self.warn("Văn bản không ghi ngày ban hành: hãy nhập ngày khi xem lại.")
         issuing_body = next((r.issuer for r in refs if r.issuer), "")
         if not issuing_body and draft.issuer_line is not None:
             issuing_body = draft.issuer_line.text
@@ -545,18 +565,23 @@ class _Parser(AppendixReader):
             or ITEM_LETTER.match(text)
             or ARTICLE.match(text)
             or fold(text).startswith(("can cu ", "noi nhan"))
-            or is_upper_line(text)
+            # "IV/2025." is the rest of "Quý IV/2025" a PDF wrapped, not an upper-case heading
+            or (is_upper_line(text) and not set(filter(str.isalpha, text)) <= set("IVX"))
         )
 
     def continues(self, previous: Node, text: str) -> bool:
+        if previous.kind is not NodeKind.PARAGRAPH and previous.text.endswith((",", " và", "-")):
+            # "I. MỤC ĐÍCH," / "YÊU CẦU": a heading wrapped by a web copy goes on
+            return not (PART.match(text) or ITEM_MULTI.match(text) or ITEM_SINGLE.match(text))
         if self.starts_block(text):
             return False
         if text[0].islower():
             return True
-        return (
-            previous.kind is NodeKind.PARAGRAPH
-            and previous.text[-1] not in TERMINAL
-            and not is_upper_line(previous.text)
+        if previous.kind is not NodeKind.PARAGRAPH or is_upper_line(previous.text):
+            return False
+        # a list item wrapped after its label ("- … Cơ quan chủ trì:" / "Văn phòng …")
+        return previous.text[-1] not in TERMINAL or (
+            previous.text.endswith(":") and LIST_MARK.match(previous.text) is not None
         )
 
     def parse_body(self, start: int, stop: int) -> tuple[PlanNode, ...]:

@@ -119,6 +119,9 @@ _SKIP = {"script", "style", "noscript", "head", "title", "nav", "header", "foote
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "section", "article",
           "blockquote", "pre", "dd", "dt", "tr", "ul", "ol", "center", "main", "aside"}  # fmt: skip
 _LIST_MARKERS = {"ul": "-", "ol": ""}
+# A portal's own menu, footer and side bars, marked by their class or id: not the document.
+_CHROME = {"footer", "site-footer", "menu", "main-menu", "nav", "navbar", "breadcrumb",
+           "breadcrumbs", "sidebar"}  # fmt: skip
 
 
 def read_html(data: bytes, name: str) -> tuple[Block, ...]:
@@ -127,7 +130,8 @@ def read_html(data: bytes, name: str) -> tuple[Block, ...]:
 
 def html_blocks(text: str, name: str = "") -> tuple[Block, ...]:
     """A saved web page as blocks: its tables as tables (rowspan/colspan resolved), every other
-    block element's text as a paragraph; scripts, styles and the page's head are skipped."""
+    block element's text as a paragraph; scripts, styles, the page's head and the portal's menu,
+    footer and side bars (by their tag, class or id) are skipped."""
     import lxml.etree
     import lxml.html
 
@@ -152,7 +156,7 @@ def _walk(element: object, out: list[Block], line: list[str]) -> None:
 
     assert isinstance(element, HtmlElement)
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _SKIP:
+    if tag in _SKIP or _is_chrome(element):
         _tail(element, line)
         return
     if tag == "table":
@@ -177,6 +181,14 @@ def _walk(element: object, out: list[Block], line: list[str]) -> None:
     if block:
         _flush(out, line)
     _tail(element, line)
+
+
+def _is_chrome(element: object) -> bool:
+    get = getattr(element, "get", None)
+    if get is None:
+        return False
+    names = f"{get('class') or ''} {get('id') or ''}".casefold().split()
+    return any(name in _CHROME for name in names)
 
 
 def _tail(element: object, line: list[str]) -> None:
