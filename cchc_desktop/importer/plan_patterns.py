@@ -112,6 +112,42 @@ def two_digits(n: int) -> str:
     return f"{n:02d}"
 
 
+# A web copy runs the header table's two columns together: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ
+# NGHĨA VIỆT NAM" / "XÃ ĐÔNG HƯNG Độc lập - Tự do - Hạnh phúc"; the issuer is what precedes the
+# motto on each line.
+_MOTTO = re.compile(r"\s*(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|Độc\s+lập\s*[-–])", re.I)
+_PEOPLES_COMMITTEE = re.compile(r"^(?:ỦY|UỶ|UỸ)\s+BAN\s+NHÂN\s+DÂN\s+|^UBND\s+", re.IGNORECASE)
+_UNIT_LEVEL = re.compile(
+    r"^(TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\s+(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+# "… THÀNH PHỐ BẮC HÀ SỞ KẾ HOẠCH VÀ ĐẦU TƯ": the issuer is an office under the committee.
+_OFFICE_UNDER = re.compile(r"\s(?:SỞ|PHÒNG|BAN|TRUNG\s+TÂM|CHI\s+CỤC)\s+\S", re.IGNORECASE)
+
+
+def issuer_before_motto(text: str) -> str:
+    """ "XÃ ĐÔNG HƯNG Độc lập - Tự do - Hạnh phúc" → "XÃ ĐÔNG HƯNG"; "" without the motto."""
+    found = _MOTTO.search(text)
+    return text[: found.start()].strip() if found and found.start() > 0 else ""
+
+
+def committee_name(header: str) -> str:
+    """ "ỦY BAN NHÂN DÂN XÃ ĐÔNG HƯNG" → "UBND xã Đông Hưng", as running text names it; "" for
+    any other issuer (a department's capitals cannot be cased back with certainty)."""
+    rest = _PEOPLES_COMMITTEE.sub("", header.strip(), count=1)
+    if rest == header.strip():
+        return ""
+    unit = _UNIT_LEVEL.match(" ".join(rest.split()))
+    if unit is None:
+        return ""
+    level, name = unit.groups()
+    if _OFFICE_UNDER.search(f" {name}"):
+        return ""
+    return f"UBND {level.lower()} {name.title() if name.isupper() else name}"
+
+
 def is_upper_line(text: str) -> bool:
     return any(ch.isalpha() for ch in text) and text == text.upper()
 

@@ -68,6 +68,7 @@ class AppendixDraft:
 class DecisionDraft:
     title: str = ""
     issuer_line: Line | None = None
+    header_issuer: str = ""  # the header table's issuer, from a web copy's merged lines
     number: str = ""
     date: dt.date | None = None
     date_line: int | None = None

@@ -91,7 +91,9 @@ from cchc_desktop.importer.plan_patterns import (
     PLAN_YEAR,
     TERMINAL,
     YEAR,
+    committee_name,
     is_upper_line,
+    issuer_before_motto,
     split_appendix_heading,
     split_products,
     strip_markup,
@@ -318,8 +320,11 @@ class _Parser(SignatureReader, AppendixReader):
         )
         # "Số: 6320/QĐ-UBND" and "Ngọc Lặc, ngày 26 tháng 12 năm 2019" above "QUYẾT ĐỊNH"
         # (anywhere in the section when it has no "QUYẾT ĐỊNH", as for a plan issued alone)
+        issuer_parts: list[str] = []
         for i in (i for i in body_rows if heading_at is None or i < heading_at):
             text = self.lines[i].text
+            if len(issuer_parts) < 2 and (part := issuer_before_motto(text)):
+                issuer_parts.append(part)
             if not draft.number and NUMBER_LINE.match(text):
                 found = DECISION_NUMBER.search(text)
                 draft.number = found.group(1).replace(" ", "") if found else ""
@@ -328,6 +333,11 @@ class _Parser(SignatureReader, AppendixReader):
             if draft.date is None and PLACE_DATE.search(text):
                 draft.date = self.parse_date(text, self.lines[i].no)
                 draft.date_line = self.lines[i].no
+        # "ỦY BAN NHÂN DÂN" / "XÃ ĐÔNG HƯNG" is one name over two lines; under a whole committee's
+        # name ("ỦY BAN NHÂN DÂN THÀNH PHỐ …" / "SỞ …") the second line is the issuer itself
+        if len(issuer_parts) == 2 and committee_name(issuer_parts[0]):
+            issuer_parts = issuer_parts[1:]
+        draft.header_issuer = " ".join(issuer_parts)
         # the header block above "QUYẾT ĐỊNH" (all of it when there is none) is laid out line
         # by line: never joined
         header = [i for i in body_rows if heading_at is None or i < heading_at]
@@ -426,6 +436,8 @@ class _Parser(SignatureReader, AppendixReader):
         issuing_body = next((r.issuer for r in refs if r.issuer), "")
         if not issuing_body and draft.issuer_line is not None:
             issuing_body = draft.issuer_line.text
+        if not issuing_body:  # a plan issued alone, copied from the web: its header's issuer
+            issuing_body = committee_name(draft.header_issuer)
         self.check_place(draft.issuer_line, refs)
 
         sig = decision_sig if decision_sig.name else plan_sig

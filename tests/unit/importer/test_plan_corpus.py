@@ -494,3 +494,16 @@ def test_commune_plan_with_objectives_printed_to_pdf_reads_as_its_text_does() ->
         [(t.title, t.agencies, t.timeline) for t in a.tasks] for a in text.appendices
     ]
     assert [w.message for w in plan.warnings] == [w.message for w in text.warnings]
+
+
+def test_a_web_copy_names_its_issuer_from_the_header_run_together_with_the_motto() -> None:
+    """ "ỦY BAN NHÂN DÂN CỘNG HÒA …" / "XÃ ĐÔNG HƯNG Độc lập …": the committee is the issuer, named
+    as running text names it; an office under a committee is left for the clerk to fill in."""
+    from cchc_desktop.importer.plan_patterns import committee_name
+
+    assert read("xa-2025-web-khong-bang.txt").decision.issuing_body == "UBND xã Đông Hưng"
+    assert read("so-2022-van-ban-lien-quan.html").decision.issuing_body == ""
+    assert committee_name("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG") == "UBND thành phố Hải Phòng"
+    assert committee_name("UỶ BAN NHÂN DÂN PHƯỜNG BA ĐÌNH") == "UBND phường Ba Đình"
+    assert committee_name("ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC HÀ SỞ KẾ HOẠCH VÀ ĐẦU TƯ") == ""
+    assert committee_name("SỞ TƯ PHÁP") == ""
