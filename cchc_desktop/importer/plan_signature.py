@@ -34,12 +34,16 @@ class SignatureReader(ParserBase):
             return Signature()
         sig = Signature(name=self.lines[rows[-1]].text, start=positions[0])
         texts = [self.lines[i].text for i in positions]
+        # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the signer holds the last
+        # authority (KT.); the collective's line is printed again from the office's settings.
+        while len(texts) > 2 and AUTHORITY.match(texts[0]) and AUTHORITY.match(texts[1]):
+            texts = texts[1:]
         authority = AUTHORITY.match(texts[0])
         if authority:
             sig.prefix = authority.group(1) + "."
             texts = [authority.group(2)] if len(texts) == 1 else texts[1:]
         sig.position = texts[-1]
-        for i, text in zip(positions[1:-1], texts[:-1], strict=False):
+        for i, text in zip(positions[-len(texts) : -1], texts[:-1], strict=False):
             self.warn(f"Dòng chức danh ký không nhận dạng được, giữ nguyên văn: «{text}».", i + 1)
         self.use(*positions, rows[-1])
         return sig

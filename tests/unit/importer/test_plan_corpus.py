@@ -76,9 +76,8 @@ def test_ward_web_page_with_group_rows_and_another_column_set() -> None:
     assert digitising.agencies_text == "Bộ phận Một cửa"
     # the portal's footer is not the document: the signature above it is read
     assert (plan.decision.signer, plan.decision.signer_position) == ("Lê Thị Hồng", "PHÓ CHỦ TỊCH")
-    assert [w.message for w in plan.warnings] == [
-        "Dòng chức danh ký không nhận dạng được, giữ nguyên văn: «KT. CHỦ TỊCH»."
-    ]
+    assert plan.decision.authority_prefix == "KT."  # TM. … / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH
+    assert plan.warnings == ()
 
 
 def test_department_text_in_windows_1258_with_lead_and_partner_columns() -> None:
@@ -384,9 +383,8 @@ def test_province_pdf_with_a_long_title_and_two_numbered_appendices() -> None:
     assert (first.products, first.timeline) == (("Quyết định của UBND tỉnh",), "Quý II/2022")
     smart = plan.appendices[1].tasks[1]
     assert smart.products == ("Dịch vụ được triển khai", "Báo cáo đánh giá")
-    assert [w.message for w in plan.warnings] == [
-        "Dòng chức danh ký không nhận dạng được, giữ nguyên văn: «KT. CHỦ TỊCH»."
-    ]
+    assert plan.decision.authority_prefix == "KT."
+    assert plan.warnings == ()
 
 
 def test_province_web_copy_with_cut_header_date_title_and_headings() -> None:
