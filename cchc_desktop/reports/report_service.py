@@ -141,6 +141,10 @@ def build_report(
         db.conn.close()
 
 
+# Abbreviations stay in capitals in running text ("… cải cách hành chính (CCHC) của UBND …").
+_ABBREVIATION = re.compile(r"^\W*(?:UBND|HĐND|CCHC|TTHC|CNTT|QPPL|VBQPPL|MTTQ|PAR|SIPAS)\W*$")
+
+
 def running_title(title: str) -> str:
     """A plan's title as it reads inside a sentence: "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2020"
     and "KẾ HOẠCH Cải cách hành chính xã Đông Hưng năm 2025" both start "Kế hoạch c…"; words
@@ -151,7 +155,8 @@ def running_title(title: str) -> str:
         capitals += 1
     if capitals == 0:
         return clean(title)
-    lowered = [w.lower() for w in words[:capitals]] + words[capitals:]
+    lowered = [w if _ABBREVIATION.match(w) else w.lower() for w in words[:capitals]]
+    lowered += words[capitals:]
     if capitals < len(words):
         lowered[capitals] = lowered[capitals][:1].lower() + lowered[capitals][1:]
     text = " ".join(lowered)

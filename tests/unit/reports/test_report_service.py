@@ -206,6 +206,9 @@ def test_the_plan_is_named_by_the_kind_of_document_that_issued_it() -> None:
     assert rs.running_title("KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2020") == (
         "Kế hoạch cải cách hành chính năm 2020"
     )
+    assert rs.running_title("KẾ HOẠCH CCHC NĂM 2021 CỦA UBND XÃ") == (
+        "Kế hoạch CCHC năm 2021 của UBND xã"
+    )
     commune = rs.running_title("KẾ HOẠCH Cải cách hành chính xã Đông Hưng năm 2025")
     assert commune == "Kế hoạch cải cách hành chính xã Đông Hưng năm 2025"
     assert PlanReference(commune, "02/KH-UBND", dt.date(2025, 1, 6)).sentence() == (
