@@ -558,7 +558,8 @@ class ReportDialog(QDialog):
         self.ui.issue_button.setEnabled(can_issue and not self._ctx.read_only)
         if kind is ReportKind.PLAN:
             self.ui.number_label.setText(
-                "Kế hoạch được ban hành kèm quyết định; bản in lại giữ số và ngày của quyết định."
+                "Kế hoạch đã được ban hành; bản in lại giữ số, ngày của văn bản ban hành "
+                "(quyết định, hoặc chính kế hoạch)."
             )
         elif kind is not None and has_plan:
             self.ui.number_label.setText(self._next_number_text(DOC_TYPES[kind]))
