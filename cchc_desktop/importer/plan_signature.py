@@ -59,14 +59,13 @@ class SignatureReader(ParserBase):
             found = split_signer_cell(next((c for c in reversed(cells) if c), ""))
             if found is None:
                 return Signature()
-            prefix, position, name = found
+            sig = Signature(prefix=found[0], position=found[1], name=found[2])
             self.warn(
-                f"Chữ ký nằm trong bảng cùng «Nơi nhận» (dòng {self.lines[i].no}): người ký "
-                f"«{name}», chức danh «{prefix + ' ' if prefix else ''}{position}» tách từ ô "
-                f"«{cells[-1]}», cần kiểm tra.",
+                f"Chữ ký nằm trong bảng cùng «Nơi nhận» (dòng {self.lines[i].no}): "
+                f"{_signer(sig)} tách từ ô «{cells[-1]}», cần kiểm tra.",
                 self.lines[i].no,
             )
-            return Signature(prefix=prefix, position=position, name=name)
+            return sig
         return Signature()
 
     def merged_signature(self, start: int, stop: int) -> Signature:
@@ -80,26 +79,32 @@ class SignatureReader(ParserBase):
                 continue
             block = rows[k : k + 10]
             # the name alone on its line, or at the end of the last recipient's line
-            named = ((j, self.lines[j].text) for j in block[1:])
-            name_at, name = next(
-                ((j, t if is_name(t) else name_tail(t)) for j, t in named
-                 if is_name(t) or name_tail(t)),
-                (None, ""),
-            )  # fmt: skip
+            name_at, name = None, ""
+            for j in block[1:]:
+                text = self.lines[j].text
+                name = text if is_name(text) else name_tail(text)
+                if name:
+                    name_at = j
+                    break
             if name_at is None:
                 break
             tails = [signer_tail(self.lines[j].text) for j in block if j < name_at]
             found = split_signer_cell(" ".join([*(t for t in tails if t), name]))
             if found is None:
                 break
-            prefix, position, _ = found
+            sig = Signature(prefix=found[0], position=found[1], name=name)
             if name == self.lines[name_at].text:
                 self.use(name_at)
             self.warn(
                 f"Chữ ký in cùng dòng với «Nơi nhận» (dòng {self.lines[i].no}–"
-                f"{self.lines[name_at].no}): người ký «{name}», chức danh "
-                f"«{prefix + ' ' if prefix else ''}{position}», cần kiểm tra.",
+                f"{self.lines[name_at].no}): {_signer(sig)}, cần kiểm tra.",
                 self.lines[i].no,
             )
-            return Signature(prefix=prefix, position=position, name=name)
+            return sig
         return Signature()
+
+
+def _signer(sig: Signature) -> str:
+    """ "người ký «Lê Văn A», chức danh «KT. PHÓ GIÁM ĐỐC»": how a flagged signature is named."""
+    position = f"{sig.prefix} {sig.position}" if sig.prefix else sig.position
+    return f"người ký «{sig.name}», chức danh «{position}»"

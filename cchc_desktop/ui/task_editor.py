@@ -38,7 +38,6 @@ from cchc_desktop.ui.unsaved_dialog import UnsavedChoice, UnsavedDialog
 __all__ = ["TAB_CONTENT", "TAB_HISTORY", "TAB_PROGRESS", "TaskEditor"]
 
 
-PICK_HINT = "Chọn một phần, phụ lục hoặc nhiệm vụ trong cây để xem và sửa."
 NO_PLAN_HINT = (
     "Chưa có kế hoạch nào. Nhập kế hoạch CCHC của cơ quan ở Tệp → Nhập kế hoạch… (Ctrl+O), "
     "hoặc kéo tệp Word, PDF, trang web đã lưu thả vào cửa sổ; Tệp → Kế hoạch mới… để tự lập."
@@ -71,6 +70,7 @@ class TaskEditor(QWidget):
         self.settings = settings
         self.ui = Ui_TaskEditor()
         self.ui.setupUi(self)
+        self._pick_hint = self.ui.empty_label.text()  # the form's own words, kept for after a plan
         self.ref: NodeRef | None = None
         self.node: NodeDetail | None = None
         self.task: TaskDetail | None = None
@@ -129,7 +129,7 @@ class TaskEditor(QWidget):
 
     def set_no_plan(self, no_plan: bool) -> None:
         """With no plan at all (a new office after its set-up), say how to bring one in."""
-        self.ui.empty_label.setText(NO_PLAN_HINT if no_plan else PICK_HINT)
+        self.ui.empty_label.setText(NO_PLAN_HINT if no_plan else self._pick_hint)
 
     def _show_empty(self, message: str = "") -> None:
         ui = self.ui
